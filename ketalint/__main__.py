@@ -1,0 +1,3 @@
+from ketalint.cli import main
+
+main()

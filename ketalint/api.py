@@ -1,0 +1,75 @@
+"""The one orchestrator: configuration + rules + files → a report. The CLI only prints it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ketalint.config import Config
+from ketalint.document import parse
+from ketalint.engine import check_document, sort_findings
+from ketalint.files import FileText, Problem, decode, discover, read_article, relative_to_root
+from ketalint.finding import Finding
+from ketalint.packs import Rule, default_pack_dir, load_packs
+from ketalint.selection import Selection
+
+
+@dataclass
+class CheckOptions:
+    """What the command line adds to the configuration for one run."""
+
+    paths: list[str] = field(default_factory=lambda: ["."])
+    select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+    rule_paths: tuple[Path, ...] = ()
+    stdin_text: bytes | None = None
+    stdin_filename: str = "stdin.md"
+
+
+@dataclass
+class Report:
+    """The outcome of a run, ready for a formatter."""
+
+    findings: list[Finding]
+    files: int
+    problems: list[Problem]
+    rules: list[Rule]
+    baselined: int = 0
+    texts: dict[str, FileText] = field(default_factory=dict)
+
+    @property
+    def has_errors(self) -> bool:
+        return any(p.level == "error" for p in self.problems)
+
+
+def rule_pack_paths(config: Config, extra: tuple[Path, ...] = ()) -> list[Path]:
+    paths = [default_pack_dir()] if config.default_pack else []
+    return paths + list(config.packs) + list(extra)
+
+
+def load_rules(config: Config, extra: tuple[Path, ...] = ()) -> list[Rule]:
+    return load_packs(rule_pack_paths(config, extra))
+
+
+def run_check(config: Config, options: CheckOptions, rules: list[Rule] | None = None) -> Report:
+    """Lint the files named by `options` (or standard input) under `config`."""
+    rules = load_rules(config, options.rule_paths) if rules is None else rules
+    selection = Selection(rules, config, options.select, options.ignore)
+    problems: list[Problem] = []
+    findings: list[Finding] = []
+    texts: dict[str, FileText] = {}
+    if options.stdin_text is not None:
+        sources = [decode(options.stdin_filename, options.stdin_text)]
+    else:
+        paths, problems = discover(options.paths, config)
+        max_bytes = int(config.max_file_size_mb * 1_000_000)
+        sources = [read_article(path, max_bytes) for path in paths]
+    for file_text, file_problems in sources:
+        problems.extend(file_problems)
+        if file_text is None:
+            continue
+        texts[file_text.path] = file_text
+        doc = parse(file_text.path, file_text.text)
+        pairs = selection.for_path(relative_to_root(file_text.path, config))
+        findings.extend(check_document(doc, pairs))
+    return Report(sort_findings(findings), len(texts), problems, rules, texts=texts)

@@ -1,0 +1,105 @@
+"""Parse a decoded file into a `Document`, whatever its format."""
+
+from __future__ import annotations
+
+from ketalint.document.model import Block, Document, Section, Sentence
+from ketalint.document.sentences import split_sentences
+from ketalint.document.source import SourceText
+
+FORMATS = {
+    ".md": "markdown",
+    ".markdown": "markdown",
+    ".mdx": "markdown",
+    ".html": "html",
+    ".htm": "html",
+    ".txt": "text",
+}
+
+# Typographic quotes and apostrophes become their ASCII forms in the matching stream (one
+# character for one, so offsets do not move); rules can then be written with plain ' and ".
+_STREAM_TABLE = str.maketrans({
+    "\u2019": "'", "\u2018": "'", "\u201b": "'", "\u2032": "'",
+    "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u2033": '"',
+    "\u00a0": " ", "\u2009": " ", "\u202f": " ",
+    "\u00ad": " ",
+})
+
+STREAM_SEPARATOR = "\x00"
+
+
+def format_of(path: str) -> str:
+    """The format named by a path's extension (plain text when unknown)."""
+    dot = path.rfind(".")
+    return FORMATS.get(path[dot:].lower(), "text") if dot >= 0 else "text"
+
+
+def parse(path: str, text: str, fmt: str | None = None) -> Document:
+    """Parse `text` (the decoded content of `path`) into a Document."""
+    fmt = fmt or format_of(path)
+    source = SourceText.of(path, text)
+    if fmt == "markdown":
+        from ketalint.document.markdown import parse_markdown as parse_blocks
+    elif fmt == "html":
+        from ketalint.document.html import parse_html as parse_blocks
+    else:
+        from ketalint.document.plaintext import parse_text as parse_blocks
+    blocks, directives = parse_blocks(source)
+    return build(source, fmt, blocks, directives)
+
+
+def build(source: SourceText, fmt: str, blocks: list[Block], directives: list) -> Document:
+    """Finish a document from its blocks: title, sentences, sections and the matching stream."""
+    blocks = [b for b in blocks if b.text.strip()]
+    for i, block in enumerate(blocks):
+        block.index = i
+    _mark_title(blocks)
+    doc = Document(source=source, format=fmt, blocks=blocks, directives=directives)
+    sentences: list[Sentence] = []
+    pieces: list[str] = []
+    pos = 0
+    for block in blocks:
+        block.sentences = []
+        for start, end in split_sentences(block.text):
+            sentence = Sentence(block, start, end, block.text[start:end], len(sentences), pos)
+            block.sentences.append(sentence)
+            sentences.append(sentence)
+            pieces.append(sentence.text)
+            pos += end - start + 1
+    doc.sentences = sentences
+    doc.stream = STREAM_SEPARATOR.join(pieces).translate(_STREAM_TABLE)
+    doc.sections = build_sections(blocks)
+    return doc
+
+
+def _mark_title(blocks: list[Block]) -> None:
+    """The title is the first level-1 heading, or else the document's first heading."""
+    headings = [b for b in blocks if b.kind == "heading"]
+    if not headings:
+        return
+    h1 = [b for b in headings if b.level == 1]
+    (h1[0] if h1 else headings[0]).is_title = True
+
+
+def build_sections(blocks: list[Block]) -> list[Section]:
+    """Top-level sections; deeper headings nest as subsections (a stack over heading levels)."""
+    root = Section(heading=None)
+    stack: list[Section] = [root]
+    for block in blocks:
+        if block.kind == "heading":
+            section = Section(heading=block)
+            while len(stack) > 1 and stack[-1].level >= block.level:
+                stack.pop()
+            stack[-1].subsections.append(section)
+            stack.append(section)
+        else:
+            stack[-1].blocks.append(block)
+    out = [root] if root.blocks else []
+    out.extend(root.subsections)
+    return out
+
+
+def iter_sections(sections: list[Section]):
+    """Every section, depth first (a section before its subsections)."""
+    for section in sections:
+        yield section
+        yield from iter_sections(section.subsections)

@@ -1,0 +1,251 @@
+"""HTML → blocks, with the standard library's tokenizer and a small model of a browser's tree builder.
+
+`html.parser.HTMLParser` only tokenizes, so block structure is rebuilt here from a stack of
+block-level elements that closes unclosed `<p>`, `<li>`, `<td>` the way browsers do: real pages
+rarely validate and must still give sensible blocks. Character references arrive on their own
+(`convert_charrefs=False`), so each decoded character maps back to its whole `&...;` span while
+the text around it maps verbatim and columns stay right. Scripts, styles, navigation, footers,
+code and form controls are not prose and are skipped. Unlike Markdown, `<img alt>` text is
+skipped too: in HTML it is mostly screen-reader description or SEO filler, not copy the reader
+sees, and linting it would mostly produce noise.
+"""
+
+from __future__ import annotations
+
+from html import unescape
+from html.parser import HTMLParser
+
+from ketalint.document.directives import find_directives
+from ketalint.document.model import Block, Directive
+from ketalint.document.source import OffsetMap, SourceText
+
+_HEADINGS = frozenset(f"h{n}" for n in range(1, 7))
+_OWN_KIND = {"li": "list_item", "td": "table_cell", "th": "table_cell", **{h: "heading" for h in _HEADINGS}}
+
+# Block-level elements: each start or end tag ends the current block. Any tag not listed here
+# or below (a, em, span, abbr, custom elements, ...) is inline and does not break a block.
+_CONTAINERS = frozenset("""
+html body div section article main header aside address figure figcaption ul ol menu dl dt dd
+table caption thead tbody tfoot tr blockquote details summary fieldset legend hgroup center
+dialog search p li td th
+""".split()) | _HEADINGS
+
+# Elements whose content is not prose. The block-level ones also end the current paragraph;
+# the inline ones cannot outlive the block they sit in, so an unclosed `<code>` in one paragraph
+# does not swallow the rest of the page.
+_SKIPPED_BLOCK = frozenset("head nav footer pre form template".split())
+_SKIPPED_INLINE = frozenset("code button select textarea iframe".split())
+_SKIPPED = _SKIPPED_BLOCK | _SKIPPED_INLINE | frozenset("script style title noscript svg".split())
+
+# A start tag closes an open element of the first set, unless an element of the second set
+# (the enclosing list or table) comes first: `<li>a<li>b` is two items, as in a browser.
+_LIST = frozenset({"ul", "ol", "menu"})
+_TABLE = frozenset({"table", "thead", "tbody", "tfoot"})
+_IMPLIED = {
+    "li": (frozenset({"li"}), _LIST),
+    "dt": (frozenset({"dt", "dd"}), frozenset({"dl"})),
+    "dd": (frozenset({"dt", "dd"}), frozenset({"dl"})),
+    "td": (frozenset({"td", "th"}), _TABLE | {"tr"}),
+    "th": (frozenset({"td", "th"}), _TABLE | {"tr"}),
+    "tr": (frozenset({"tr"}), _TABLE),
+    **{t: (frozenset({"thead", "tbody", "tfoot"}), frozenset({"table"})) for t in ("thead", "tbody", "tfoot")},
+}
+# Implied closes look at most this far down the stack, which keeps pathological nesting linear.
+_SCAN_LIMIT = 64
+_ROOT = ("", "paragraph", 0, False)
+
+
+class _Builder(HTMLParser):
+    """Collects text runs between block boundaries; each run becomes one block."""
+
+    def __init__(self, source: SourceText):
+        super().__init__(convert_charrefs=False)
+        self.source = source
+        self.text = source.text
+        self.blocks: list[Block] = []
+        self.directives: list[Directive] = []
+        self.stack: list[tuple[str, str, int, bool]] = []  # (tag, kind, level, quoted)
+        self.open: dict[str, int] = {}  # how many of each tag are on the stack
+        self.skipping: list[str] = []  # open non-prose elements, innermost last
+        self.hard_skips = 0  # how many of those are not in _SKIPPED_INLINE
+        self.parts: list[str] = []
+        self.offsets = OffsetMap()
+
+    def pos(self) -> int:
+        """Character offset of the token being handled (getpos gives its line and column)."""
+        line, col = self.getpos()
+        return self.source.line_starts[line - 1] + col
+
+    # --- tokens -------------------------------------------------------------------------
+
+    def handle_starttag(self, tag: str, attrs) -> None:
+        if self.skipping:
+            if tag in _SKIPPED:
+                self.push_skip(tag)
+            if tag != "body" or self.skipping[0] != "head":
+                return
+            self.skipping.clear()  # `<body>` ends an unclosed `<head>`
+            self.hard_skips = 0
+        if tag == "br":
+            start = self.pos()
+            self.add_break(start, start + len(self.get_starttag_text() or "<br>"))
+        elif tag == "hr":
+            self.open_block(tag)
+        elif tag in _SKIPPED:
+            if tag in _SKIPPED_BLOCK:
+                self.open_block(tag)
+            self.push_skip(tag)
+        elif tag in _CONTAINERS:
+            self.open_block(tag)
+            self.push(tag)
+
+    def handle_startendtag(self, tag: str, attrs) -> None:
+        """`<br/>` is a break and `<svg/>` is empty; `<p/>` opens a paragraph, as in browsers."""
+        self.handle_starttag(tag, attrs)
+        if tag in _SKIPPED and self.skipping and self.skipping[-1] == tag:
+            self.pop_skip(tag)
+
+    def handle_endtag(self, tag: str) -> None:
+        if self.skipping:
+            if tag in self.skipping[-_SCAN_LIMIT:]:
+                self.pop_skip(tag)
+                return
+            if self.hard_skips or tag not in _CONTAINERS or not self.open.get(tag):
+                return
+            self.skipping.clear()  # the block holding an unclosed `<code>` ends here
+        if tag == "br":  # browsers read `</br>` as `<br>`
+            start = self.pos()
+            end = self.text.find(">", start)
+            self.add_break(start, end + 1 if end >= 0 else len(self.text))
+        elif tag in _CONTAINERS:
+            self.flush()
+            index = self.find_open(tag)
+            if index >= 0:
+                self.pop_to(index)
+
+    def handle_data(self, data: str) -> None:
+        if self.skipping or not data:
+            return
+        start = self.pos()
+        if self.text.startswith(data, start):
+            self.offsets.add_verbatim(start, len(data))
+        else:  # not expected from the tokenizer; keep the text, mapped to where it was seen
+            self.offsets.add_replaced(start, min(start + len(data), len(self.text)), len(data))
+        self.parts.append(data)
+
+    def handle_entityref(self, name: str) -> None:
+        self.add_reference(self.pos(), 1 + len(name))
+
+    def handle_charref(self, name: str) -> None:
+        self.add_reference(self.pos(), 2 + len(name))
+
+    def handle_comment(self, data: str) -> None:
+        self.directives.extend(find_directives(f"<!--{data}-->", self.pos(), self.line_of))
+
+    def parse_marked_section(self, i: int, report: int = 1) -> int:
+        """`<![foo[` makes the standard library raise; read it as a bogus comment, as browsers do."""
+        try:
+            return super().parse_marked_section(i, report)
+        except AssertionError:
+            end = self.rawdata.find(">", i)
+            return -1 if end < 0 else end + 1
+
+    def line_of(self, offset: int) -> int:
+        return self.source.line_col(offset)[0]
+
+    # --- text runs ----------------------------------------------------------------------
+
+    def add_reference(self, start: int, length: int) -> None:
+        """A character reference: decoded, mapped to its whole span; kept verbatim when unknown."""
+        if self.skipping:
+            return
+        end = start + length
+        if self.text.startswith(";", end):
+            end += 1
+        raw = self.text[start:end]
+        decoded = unescape(raw)
+        if decoded == raw:
+            self.offsets.add_verbatim(start, len(raw))
+        else:
+            self.offsets.add_replaced(start, end, len(decoded))
+        self.parts.append(decoded)
+
+    def add_break(self, start: int, end: int) -> None:
+        self.offsets.add_replaced(start, end, 1)
+        self.parts.append("\n")
+
+    def flush(self) -> None:
+        """End the current run; it becomes a block of the innermost open element's kind."""
+        if not self.parts:
+            return
+        text = "".join(self.parts)
+        if text.strip():
+            _, kind, level, quoted = self.stack[-1] if self.stack else _ROOT
+            self.blocks.append(Block(kind, text, self.offsets, level=level, quoted=quoted))
+        self.parts = []
+        self.offsets = OffsetMap()
+
+    # --- element stacks -----------------------------------------------------------------
+
+    def open_block(self, tag: str) -> None:
+        """A block-level start tag: end the run and close what a browser would close."""
+        self.flush()
+        top = self.stack[-1][0] if self.stack else ""
+        if top == "p" or (tag in _HEADINGS and top in _HEADINGS):
+            self.pop_to(len(self.stack) - 1)
+        rule = _IMPLIED.get(tag)
+        if rule is None or not any(self.open.get(t) for t in rule[0]):
+            return
+        closes, bounds = rule
+        for index in range(len(self.stack) - 1, max(-1, len(self.stack) - 1 - _SCAN_LIMIT), -1):
+            name = self.stack[index][0]
+            if name in closes:
+                self.pop_to(index)
+                return
+            if name in bounds:
+                return
+
+    def push(self, tag: str) -> None:
+        """Open an element; it inherits kind, level and quoting unless it sets its own."""
+        _, kind, level, quoted = self.stack[-1] if self.stack else _ROOT
+        if tag in _OWN_KIND:
+            kind = _OWN_KIND[tag]
+            level = int(tag[1]) if tag in _HEADINGS else 0
+        self.stack.append((tag, kind, level, quoted or tag == "blockquote"))
+        self.open[tag] = self.open.get(tag, 0) + 1
+
+    def find_open(self, tag: str) -> int:
+        """Stack index of the element an end tag closes (any heading closes any heading), or -1."""
+        names = (tag,) if tag not in _HEADINGS or self.open.get(tag) else _HEADINGS
+        if not any(self.open.get(name) for name in names):
+            return -1
+        for index in range(len(self.stack) - 1, -1, -1):
+            if self.stack[index][0] in names:
+                return index
+        return -1
+
+    def pop_to(self, index: int) -> None:
+        """Close the element at `index` and everything opened inside it."""
+        for tag, *_ in self.stack[index:]:
+            self.open[tag] -= 1
+        del self.stack[index:]
+
+    def push_skip(self, tag: str) -> None:
+        self.skipping.append(tag)
+        self.hard_skips += tag not in _SKIPPED_INLINE
+
+    def pop_skip(self, tag: str) -> None:
+        while self.skipping:
+            name = self.skipping.pop()
+            self.hard_skips -= name not in _SKIPPED_INLINE
+            if name == tag:
+                return
+
+
+def parse_html(source: SourceText) -> tuple[list[Block], list[Directive]]:
+    """Blocks and suppression directives of an HTML file (or fragment)."""
+    builder = _Builder(source)
+    builder.feed(source.text)
+    builder.close()
+    builder.flush()
+    return builder.blocks, builder.directives

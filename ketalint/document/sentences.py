@@ -1,0 +1,85 @@
+"""Sentence splitting for marketing prose.
+
+A sentence ends at `.`, `!`, `?` or an ellipsis, plus any closing quotes or brackets, when
+whitespace and a plausible sentence start follow. It does not end after a known abbreviation
+(Dr., e.g., U.S., vs.), an initial, inside a decimal (no space follows), after an ellipsis that
+continues in lower case, or inside an open parenthesis that closes soon after.
+"""
+
+from __future__ import annotations
+
+import re
+
+ABBREVIATIONS = frozenset("""
+dr mr mrs ms mx prof sr jr st mt vs v etc e.g eg i.e ie cf al approx ca inc ltd co corp
+no nos fig figs vol pp p ph.d phd m.d md b.a m.a u.s u.k u.s.a e.u a.m p.m jan feb mar apr
+jun jul aug sep sept oct nov dec dept est min max mg ml approx. viz resp incl
+""".split())
+
+# Abbreviations after which a capitalised word usually *does* start a new sentence.
+_SENTENCE_FINAL_ABBREVIATIONS = frozenset({"etc", "u.s", "u.k", "u.s.a", "e.u", "a.m", "p.m", "inc", "ltd", "co", "corp"})
+
+_END_RE = re.compile(r"(?:\.{3}|…|[.!?])+[\"'”’»)\]]*(?=\s|$)")
+_OPENERS = "\"'“‘«([•*-–—¿¡"
+_WORD_BEFORE_RE = re.compile(r"([A-Za-z][A-Za-z.]*)\.$")
+_CLOSE_PAREN_WINDOW = 300
+
+
+def split_sentences(text: str) -> list[tuple[int, int]]:
+    """Spans (start, end) of the sentences of `text`, trimmed of surrounding whitespace."""
+    spans: list[tuple[int, int]] = []
+    start = 0
+    n = len(text)
+    for m in _END_RE.finditer(text):
+        end = m.end()
+        if not _is_boundary(text, start, m.start(), end, n):
+            continue
+        _append(text, start, end, spans)
+        start = end
+    _append(text, start, n, spans)
+    return spans
+
+
+def _append(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> None:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if end > start:
+        spans.append((start, end))
+
+
+def _is_boundary(text: str, sent_start: int, term_start: int, term_end: int, n: int) -> bool:
+    nxt = _next_char(text, term_end, n)
+    if nxt is None:
+        return True
+    terminator = text[term_start:term_end]
+    if terminator[0] == "." and not terminator.startswith("..."):
+        word = _WORD_BEFORE_RE.search(text, sent_start, term_start + 1)
+        if word:
+            token = word.group(1).lower()
+            if token in ("no", "nos", "p", "pp", "v") and not nxt.isdigit():
+                pass  # "No. It is not." is an answer, not "No. 5"
+            elif token in ABBREVIATIONS or token.rstrip(".") in ABBREVIATIONS:
+                if token.rstrip(".") not in _SENTENCE_FINAL_ABBREVIATIONS or not nxt.isupper():
+                    return False
+            elif len(token) == 1 and token.isalpha() and text[term_start - 1].isupper():
+                return False  # an initial: "J. Smith"
+    if terminator.startswith(("...", "…")) and nxt.islower():
+        return False
+    if not (nxt.isupper() or nxt.isdigit() or nxt in _OPENERS):
+        return False
+    return not _inside_open_parenthesis(text, sent_start, term_start)
+
+
+def _next_char(text: str, pos: int, n: int) -> str | None:
+    while pos < n and text[pos].isspace():
+        pos += 1
+    return text[pos] if pos < n else None
+
+
+def _inside_open_parenthesis(text: str, sent_start: int, pos: int) -> bool:
+    depth = text.count("(", sent_start, pos) - text.count(")", sent_start, pos)
+    if depth <= 0:
+        return False
+    return text.find(")", pos, pos + _CLOSE_PAREN_WINDOW) >= 0

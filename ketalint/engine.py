@@ -1,0 +1,61 @@
+"""Running rules over documents: hits become findings, suppressions apply, output is sorted."""
+
+from __future__ import annotations
+
+from ketalint.document.model import Document
+from ketalint.finding import Finding, Fix, Location
+from ketalint.rules.base import Hit
+from ketalint import suppress
+
+
+class _Template(dict):
+    """Leaves unknown `{placeholders}` in a message as they are."""
+
+    def __missing__(self, key: str) -> str:
+        return "{" + key + "}"
+
+
+def collapse(text: str) -> str:
+    return " ".join(text.split())
+
+
+def make_finding(doc: Document, rule, severity: str, hit: Hit) -> Finding:
+    """A finding from a hit: location from source offsets, message filled with `{match}` and values."""
+    source = doc.source
+    line, col = source.line_col(hit.start)
+    end_line, end_col = source.line_col(hit.end)
+    match = doc.text[hit.start:hit.end]
+    values = _Template(match=collapse(match), **dict(hit.values))
+    spec = rule.spec
+    suggestion = hit.suggestion or spec.suggestion
+    if suggestion:
+        suggestion = suggestion.strip().format_map(values)
+    fix = Fix(hit.start, hit.end, hit.replacement) if hit.replacement is not None else None
+    return Finding(
+        Location(doc.path, line, col, end_line, end_col, match),
+        spec.id,
+        spec.category,
+        severity,
+        spec.message.format_map(values),
+        suggestion,
+        hit.related,
+        fix,
+        hit.start,
+        hit.end,
+    )
+
+
+def check_document(doc: Document, rules: list[tuple[object, str]]) -> list[Finding]:
+    """All per-document findings of one document, after its inline suppressions."""
+    findings = []
+    for rule, severity in rules:
+        if rule.impl.CORPUS:
+            continue
+        for hit in rule.impl.check(doc):
+            findings.append(make_finding(doc, rule, severity, hit))
+    ran = {rule.id for rule, _ in rules}
+    return suppress.apply(doc, findings, ran)
+
+
+def sort_findings(findings: list[Finding]) -> list[Finding]:
+    return sorted(findings, key=Finding.sort_key)

@@ -1,0 +1,121 @@
+"""Finding the articles to lint and reading them, with a clear note for every file that cannot be.
+
+Unreadable files, symlink loops and files over the size limit are errors (the run goes on with
+the other files, and exits 2); binary files are skipped with a note; invalid UTF-8 is decoded
+with replacement characters and a warning; empty files are fine.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from ketalint.config import Config
+from ketalint.globs import matches
+
+SUFFIXES = frozenset({".md", ".markdown", ".mdx", ".html", ".htm", ".txt"})
+SKIPPED_DIRS = frozenset({
+    ".git", ".hg", ".svn", "node_modules", ".venv", "venv", "__pycache__", ".ketalint_cache",
+    ".tox", ".nox", ".mypy_cache", ".pytest_cache", ".ruff_cache", "site-packages",
+})
+_BINARY_SNIFF = 8192
+
+
+@dataclass(frozen=True)
+class Problem:
+    """A file-level problem: level is "error" (exit 2), "warning" or "note"."""
+
+    path: str
+    level: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.path}: {self.level}: {self.message}"
+
+
+@dataclass(frozen=True)
+class FileText:
+    """A decoded article and what `--fix` needs to write it back faithfully."""
+
+    path: str
+    text: str
+    digest: str
+    bom: bool = False
+    lossless: bool = True
+
+
+def relative_to_root(path: str, config: Config) -> str:
+    try:
+        return Path(os.path.abspath(path)).relative_to(config.root).as_posix()
+    except ValueError:
+        return Path(path).as_posix()
+
+
+def discover(paths: list[str], config: Config) -> tuple[list[str], list[Problem]]:
+    """Files to lint: named files as given, folders walked for the supported suffixes."""
+    found: list[str] = []
+    problems: list[Problem] = []
+    seen: set[str] = set()
+    for given in paths:
+        if os.path.isdir(given):
+            candidates = _walk(given, problems)
+        elif os.path.lexists(given):
+            candidates = [given]
+        else:
+            problems.append(Problem(given, "error", "no such file or folder"))
+            continue
+        for path in candidates:
+            rel = relative_to_root(path, config)
+            if config.exclude and matches(rel, config.exclude):
+                continue
+            if config.include and os.path.isdir(given) and not matches(rel, config.include):
+                continue
+            key = os.path.normcase(os.path.abspath(path))
+            if key not in seen:
+                seen.add(key)
+                found.append(path)
+    return found, problems
+
+
+def _walk(folder: str, problems: list[Problem]) -> list[str]:
+    out = []
+
+    def on_error(exc: OSError) -> None:
+        problems.append(Problem(exc.filename or folder, "error", f"cannot read folder: {exc.strerror}"))
+
+    for dirpath, dirnames, filenames in os.walk(folder, onerror=on_error):
+        dirnames[:] = sorted(d for d in dirnames if d not in SKIPPED_DIRS and not d.startswith("."))
+        for name in sorted(filenames):
+            if os.path.splitext(name)[1].lower() in SUFFIXES:
+                out.append(os.path.join(dirpath, name))
+    return out
+
+
+def read_article(path: str, max_bytes: int) -> tuple[FileText | None, list[Problem]]:
+    """Read and decode one file; None when it cannot or should not be linted."""
+    try:
+        size = os.stat(path).st_size
+        if size > max_bytes:
+            return None, [Problem(path, "error", f"file is too large ({size / 1e6:.1f} MB; the limit is {max_bytes / 1e6:.0f} MB, set max_file_size_mb to raise it)")]
+        with open(path, "rb") as handle:
+            data = handle.read()
+    except OSError as exc:
+        return None, [Problem(path, "error", f"cannot read file: {exc.strerror or exc}")]
+    return decode(path, data)
+
+
+def decode(path: str, data: bytes) -> tuple[FileText | None, list[Problem]]:
+    """Decode bytes as UTF-8 (a BOM is remembered and removed); binary data is skipped."""
+    if b"\x00" in data[:_BINARY_SNIFF]:
+        return None, [Problem(path, "note", "binary file skipped")]
+    digest = hashlib.blake2b(data, digest_size=16).hexdigest()
+    bom = data.startswith(b"\xef\xbb\xbf")
+    body = data[3:] if bom else data
+    try:
+        return FileText(path, body.decode("utf-8"), digest, bom), []
+    except UnicodeDecodeError as exc:
+        text = body.decode("utf-8", errors="replace")
+        warning = Problem(path, "warning", f"invalid UTF-8 at byte {exc.start + (3 if bom else 0)}; decoded with replacement characters (--fix will not write this file)")
+        return FileText(path, text, digest, bom, lossless=False), [warning]

@@ -1,0 +1,99 @@
+"""The values every stage passes along: severities, locations, fixes and findings."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+SEVERITIES = ("info", "warning", "error")
+CATEGORIES = (
+    "overclaim",
+    "factual",
+    "unhedged",
+    "contradiction",
+    "missing-section",
+    "incomplete-section",
+    "consistency",
+    "style",
+)
+
+
+def severity_rank(severity: str) -> int:
+    """Order severities so that `--fail-on` can compare them."""
+    return SEVERITIES.index(severity)
+
+
+@dataclass(frozen=True, slots=True)
+class Location:
+    """A span of one file: 1-based line and column, end column exclusive, columns in characters."""
+
+    path: str
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+    match: str = ""
+
+    def to_dict(self) -> dict[str, object]:
+        return {
+            "path": self.path,
+            "line": self.line,
+            "column": self.column,
+            "end_line": self.end_line,
+            "end_column": self.end_column,
+            "match": self.match,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Fix:
+    """Replace the characters [start, end) of the file's decoded text with `replacement`."""
+
+    start: int
+    end: int
+    replacement: str
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """One reported problem. The rule type finds it; the engine stamps rule, category and severity."""
+
+    location: Location
+    rule: str
+    category: str
+    severity: str
+    message: str
+    suggestion: str | None = None
+    related: tuple[Location, ...] = ()
+    fix: Fix | None = None
+    start: int = field(default=0, compare=False)
+    end: int = field(default=0, compare=False)
+
+    @property
+    def path(self) -> str:
+        return self.location.path
+
+    @property
+    def match(self) -> str:
+        return self.location.match
+
+    def sort_key(self) -> tuple:
+        loc = self.location
+        return (loc.path, loc.line, loc.column, self.rule, loc.end_line, loc.end_column, self.message)
+
+    def to_dict(self) -> dict[str, object]:
+        """The JSON report's finding object (the contract `score.py` reads)."""
+        loc = self.location
+        return {
+            "path": loc.path,
+            "line": loc.line,
+            "column": loc.column,
+            "end_line": loc.end_line,
+            "end_column": loc.end_column,
+            "rule": self.rule,
+            "category": self.category,
+            "severity": self.severity,
+            "message": self.message,
+            "match": loc.match,
+            "suggestion": self.suggestion,
+            "related": [r.to_dict() for r in self.related],
+        }

@@ -1,0 +1,184 @@
+"""How a sentence holds a statement: negated, hedged, quoted, reported or asked.
+
+Rules match wording; these functions decide whether the sentence *asserts* what matched. They
+work on a sentence's matching text (typographic quotes already folded to ASCII) and on
+sentence-relative offsets, so per-document rules and cross-article rules share them.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+NEGATIONS = (
+    "not", "never", "no", "cannot", "can't", "cant", "won't", "isn't", "aren't", "wasn't", "weren't",
+    "doesn't", "don't", "didn't", "hasn't", "haven't", "hadn't", "shouldn't", "wouldn't", "couldn't",
+    "neither", "nor", "without", "none", "nothing", "no longer", "fails to", "failed to", "lacks",
+    "far from", "rather than", "instead of", "unlike",
+)
+
+HEDGES = (
+    "may", "might", "could", "can help", "can be", "can ease", "possibly", "possible", "potentially",
+    "potential", "likely", "unlikely", "suggest", "suggests", "suggested", "indicate", "indicates",
+    "indicated", "appear", "appears", "appeared", "seem", "seems", "thought to", "believed", "believe",
+    "is being studied", "are being studied", "being studied", "being investigated", "being explored",
+    "investigating", "investigated", "exploring", "explored", "research is needed", "more research",
+    "preliminary", "early research", "early studies", "early evidence", "emerging", "small studies",
+    "some patients", "some people", "some individuals", "some studies", "some research", "some cases",
+    "in some", "for some", "a subset", "not everyone", "in studies", "in clinical trials", "in trials",
+    "in one study", "in animal", "in animals", "in rodents", "in mice", "in rats", "off-label",
+    "shown promise", "show promise", "shows promise", "promising", "hypothesis", "theory", "theorized",
+    "researchers are", "scientists are", "results vary", "evidence is limited", "limited evidence",
+    "mixed", "not fully understood", "proposed", "considered", "hope",
+)
+
+# Frames that report or deny a claim instead of making it: "some sites claim …", "it is a myth that …".
+REPORTING_BEFORE = (
+    r"claims?\s+that", r"claimed\s+that", r"claiming", r"\bmyths?\b", r"misconceptions?",
+    r"(?:is|it's|it\s+is)\s+(?:not\s+true|false|untrue|wrong)\s+that",
+    r"(?:some|many|other)\s+(?:sites|websites|clinics|people|ads|articles|sources|marketers|companies)\s+(?:say|claim|suggest|promise|advertise|state)",
+    r"contrary\s+to", r"(?:you\s+)?(?:may|might)\s+have\s+heard", r"(?:do\s+not|don't)\s+believe",
+    r"beware\s+of", r"be\s+wary\s+of", r"avoid\s+(?:claims|clinics|providers)", r"so-called",
+    r"promises?\s+(?:that|of)", r"advertis\w+\s+(?:that|as)", r"marketed\s+as", r"touted\s+as",
+)
+REPORTING_AFTER = (
+    r"(?:it|this|that|they)\s+(?:does|do|is|are|did|has|have)\s*(?:not|n't)\b",
+    r"(?:is|are|was)\s+(?:false|a\s+myth|not\s+true|untrue|misleading|wrong|an?\s+overclaim)",
+    r"\bno\s+evidence\b", r"\bnot\s+supported\b", r"\bunsupported\b",
+)
+
+_CLAUSE_BREAK = re.compile(r"[;:()\[\]]|\s[—–-]\s|—|–|,\s*(?:but|however|although|though|whereas|while|yet)\b|\bbut\b|\bhowever\b|\balthough\b|\bwhereas\b")
+_MINOR_BREAK = re.compile(r",|\b(?:which|that|who|and|or|because|since|so)\b")
+_WORD_RE = re.compile(r"[A-Za-z][A-Za-z'\-]*")
+NEGATION_WINDOW = 5
+
+
+def _compile_cues(cues) -> re.Pattern:
+    alternatives = sorted({c.lower() for c in cues}, key=len, reverse=True)
+    body = "|".join(re.escape(c).replace(r"\ ", r"\s+") for c in alternatives)
+    return re.compile(rf"(?<![\w'])(?:{body})(?![\w'])", re.IGNORECASE)
+
+
+_NEGATION_RE = _compile_cues(NEGATIONS)
+_NEGATION_SUFFIX_RE = re.compile(r"n't\b", re.IGNORECASE)
+_HEDGE_RE = _compile_cues(HEDGES)
+_REPORT_BEFORE_RE = re.compile("|".join(f"(?:{p})" for p in REPORTING_BEFORE), re.IGNORECASE)
+_REPORT_AFTER_RE = re.compile("|".join(f"(?:{p})" for p in REPORTING_AFTER), re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class Cues:
+    """The cue lists a rule uses; rules may add their own hedges or negations to the defaults."""
+
+    negation: re.Pattern = _NEGATION_RE
+    hedge: re.Pattern = _HEDGE_RE
+
+    @classmethod
+    def extended(cls, hedges=(), negations=()) -> "Cues":
+        return cls(
+            negation=_compile_cues(NEGATIONS + tuple(negations)) if negations else _NEGATION_RE,
+            hedge=_compile_cues(HEDGES + tuple(hedges)) if hedges else _HEDGE_RE,
+        )
+
+
+DEFAULT_CUES = Cues()
+
+
+def clause_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    """The major clause around [start, end): split at ; : — ( ) and contrastive conjunctions."""
+    left = 0
+    for m in _CLAUSE_BREAK.finditer(text, 0, start):
+        left = m.end()
+    m = _CLAUSE_BREAK.search(text, end)
+    right = m.start() if m else len(text)
+    return left, right
+
+
+def is_negated(text: str, start: int, cues: Cues = DEFAULT_CUES, window: int = NEGATION_WINDOW) -> bool:
+    """A negation cue within `window` words before `start`, in the same clause."""
+    left, _ = clause_bounds(text, start, start)
+    for m in _MINOR_BREAK.finditer(text, left, start):
+        if m.group() == ",":
+            left = m.end()
+    before = text[left:start]
+    words = _WORD_RE.findall(before)
+    if not words:
+        return False
+    tail_words = words[-window:]
+    tail = " ".join(tail_words)
+    return bool(cues.negation.search(tail) or _NEGATION_SUFFIX_RE.search(tail))
+
+
+def is_hedged(text: str, start: int, end: int, cues: Cues = DEFAULT_CUES) -> bool:
+    """A hedge cue anywhere in the major clause that holds the match, or framing the sentence."""
+    left, right = clause_bounds(text, start, end)
+    if cues.hedge.search(text, left, right):
+        return True
+    # "Research suggests that …; …" and "Early studies show …:" frame what follows them.
+    head = text[:left]
+    return bool(head and cues.hedge.search(head) and re.search(r"\b(?:suggest|indicate|believe|thought)", head, re.I))
+
+
+def is_reported(text: str, start: int, end: int) -> bool:
+    """The sentence reports or denies the claim rather than making it."""
+    if _REPORT_BEFORE_RE.search(text, 0, start):
+        return True
+    return bool(_REPORT_AFTER_RE.search(text, end))
+
+
+def quoted_spans(text: str) -> list[tuple[int, int]]:
+    """Spans inside quotation marks (ASCII-folded): "…" pairs, and '…' used as quotes, not apostrophes."""
+    spans = []
+    open_at = None
+    for i, ch in enumerate(text):
+        if ch == '"':
+            if open_at is None:
+                open_at = i
+            else:
+                spans.append((open_at, i + 1))
+                open_at = None
+    single_open = None
+    for i, ch in enumerate(text):
+        if ch != "'":
+            continue
+        before = text[i - 1] if i else " "
+        after = text[i + 1] if i + 1 < len(text) else " "
+        if single_open is None and not before.isalnum() and after.isalnum():
+            single_open = i
+        elif single_open is not None and before.isalnum() and not after.isalnum() and after != "s":
+            spans.append((single_open, i + 1))
+            single_open = None
+    return spans
+
+
+def is_quoted(text: str, start: int, end: int) -> bool:
+    """The match sits inside quotation marks."""
+    return any(a <= start and end <= b for a, b in quoted_spans(text))
+
+
+def is_question(text: str) -> bool:
+    """A question asks rather than asserts ("Is ketamine a cure?")."""
+    return text.rstrip().rstrip("\"')]").endswith("?")
+
+
+@dataclass(frozen=True, slots=True)
+class Context:
+    """Which of the not-an-assertion tests a rule applies (`unless_*` keys in rule files)."""
+
+    negated: bool = True
+    hedged: bool = False
+    quoted: bool = True
+    question: bool = True
+    reported: bool = True
+
+    def excuses(self, text: str, start: int, end: int, cues: Cues = DEFAULT_CUES, negation_at: int | None = None) -> bool:
+        """True when the sentence does not assert the matched span [start, end)."""
+        if self.question and is_question(text):
+            return True
+        if self.quoted and is_quoted(text, start, end):
+            return True
+        if self.negated and is_negated(text, start if negation_at is None else negation_at, cues):
+            return True
+        if self.reported and is_reported(text, start, end):
+            return True
+        return bool(self.hedged and is_hedged(text, start, end, cues))

@@ -1,0 +1,201 @@
+"""What every rule type shares: its option table, the validated spec, hits, and term matching.
+
+A rule type is a class with `TYPE`, `OPTIONS` and one `check(doc)` generator of `Hit`s. The
+engine, not the rule type, turns hits into findings (rule id, category, severity, message), as
+yamllint's linter stamps its problems.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass, field
+from typing import Any, ClassVar, Iterator
+
+from ketalint.document.model import Document, Sentence
+from ketalint.finding import Location
+from ketalint.language import Context, Cues
+
+SCOPES = ("any", "title", "heading", "paragraph", "list")
+
+
+@dataclass(frozen=True)
+class Option:
+    """One type-specific key of a rule: its expected YAML shape and whether it is required."""
+
+    kind: str  # "str", "int", "float", "bool", "list[str]", "dict[str,str]", "list[dict]", "dict", "any"
+    required: bool = False
+    default: Any = None
+    doc: str = ""
+
+
+@dataclass(frozen=True)
+class Reference:
+    title: str
+    url: str | None = None
+    pmid: str | None = None
+    doi: str | None = None
+
+    @property
+    def link(self) -> str | None:
+        if self.url:
+            return self.url
+        if self.doi:
+            return f"https://doi.org/{self.doi}"
+        if self.pmid:
+            return f"https://pubmed.ncbi.nlm.nih.gov/{self.pmid}/"
+        return None
+
+
+@dataclass(frozen=True)
+class RuleSpec:
+    """A validated rule entry of a pack: the common fields plus the type's own options."""
+
+    id: str
+    type: str
+    category: str
+    severity: str
+    message: str
+    suggestion: str | None = None
+    rationale: str | None = None
+    references: tuple[Reference, ...] = ()
+    scope: tuple[str, ...] = ("any",)
+    flag_examples: tuple[str, ...] = ()
+    pass_examples: tuple[str, ...] = ()
+    options: dict = field(default_factory=dict)
+    path: str = ""
+    line: int = 0
+
+    @property
+    def pack(self) -> str:
+        return self.id.split(".", 1)[0]
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """What a rule type reports: a source span, and optionally a fix, message values, related places."""
+
+    start: int
+    end: int
+    replacement: str | None = None
+    values: tuple[tuple[str, str], ...] = ()
+    related: tuple[Location, ...] = ()
+    suggestion: str | None = None
+
+
+class RuleType:
+    """Base class: keeps the spec and the `unless_*` context switches common to matching rules."""
+
+    TYPE: ClassVar[str] = ""
+    OPTIONS: ClassVar[dict[str, Option]] = {}
+    CORPUS: ClassVar[bool] = False
+    FIXABLE: ClassVar[bool] = False
+
+    def __init__(self, spec: RuleSpec):
+        self.spec = spec
+        self.options = spec.options
+
+    def check(self, doc: Document) -> Iterator[Hit]:  # pragma: no cover - interface
+        raise NotImplementedError
+
+
+CONTEXT_OPTIONS = {
+    "unless_negated": Option("bool", doc="skip statements that are negated (default true)"),
+    "unless_hedged": Option("bool", doc="skip statements that carry a hedge (default false)"),
+    "unless_quoted": Option("bool", doc="skip matches inside quotation marks (default true)"),
+    "unless_question": Option("bool", doc="skip questions (default true)"),
+    "unless_reported": Option("bool", doc="skip reported or denied claims (default true)"),
+    "hedges": Option("list[str]", doc="extra hedge cues for this rule"),
+    "negations": Option("list[str]", doc="extra negation cues for this rule"),
+    "exceptions": Option("list[str]", doc="regexes; a match overlapping one of them is not reported"),
+    "case_sensitive": Option("bool", doc="match case exactly (default false)"),
+}
+
+
+def context_of(options: dict) -> Context:
+    return Context(
+        negated=options.get("unless_negated", True),
+        hedged=options.get("unless_hedged", False),
+        quoted=options.get("unless_quoted", True),
+        question=options.get("unless_question", True),
+        reported=options.get("unless_reported", True),
+    )
+
+
+def cues_of(options: dict) -> Cues:
+    return Cues.extended(options.get("hedges", ()), options.get("negations", ()))
+
+
+def phrase_pattern(phrase: str) -> str:
+    """A literal phrase as a regex: whole words, any run of whitespace, either apostrophe."""
+    phrase = phrase.replace("\u2019", "'").replace("\u2018", "'").strip()
+    words = phrase.split()
+    body = r"\s+".join(re.escape(w) for w in words)
+    if re.match(r"\w", phrase):
+        body = r"\b" + body
+    if re.search(r"\w$", phrase):
+        body += r"\b"
+    return body
+
+
+def compile_terms(phrases, patterns, case_sensitive: bool = False) -> re.Pattern | None:
+    """One regex for a rule's phrases (literal) and patterns (regular expressions)."""
+    alternatives = [phrase_pattern(p) for p in phrases or ()]
+    alternatives += [p for p in patterns or ()]
+    if not alternatives:
+        return None
+    flags = 0 if case_sensitive else re.IGNORECASE
+    return re.compile("|".join(f"(?:{a})" for a in alternatives), flags)
+
+
+def in_scope(sentence: Sentence, scope: tuple[str, ...]) -> bool:
+    if "any" in scope:
+        return True
+    block_scope = sentence.block.scope
+    if block_scope == "title" and "heading" in scope:
+        return True
+    return block_scope in scope
+
+
+class StreamIndex:
+    """Finds the sentence that holds a position of `doc.stream` (bisect over sentence starts)."""
+
+    __slots__ = ("doc", "starts")
+
+    def __init__(self, doc: Document):
+        self.doc = doc
+        self.starts = [s.stream_start for s in doc.sentences]
+
+    def sentence_at(self, pos: int) -> Sentence:
+        return self.doc.sentences[bisect_right(self.starts, pos) - 1]
+
+
+def stream_index(doc: Document) -> StreamIndex:
+    """The document's stream index, built once and shared by every rule."""
+    index = doc.memo.get("stream_index")
+    if index is None:
+        index = doc.memo["stream_index"] = StreamIndex(doc)
+    return index
+
+
+def sentence_text(doc: Document, sentence: Sentence) -> str:
+    """The sentence as matched: typographic quotes folded (see `document.build`)."""
+    return doc.stream[sentence.stream_start:sentence.stream_start + len(sentence.text)]
+
+
+def find_in_sentences(doc: Document, regex: re.Pattern, scope: tuple[str, ...]):
+    """(sentence, start, end) for each match of `regex`, offsets relative to the sentence."""
+    index = stream_index(doc)
+    for m in regex.finditer(doc.stream):
+        if "\x00" in m.group():
+            continue
+        sentence = index.sentence_at(m.start())
+        if not in_scope(sentence, scope):
+            continue
+        yield sentence, m.start() - sentence.stream_start, m.end() - sentence.stream_start
+
+
+def overlaps_exception(text: str, start: int, end: int, exceptions: re.Pattern | None) -> bool:
+    if exceptions is None:
+        return False
+    return any(m.start() < end and start < m.end() for m in exceptions.finditer(text))

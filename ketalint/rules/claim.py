@@ -1,0 +1,100 @@
+"""`claim`: a subject and a predicate in one sentence, asserted (not negated, and optionally not hedged).
+
+    - id: factual.bdnf-neurotransmitter
+      type: claim
+      subject: ['\\bBDNF\\b', 'brain-derived neurotrophic factor']
+      predicate: ['\\bneurotransmitters?\\b']
+      within: 6            # at most this many words between the two (default 8)
+      order: any           # subject-first, predicate-first or any (default subject-first)
+      unless_hedged: true  # also skip hedged statements (default false)
+
+Flags "another neurotransmitter, called BDNF"; passes "BDNF is a protein, not a
+neurotransmitter". Negation is looked for just before the predicate, and between the two.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Iterator
+
+from ketalint.document.model import Document
+from ketalint.rules.base import (
+    CONTEXT_OPTIONS,
+    Hit,
+    Option,
+    RuleType,
+    compile_terms,
+    context_of,
+    cues_of,
+    find_in_sentences,
+    overlaps_exception,
+    sentence_text,
+)
+
+_WORD_RE = re.compile(r"[\w'’-]+")
+ORDERS = ("subject-first", "predicate-first", "any")
+
+
+class ClaimRule(RuleType):
+    TYPE = "claim"
+    OPTIONS = {
+        "subject": Option("list[str]", required=True, doc="regexes for what the claim is about"),
+        "predicate": Option("list[str]", required=True, doc="regexes for what is claimed of it"),
+        "within": Option("int", doc="maximum words between subject and predicate (default 8)"),
+        "order": Option("str", doc="subject-first, predicate-first or any"),
+        **CONTEXT_OPTIONS,
+    }
+
+    def __init__(self, spec):
+        super().__init__(spec)
+        opts = spec.options
+        cs = opts.get("case_sensitive", False)
+        self.subject = compile_terms((), opts["subject"], cs)
+        self.predicate = compile_terms((), opts["predicate"], cs)
+        self.exceptions = compile_terms((), opts.get("exceptions"), cs)
+        self.within = opts.get("within", 8)
+        self.order = opts.get("order", "subject-first")
+        self.context = context_of(opts)
+        self.cues = cues_of(opts)
+
+    def check(self, doc: Document) -> Iterator[Hit]:
+        done: set[int] = set()
+        for sentence, p_start, p_end in find_in_sentences(doc, self.predicate, self.spec.scope):
+            text = sentence_text(doc, sentence)
+            span = self._pair(text, p_start, p_end)
+            if span is None or (sentence.index, span[0]) in done:
+                continue
+            start, end, s_start = span
+            if overlaps_exception(text, start, end, self.exceptions):
+                continue
+            if self.context.excuses(text, start, end, self.cues, negation_at=p_start):
+                continue
+            if self.context.negated and s_start < p_start and _negation_between(text, s_start, p_start, self.cues):
+                continue
+            done.add((sentence.index, start))
+            src_start, src_end = sentence.source_span(start, end)
+            yield Hit(src_start, src_end)
+
+    def _pair(self, text: str, p_start: int, p_end: int):
+        """The nearest subject match allowed by `order` and `within`: (start, end, subject_start)."""
+        best = None
+        for m in self.subject.finditer(text):
+            s_start, s_end = m.start(), m.end()
+            if s_start < p_end and p_start < s_end:
+                continue
+            subject_first = s_end <= p_start
+            if self.order == "subject-first" and not subject_first:
+                continue
+            if self.order == "predicate-first" and subject_first:
+                continue
+            gap = text[s_end:p_start] if subject_first else text[p_end:s_start]
+            words = len(_WORD_RE.findall(gap))
+            if words > self.within:
+                continue
+            if best is None or words < best[0]:
+                best = (words, min(s_start, p_start), max(s_end, p_end), s_start)
+        return None if best is None else best[1:]
+
+
+def _negation_between(text: str, a: int, b: int, cues) -> bool:
+    return bool(cues.negation.search(text, a, b) or re.search(r"n't\b", text[a:b]))
