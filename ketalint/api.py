@@ -1,4 +1,9 @@
-"""The one orchestrator: configuration + rules + files → a report. The CLI only prints it."""
+"""The one orchestrator: configuration + rules + files → a report. The CLI only prints it.
+
+A run has two passes. `analyze_file` is pure per-file work (parse, per-document rules, and the
+statements that cross-article rules extract); it is what a cache can skip and what worker
+processes can share out. `run_corpus` then compares statements across the whole site.
+"""
 
 from __future__ import annotations
 
@@ -27,6 +32,15 @@ class CheckOptions:
 
 
 @dataclass
+class FileResult:
+    """What one file contributes to a run: its findings and its statements for corpus rules."""
+
+    path: str
+    findings: list[Finding]
+    statements: dict[str, list] = field(default_factory=dict)
+
+
+@dataclass
 class Report:
     """The outcome of a run, ready for a formatter."""
 
@@ -51,25 +65,42 @@ def load_rules(config: Config, extra: tuple[Path, ...] = ()) -> list[Rule]:
     return load_packs(rule_pack_paths(config, extra))
 
 
+def analyze_file(file_text: FileText, pairs: list[tuple[Rule, str]]) -> FileResult:
+    """Parse one file and run its per-document rules; collect what corpus rules need from it."""
+    doc = parse(file_text.path, file_text.text)
+    statements = {
+        rule.id: rule.impl.extract(doc)
+        for rule, _ in pairs
+        if rule.impl.CORPUS
+    }
+    return FileResult(file_text.path, check_document(doc, pairs), statements)
+
+
+def run_corpus(results: list[FileResult], selection: Selection, config: Config) -> list[Finding]:
+    """Cross-article findings over every file's statements (none until corpus rules are enabled)."""
+    return []
+
+
 def run_check(config: Config, options: CheckOptions, rules: list[Rule] | None = None) -> Report:
     """Lint the files named by `options` (or standard input) under `config`."""
     rules = load_rules(config, options.rule_paths) if rules is None else rules
     selection = Selection(rules, config, options.select, options.ignore)
     problems: list[Problem] = []
-    findings: list[Finding] = []
     texts: dict[str, FileText] = {}
     if options.stdin_text is not None:
         sources = [decode(options.stdin_filename, options.stdin_text)]
     else:
         paths, problems = discover(options.paths, config)
         max_bytes = int(config.max_file_size_mb * 1_000_000)
-        sources = [read_article(path, max_bytes) for path in paths]
+        sources = (read_article(path, max_bytes) for path in paths)
+    results: list[FileResult] = []
     for file_text, file_problems in sources:
         problems.extend(file_problems)
         if file_text is None:
             continue
         texts[file_text.path] = file_text
-        doc = parse(file_text.path, file_text.text)
         pairs = selection.for_path(relative_to_root(file_text.path, config))
-        findings.extend(check_document(doc, pairs))
+        results.append(analyze_file(file_text, pairs))
+    findings = [f for result in results for f in result.findings]
+    findings.extend(run_corpus(results, selection, config))
     return Report(sort_findings(findings), len(texts), problems, rules, texts=texts)
