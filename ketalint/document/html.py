@@ -39,20 +39,21 @@ _SKIPPED = _SKIPPED_BLOCK | _SKIPPED_INLINE | frozenset("script style title nosc
 
 # A start tag closes an open element of the first set, unless an element of the second set
 # (the enclosing list or table) comes first: `<li>a<li>b` is two items, as in a browser.
-_LIST = frozenset({"ul", "ol", "menu"})
 _TABLE = frozenset({"table", "thead", "tbody", "tfoot"})
 _IMPLIED = {
-    "li": (frozenset({"li"}), _LIST),
-    "dt": (frozenset({"dt", "dd"}), frozenset({"dl"})),
-    "dd": (frozenset({"dt", "dd"}), frozenset({"dl"})),
-    "td": (frozenset({"td", "th"}), _TABLE | {"tr"}),
-    "th": (frozenset({"td", "th"}), _TABLE | {"tr"}),
+    "li": (frozenset({"li"}), frozenset({"ul", "ol", "menu"})),
+    **{t: (frozenset({"dt", "dd"}), frozenset({"dl"})) for t in ("dt", "dd")},
+    **{t: (frozenset({"td", "th"}), _TABLE | {"tr"}) for t in ("td", "th")},
     "tr": (frozenset({"tr"}), _TABLE),
-    **{t: (frozenset({"thead", "tbody", "tfoot"}), frozenset({"table"})) for t in ("thead", "tbody", "tfoot")},
+    **{t: (_TABLE - {"table"}, frozenset({"table"})) for t in ("thead", "tbody", "tfoot")},
 }
 # Implied closes look at most this far down the stack, which keeps pathological nesting linear.
 _SCAN_LIMIT = 64
 _ROOT = ("", "paragraph", 0, False)
+# Fed after the text so that every unclosed comment, tag or declaration finds its end: without
+# it the tokenizer rescans to the end of input for each one, which is quadratic. Browsers also
+# end such constructs at end of input, and nothing past the text is kept.
+_SENTINEL = "<!---->"
 
 
 class _Builder(HTMLParser):
@@ -75,8 +76,6 @@ class _Builder(HTMLParser):
         """Character offset of the token being handled (getpos gives its line and column)."""
         line, col = self.getpos()
         return self.source.line_starts[line - 1] + col
-
-    # --- tokens -------------------------------------------------------------------------
 
     def handle_starttag(self, tag: str, attrs) -> None:
         if self.skipping:
@@ -124,13 +123,14 @@ class _Builder(HTMLParser):
                 self.pop_to(index)
 
     def handle_data(self, data: str) -> None:
+        start = self.pos()
+        data = data[: len(self.text) - start]
         if self.skipping or not data:
             return
-        start = self.pos()
         if self.text.startswith(data, start):
             self.offsets.add_verbatim(start, len(data))
         else:  # not expected from the tokenizer; keep the text, mapped to where it was seen
-            self.offsets.add_replaced(start, min(start + len(data), len(self.text)), len(data))
+            self.offsets.add_replaced(start, start + len(data), len(data))
         self.parts.append(data)
 
     def handle_entityref(self, name: str) -> None:
@@ -140,23 +140,25 @@ class _Builder(HTMLParser):
         self.add_reference(self.pos(), 2 + len(name))
 
     def handle_comment(self, data: str) -> None:
-        self.directives.extend(find_directives(f"<!--{data}-->", self.pos(), self.line_of))
-
-    def parse_marked_section(self, i: int, report: int = 1) -> int:
-        """`<![foo[` makes the standard library raise; read it as a bogus comment, as browsers do."""
-        try:
-            return super().parse_marked_section(i, report)
-        except AssertionError:
-            end = self.rawdata.find(">", i)
-            return -1 if end < 0 else end + 1
+        start = self.pos()
+        if start + 4 + len(data) <= len(self.text):  # else unclosed in the file: not a directive
+            self.directives.extend(find_directives(f"<!--{data}-->", start, self.line_of))
 
     def line_of(self, offset: int) -> int:
         return self.source.line_col(offset)[0]
 
-    # --- text runs ----------------------------------------------------------------------
+    def parse_marked_section(self, i: int, report: int = 1) -> int:
+        """`<![foo[` makes the standard library raise; read it as a bogus comment, as browsers do."""
+        position = self.getpos()
+        try:
+            return super().parse_marked_section(i, report)
+        except AssertionError:
+            self.lineno, self.offset = position  # it moved the position before raising
+            end = self.rawdata.find(">", i)
+            return -1 if end < 0 else end + 1
 
     def add_reference(self, start: int, length: int) -> None:
-        """A character reference: decoded, mapped to its whole span; kept verbatim when unknown."""
+        """A character reference: decoded, and mapped to its whole span so columns stay right."""
         if self.skipping:
             return
         end = start + length
@@ -164,10 +166,13 @@ class _Builder(HTMLParser):
             end += 1
         raw = self.text[start:end]
         decoded = unescape(raw)
-        if decoded == raw:
-            self.offsets.add_verbatim(start, len(raw))
-        else:
-            self.offsets.add_replaced(start, end, len(decoded))
+        # What the decoding left alone maps verbatim: all but the `&` of an unknown `&foo;`, and
+        # the `-x` of `&amp-x`, which decodes like a browser to `&-x`.
+        keep = 0
+        while keep < len(decoded) - 1 and raw[-1 - keep] == decoded[-1 - keep]:
+            keep += 1
+        self.offsets.add_replaced(start, end - keep, len(decoded) - keep)
+        self.offsets.add_verbatim(end - keep, keep)
         self.parts.append(decoded)
 
     def add_break(self, start: int, end: int) -> None:
@@ -184,8 +189,6 @@ class _Builder(HTMLParser):
             self.blocks.append(Block(kind, text, self.offsets, level=level, quoted=quoted))
         self.parts = []
         self.offsets = OffsetMap()
-
-    # --- element stacks -----------------------------------------------------------------
 
     def open_block(self, tag: str) -> None:
         """A block-level start tag: end the run and close what a browser would close."""
@@ -245,7 +248,7 @@ class _Builder(HTMLParser):
 def parse_html(source: SourceText) -> tuple[list[Block], list[Directive]]:
     """Blocks and suppression directives of an HTML file (or fragment)."""
     builder = _Builder(source)
-    builder.feed(source.text)
+    builder.feed(source.text + _SENTINEL)
     builder.close()
     builder.flush()
     return builder.blocks, builder.directives
