@@ -36,10 +36,14 @@ HEDGES = (
 REPORTING_BEFORE = (
     r"claims?\s+that", r"claimed\s+that", r"claiming", r"\bmyths?\b", r"misconceptions?",
     r"(?:is|it's|it\s+is)\s+(?:not\s+true|false|untrue|wrong)\s+that",
-    r"(?:some|many|other)\s+(?:sites|websites|clinics|people|ads|articles|sources|marketers|companies)\s+(?:say|claim|suggest|promise|advertise|state)",
+    r"(?:some|many|other)\s+(?:sites|websites|clinics|people|ads|articles|sources|marketers|companies)\s+(?:say|claim|suggest|promise|advertise|state|call|describe|label)",
     r"contrary\s+to", r"(?:you\s+)?(?:may|might)\s+have\s+heard", r"(?:do\s+not|don't)\s+believe",
     r"beware\s+of", r"be\s+wary\s+of", r"avoid\s+(?:claims|clinics|providers)", r"so-called",
     r"promises?\s+(?:that|of)", r"advertis\w+\s+(?:that|as)", r"marketed\s+as", r"touted\s+as",
+    r"(?:never|don't|do\s+not|won't|will\s+not|cannot|can't)\s+(?:claim|say|promise|pretend|tell\s+you)",
+    r"(?:ads?|clinics?|sites?|websites?|marketers?|companies|articles?|providers?|posts?|headlines?)\s+(?:that|which|who)\s+"
+    r"(?:claim|promise|say|advertise|guarantee|offer|tell\s+you)",
+    r"(?:skeptical|suspicious|careful|wary)\s+of",
 )
 REPORTING_AFTER = (
     r"(?:it|this|that|they)\s+(?:does|do|is|are|did|has|have)\s*(?:not|n't)\b",
@@ -50,6 +54,8 @@ REPORTING_AFTER = (
 _CLAUSE_BREAK = re.compile(r"[;:()\[\]]|\s[—–-]\s|—|–|,\s*(?:but|however|although|though|whereas|while|yet)\b|\bbut\b|\bhowever\b|\balthough\b|\bwhereas\b")
 _MINOR_BREAK = re.compile(r",|\b(?:which|that|who|and|or|because|since|so)\b")
 _WORD_RE = re.compile(r"[A-Za-z][A-Za-z'\-]*")
+_DOUBLE_QUOTE_RE = re.compile('"')
+_SINGLE_QUOTE_RE = re.compile("'")
 NEGATION_WINDOW = 5
 
 
@@ -129,18 +135,11 @@ def is_reported(text: str, start: int, end: int) -> bool:
 def quoted_spans(text: str) -> list[tuple[int, int]]:
     """Spans inside quotation marks (ASCII-folded): "…" pairs, and '…' used as quotes, not apostrophes."""
     spans = []
-    open_at = None
-    for i, ch in enumerate(text):
-        if ch == '"':
-            if open_at is None:
-                open_at = i
-            else:
-                spans.append((open_at, i + 1))
-                open_at = None
+    doubles = [m.start() for m in _DOUBLE_QUOTE_RE.finditer(text)]
+    spans.extend((a, b + 1) for a, b in zip(doubles[::2], doubles[1::2]))
     single_open = None
-    for i, ch in enumerate(text):
-        if ch != "'":
-            continue
+    for m in _SINGLE_QUOTE_RE.finditer(text):
+        i = m.start()
         before = text[i - 1] if i else " "
         after = text[i + 1] if i + 1 < len(text) else " "
         if single_open is None and not before.isalnum() and after.isalnum():

@@ -7,9 +7,13 @@
       within: 6            # at most this many words between the two (default 8)
       order: any           # subject-first, predicate-first or any (default subject-first)
       unless_hedged: true  # also skip hedged statements (default false)
+      same_clause: true    # subject and predicate may not straddle "; ", " but ", " — " (default false)
 
 Flags "another neurotransmitter, called BDNF"; passes "BDNF is a protein, not a
 neurotransmitter". Negation is looked for just before the predicate, and between the two.
+With `same_clause`, "effective for depression, but it can cause anxiety" does not pair
+"effective" with "anxiety": a contrast or a semicolon starts another statement. A colon does
+not, so a bullet's label still pairs with its text ("Anxiety: ketamine is effective").
 """
 
 from __future__ import annotations
@@ -32,6 +36,9 @@ from ketalint.rules.base import (
 )
 
 _WORD_RE = re.compile(r"[\w'’-]+")
+_STATEMENT_BREAK = re.compile(
+    r"[;]|\s[—–-]\s|—|–|\b(?:but|however|although|though|whereas|while|yet|unlike|instead)\b", re.IGNORECASE
+)
 ORDERS = ("subject-first", "predicate-first", "any")
 
 
@@ -40,8 +47,9 @@ class ClaimRule(RuleType):
     OPTIONS = {
         "subject": Option("list[str]", required=True, doc="regexes for what the claim is about"),
         "predicate": Option("list[str]", required=True, doc="regexes for what is claimed of it"),
-        "within": Option("int", doc="maximum words between subject and predicate (default 8)"),
-        "order": Option("str", doc="subject-first, predicate-first or any"),
+        "within": Option("int", doc="maximum words between subject and predicate (default 8)", minimum=0),
+        "order": Option("str", doc="subject-first, predicate-first or any", choices=ORDERS),
+        "same_clause": Option("bool", doc="subject and predicate must sit in one statement (default false)"),
         **CONTEXT_OPTIONS,
     }
 
@@ -54,15 +62,19 @@ class ClaimRule(RuleType):
         self.exceptions = compile_terms((), opts.get("exceptions"), cs)
         self.within = opts.get("within", 8)
         self.order = opts.get("order", "subject-first")
+        self.same_clause = opts.get("same_clause", False)
         self.context = context_of(opts)
         self.cues = cues_of(opts)
 
     def check(self, doc: Document) -> Iterator[Hit]:
-        done: set[int] = set()
+        # One report per stretch of a sentence: "has been shown to reduce symptoms of PTSD" holds
+        # two predicates for one subject, and is still one claim.
+        done: dict[int, list[tuple[int, int]]] = {}
         for sentence, p_start, p_end in find_in_sentences(doc, self.predicate, self.spec.scope):
             text = sentence_text(doc, sentence)
             span = self._pair(text, p_start, p_end)
-            if span is None or (sentence.index, span[0]) in done:
+            reported = done.setdefault(sentence.index, [])
+            if span is None or any(a < span[1] and span[0] < b for a, b in reported):
                 continue
             start, end, s_start = span
             if overlaps_exception(text, start, end, self.exceptions):
@@ -71,9 +83,9 @@ class ClaimRule(RuleType):
                 continue
             if self.context.negated and s_start < p_start and _negation_between(text, s_start, p_start, self.cues):
                 continue
-            done.add((sentence.index, start))
+            reported.append((start, end))
             src_start, src_end = sentence.source_span(start, end)
-            yield Hit(src_start, src_end)
+            yield Hit(src_start, src_end, values=(("match", sentence.text[start:end]),))
 
     def _pair(self, text: str, p_start: int, p_end: int):
         """The nearest subject match allowed by `order` and `within`: (start, end, subject_start)."""
@@ -89,7 +101,7 @@ class ClaimRule(RuleType):
                 continue
             gap = text[s_end:p_start] if subject_first else text[p_end:s_start]
             words = len(_WORD_RE.findall(gap))
-            if words > self.within:
+            if words > self.within or (self.same_clause and _STATEMENT_BREAK.search(gap)):
                 continue
             if best is None or words < best[0]:
                 best = (words, min(s_start, p_start), max(s_end, p_end), s_start)

@@ -21,6 +21,7 @@ from ketalint.rules.base import (
     CONTEXT_OPTIONS,
     Hit,
     Option,
+    OptionError,
     RuleType,
     compile_terms,
     context_of,
@@ -37,13 +38,17 @@ class PhraseRule(RuleType):
     OPTIONS = {
         "phrases": Option("list[str]", doc="literal phrases (whole words, any case)"),
         "patterns": Option("list[str]", doc="regular expressions"),
-        "fuzzy": Option("int", doc="rapidfuzz score (0-100) for near-miss spellings of `phrases`"),
+        "fuzzy": Option("int", doc="rapidfuzz score (0-100) for near-miss spellings of `phrases`", minimum=0, maximum=100),
         **CONTEXT_OPTIONS,
     }
 
     def __init__(self, spec):
         super().__init__(spec)
         opts = spec.options
+        if not opts.get("phrases") and not opts.get("patterns"):
+            raise OptionError("phrases", "a phrase rule needs 'phrases' or 'patterns'")
+        if opts.get("fuzzy") is not None and not opts.get("phrases"):
+            raise OptionError("fuzzy", "'fuzzy' applies to 'phrases', and this rule has none")
         self.regex = compile_terms(opts.get("phrases"), opts.get("patterns"), opts.get("case_sensitive", False))
         self.exceptions = compile_terms((), opts.get("exceptions"), opts.get("case_sensitive", False))
         self.context = context_of(opts)
@@ -52,17 +57,20 @@ class PhraseRule(RuleType):
         self.phrases = [p.lower() for p in opts.get("phrases") or ()]
 
     def check(self, doc: Document) -> Iterator[Hit]:
-        seen: set[tuple[int, int]] = set()
+        seen: dict[int, list[tuple[int, int]]] = {}
         if self.regex is not None:
             for sentence, start, end in find_in_sentences(doc, self.regex, self.spec.scope):
                 hit = self._hit(doc, sentence, start, end)
                 if hit:
-                    seen.add((hit.start, hit.end))
+                    seen.setdefault(sentence.index, []).append((start, end))
                     yield hit
         if self.fuzzy and self.phrases:
             for sentence, start, end in self._fuzzy_matches(doc):
+                exact = seen.get(sentence.index, ())
+                if any(a < end and start < b for a, b in exact):
+                    continue
                 hit = self._hit(doc, sentence, start, end)
-                if hit and not any(a < hit.end and hit.start < b for a, b in seen):
+                if hit:
                     yield hit
 
     def _hit(self, doc, sentence, start, end) -> Hit | None:
@@ -72,7 +80,7 @@ class PhraseRule(RuleType):
         if self.context.excuses(text, start, end, self.cues):
             return None
         src_start, src_end = sentence.source_span(start, end)
-        return Hit(src_start, src_end)
+        return Hit(src_start, src_end, values=(("match", sentence.text[start:end]),))
 
     def _fuzzy_matches(self, doc):
         """Windows of as many words as a phrase whose rapidfuzz ratio reaches the threshold."""
@@ -88,5 +96,5 @@ class PhraseRule(RuleType):
                 size = len(phrase.split())
                 for i in range(len(words) - size + 1):
                     a, b = words[i][0], words[i + size - 1][1]
-                    if fuzz.ratio(phrase, lowered[a:b]) >= self.fuzzy:
+                    if fuzz.ratio(phrase, lowered[a:b], score_cutoff=self.fuzzy):
                         yield sentence, a, b

@@ -20,6 +20,7 @@ from ketalint.rules.base import (
     CONTEXT_OPTIONS,
     Hit,
     Option,
+    OptionError,
     RuleType,
     context_of,
     cues_of,
@@ -45,6 +46,8 @@ class SubstitutionRule(RuleType):
         super().__init__(spec)
         opts = spec.options
         flags = 0 if opts.get("case_sensitive") else re.IGNORECASE
+        if not opts["swap"] or any(not key.strip() for key in opts["swap"]):
+            raise OptionError("swap", "'swap' needs at least one entry, and no empty wording")
         self.pairs = [
             (re.compile(key if opts.get("regex") else phrase_pattern(key), flags), value)
             for key, value in opts["swap"].items()
@@ -70,7 +73,7 @@ class SubstitutionRule(RuleType):
                 src_start,
                 src_end,
                 replacement=preferred if self.fixable else None,
-                values=(("preferred", preferred),),
+                values=(("preferred", preferred), ("match", sentence.text[start:end])),
                 suggestion=preferred,
             )
 

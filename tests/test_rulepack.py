@@ -1,0 +1,107 @@
+"""The default rule pack, tested from its own files: every rule's examples, plus pack hygiene.
+
+The examples live next to the rules they test, so adding a rule adds its tests. The hygiene
+checks hold the pack to the issue's bar: ids unique and prefixed by their pack, at least one flag
+and one pass example per rule, sources on every factual rule, and the fact base's "Don't flag"
+statements passing every rule.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+import yaml
+
+from ketalint.examples import example_hits
+from ketalint.packs import default_pack_dir, load_packs, pack_files
+
+RULES = load_packs([default_pack_dir()])
+MY_PACKS = ("overclaim", "factual", "unhedged", "style")
+DONT_FLAG = yaml.safe_load((Path(__file__).parent / "data" / "dont_flag.yaml").read_text(encoding="utf-8"))
+REGEX_OPTIONS = ("patterns", "subject", "predicate", "exceptions")
+
+
+def _cases(kind: str):
+    attr = "flag_examples" if kind == "flag" else "pass_examples"
+    for rule in RULES:
+        for i, text in enumerate(getattr(rule.spec, attr)):
+            yield pytest.param(rule, text, id=f"{rule.id}-{kind}{i}")
+
+
+@pytest.mark.parametrize(("rule", "text"), list(_cases("flag")))
+def test_flag_example_is_reported(rule, text):
+    assert example_hits(rule, text), f"{rule.id} missed: {text!r}"
+
+
+@pytest.mark.parametrize(("rule", "text"), list(_cases("pass")))
+def test_pass_example_is_not_reported(rule, text):
+    assert not example_hits(rule, text), f"{rule.id} wrongly flagged: {text!r}"
+
+
+def test_every_category_pack_is_present():
+    packs = {rule.spec.pack for rule in RULES}
+    assert set(MY_PACKS) <= packs
+
+
+def test_rule_ids_are_unique():
+    ids = [rule.id for rule in RULES]
+    assert len(ids) == len(set(ids))
+
+
+def test_rule_ids_are_prefixed_by_their_pack_file():
+    for file in pack_files(default_pack_dir()):
+        for rule in load_packs([file]):
+            assert rule.id.startswith(file.stem + "."), (rule.id, file.name)
+
+
+@pytest.mark.parametrize("rule", RULES, ids=lambda r: r.id)
+def test_rule_has_a_flag_and_a_pass_example(rule):
+    assert rule.spec.flag_examples and rule.spec.pass_examples
+
+
+@pytest.mark.parametrize("rule", [r for r in RULES if r.spec.pack in MY_PACKS], ids=lambda r: r.id)
+def test_rule_explains_itself(rule):
+    spec = rule.spec
+    assert spec.suggestion and spec.rationale and len(spec.rationale.split()) >= 15
+
+
+@pytest.mark.parametrize("rule", [r for r in RULES if r.spec.category == "factual"], ids=lambda r: r.id)
+def test_factual_rule_cites_a_linked_source(rule):
+    assert rule.spec.references
+    assert all(ref.title and ref.link for ref in rule.spec.references)
+
+
+@pytest.mark.parametrize("rule", [r for r in RULES if r.spec.pack in ("overclaim", "unhedged")], ids=lambda r: r.id)
+def test_claim_rules_cite_a_linked_source(rule):
+    assert rule.spec.references and all(ref.link for ref in rule.spec.references)
+
+
+@pytest.mark.parametrize("rule", RULES, ids=lambda r: r.id)
+def test_every_regex_compiles(rule):
+    options = rule.spec.options
+    patterns = [p for key in REGEX_OPTIONS for p in options.get(key) or ()]
+    if options.get("regex"):
+        patterns += list(options["swap"])
+    for pattern in patterns:
+        re.compile(pattern)
+
+
+@pytest.mark.parametrize("rule", [r for r in RULES if r.spec.category == "unhedged" and r.spec.type == "claim"], ids=lambda r: r.id)
+def test_unhedged_claims_skip_hedged_statements(rule):
+    assert rule.spec.options.get("unless_hedged") is True
+
+
+@pytest.mark.parametrize("entry", DONT_FLAG, ids=lambda e: e["text"][:40])
+def test_dont_flag_statement_passes_every_rule(entry):
+    flagged = [rule.id for rule in RULES if example_hits(rule, entry["text"])]
+    assert flagged == []
+
+
+@pytest.mark.parametrize("entry", DONT_FLAG, ids=lambda e: e["text"][:40])
+def test_dont_flag_statement_is_a_pass_example_of_its_rule(entry):
+    rule = next(r for r in RULES if r.id == entry["rule"])
+    assert entry["text"] in rule.spec.pass_examples
+    if entry["phrase"]:
+        assert entry["phrase"].lower() in entry["text"].lower()
