@@ -1,0 +1,114 @@
+"""`repeated-sentence`: a sentence said twice in one article, usually an editing slip.
+
+    - id: style.repeated-sentence
+      type: repeated-sentence
+      min_words: 4           # shorter sentences may repeat (default 4)
+      min_shared_words: 5    # a near repeat shares at least this many words ... (default 5)
+      min_share: 0.75        # ... and this share of the later sentence's words (default 0.75)
+
+Sentences are compared as lower-case words, so case, punctuation, whitespace and typographic
+quotes do not matter. A sentence repeats an earlier one when their words are the same, or when
+the later sentence's first or last words are the earlier one's first or last words and make up
+most of it: "Our team is here to help you heal." after "Ketamine works fast, and our team is
+here to help you heal." is a left-over of a rewrite. The finding is at the second (and each
+later) occurrence, with the first as a related location and `{first_line}` in the message.
+
+Body text and headings are compared separately, headings only for exact repeats, and a heading
+that repeats the title is skipped (pasted web pages often print the title twice). Table cells
+are left out: columns repeat by design.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from typing import Iterator
+
+from ketalint.document.model import Document, Sentence
+from ketalint.rules.base import Hit, Option, RuleType, sentence_text
+from ketalint.rules.section_match import span_location, words_of
+
+_BODY_KINDS = ("paragraph", "list_item")
+
+
+class RepeatedSentenceRule(RuleType):
+    TYPE = "repeated-sentence"
+    OPTIONS = {
+        "min_words": Option("int", minimum=1, doc="sentences with fewer words are never reported (default 4)"),
+        "min_shared_words": Option("int", minimum=1, doc="words a near repeat shares with the earlier sentence (default 5)"),
+        "min_share": Option("float", minimum=0, maximum=1, doc="share of the later sentence those words make up (default 0.75)"),
+    }
+
+    def __init__(self, spec):
+        super().__init__(spec)
+        opts = spec.options
+        self.min_words = opts.get("min_words", 4)
+        self.min_shared = opts.get("min_shared_words", 5)
+        self.min_share = float(opts.get("min_share", 0.75))
+
+    def check(self, doc: Document) -> Iterator[Hit]:
+        body = [s for s in doc.sentences if s.block.kind in _BODY_KINDS]
+        for sentence, first in self._body_repeats(doc, body):
+            yield _hit(doc, sentence, first)
+        for sentence, first in self._heading_repeats(doc):
+            yield _hit(doc, sentence, first)
+
+    def _body_repeats(self, doc: Document, sentences: list[Sentence]):
+        """Earlier sentences are indexed by first and by last word: a repeat shares one of them."""
+        by_edge: dict[tuple[int, str], list[tuple[tuple[str, ...], Sentence]]] = defaultdict(list)
+        for sentence in sentences:
+            words = _words(doc, sentence)
+            if len(words) < self.min_words:
+                continue
+            candidates = by_edge[(0, words[0])] + by_edge[(-1, words[-1])]
+            earlier = min((s for w, s in candidates if self._repeats(words, w)), key=_order, default=None)
+            if earlier is not None:
+                yield sentence, earlier
+            for edge in (0, -1):
+                by_edge[(edge, words[edge])].append((words, sentence))
+
+    def _repeats(self, words: tuple[str, ...], earlier: tuple[str, ...]) -> bool:
+        if words == earlier:
+            return True
+        shared = max(_common_prefix(words, earlier), _common_prefix(words[::-1], earlier[::-1]))
+        return shared >= self.min_shared and shared >= self.min_share * len(words)
+
+    def _heading_repeats(self, doc: Document):
+        title = doc.title
+        title_words = " ".join(words_of(title.text)) if title else None
+        first_of: dict[tuple[str, ...], Sentence] = {}
+        for block in doc.headings:
+            if block.is_title or not block.sentences:
+                continue
+            joined = " ".join(words_of(block.text))
+            if title_words and (joined in title_words or title_words in joined):
+                continue
+            words = tuple(words_of(block.text))
+            if len(words) < self.min_words:
+                continue
+            if words in first_of:
+                yield block.sentences[0], first_of[words]
+            else:
+                first_of[words] = block.sentences[0]
+
+
+def _words(doc: Document, sentence: Sentence) -> tuple[str, ...]:
+    return tuple(w for w in words_of(sentence_text(doc, sentence)) if w != "?")
+
+
+def _common_prefix(a: tuple[str, ...], b: tuple[str, ...]) -> int:
+    n = 0
+    for x, y in zip(a, b):
+        if x != y:
+            break
+        n += 1
+    return n
+
+
+def _order(sentence: Sentence) -> int:
+    return sentence.index
+
+
+def _hit(doc: Document, sentence: Sentence, first: Sentence) -> Hit:
+    first_place = span_location(doc, first.source_start, first.source_end)
+    values = (("first_line", str(first_place.line)),)
+    return Hit(sentence.source_start, sentence.source_end, values=values, related=(first_place,))

@@ -1,0 +1,163 @@
+"""Finding the sections of a document that a heading list describes (a safety section, say).
+
+Headings are compared after both sides are normalised the same way: lower case, punctuation
+dropped, filler words and product names removed. A question mark is kept as a word of its own,
+and an accepted heading with one matches questions only: "is safe?" matches "Is Ketamine Safe?"
+and not the claim "Ketamine Is Safe and Effective". An accepted heading matches when some run of as many consecutive words
+of the heading reaches `threshold` with rapidfuzz's `ratio`: whole words, so "risks" is not
+found inside "asterisks", yet "Side Efects" and "Risk" still count.
+
+Two guards keep headings about something else out. A heading that names one of
+`other_subjects` (a condition, another drug) but not the treatment is about that subject
+("Side Effects of Depression"); a heading matching an `exclude` pattern is a selling point
+("Fewer Side Effects Than Antidepressants"), not a disclosure.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ketalint.document.model import Block, Document, Section
+from ketalint.finding import Location
+from ketalint.rules.base import Option, phrase_pattern
+
+FILLER_WORDS = frozenset("a an the of for to in on at with and or about your our my its it this that".split())
+_WORD_RE = re.compile(r"[a-z0-9]+(?:'[a-z]+)?|\?")
+_COUNTED_WORD_RE = re.compile(r"\w+(?:['’]\w+)?")
+_QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'"})
+
+HEADING_OPTIONS = {
+    "headings": Option("list[str]", required=True, doc="accepted headings, matched loosely (see the module docstring)"),
+    "threshold": Option("int", minimum=0, maximum=100, doc="rapidfuzz score (0-100) a run of heading words must reach (default 88)"),
+    "ignore_words": Option("list[str]", doc="words removed from headings before comparing (product names)"),
+    "other_subjects": Option("list[str]", doc="a heading naming one of these and not the treatment is about something else"),
+    "exclude": Option("list[str]", doc="regexes: headings matching one of them never count"),
+    "min_words": Option("int", minimum=0, doc="a matching section needs at least this many words under it (default 1)"),
+}
+
+
+def words_of(text: str) -> list[str]:
+    """Lower-case words of a text; `?` is a word of its own."""
+    return _WORD_RE.findall(text.lower().translate(_QUOTES))
+
+
+def count_words(text: str) -> int:
+    return len(_COUNTED_WORD_RE.findall(text))
+
+
+def word_count(blocks: list[Block]) -> int:
+    return sum(count_words(b.text) for b in blocks)
+
+
+def wildcard_terms(phrases) -> re.Pattern | None:
+    """Literal phrases as one regex; a trailing `*` lets the last word run on ("dissociat*")."""
+    alternatives = []
+    for phrase in phrases or ():
+        if phrase.endswith("*"):
+            alternatives.append(phrase_pattern(phrase[:-1]).removesuffix(r"\b") + r"\w*")
+        else:
+            alternatives.append(phrase_pattern(phrase))
+    if not alternatives:
+        return None
+    return re.compile("|".join(f"(?:{a})" for a in alternatives), re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class HeadingMatcher:
+    """Decides whether a heading is one of the accepted ones."""
+
+    accepted: tuple[tuple[str, ...], ...]
+    threshold: int
+    ignore: frozenset[str]
+    exclude: re.Pattern | None
+    other_subjects: re.Pattern | None
+    treatment: re.Pattern | None
+    min_words: int = 1
+
+    @classmethod
+    def from_options(cls, options: dict, treatment: re.Pattern | None) -> "HeadingMatcher":
+        ignore = FILLER_WORDS | {w for phrase in options.get("ignore_words") or () for w in words_of(phrase)}
+        accepted = tuple(
+            words for words in (_significant(words_of(h), ignore) for h in options["headings"]) if words
+        )
+        exclude = options.get("exclude")
+        return cls(
+            accepted=accepted,
+            threshold=options.get("threshold", 88),
+            ignore=frozenset(ignore),
+            exclude=re.compile("|".join(f"(?:{p})" for p in exclude), re.IGNORECASE) if exclude else None,
+            other_subjects=wildcard_terms(options.get("other_subjects")),
+            treatment=treatment,
+            min_words=options.get("min_words", 1),
+        )
+
+    def matches(self, heading: str) -> bool:
+        heading = heading.translate(_QUOTES)
+        if self.exclude is not None and self.exclude.search(heading):
+            return False
+        if self._about_something_else(heading):
+            return False
+        words = _significant(words_of(heading), self.ignore)
+        return bool(words) and self._best_score(words) >= self.threshold
+
+    def _about_something_else(self, heading: str) -> bool:
+        if self.other_subjects is None or not self.other_subjects.search(heading):
+            return False
+        return self.treatment is None or not self.treatment.search(heading)
+
+    def _best_score(self, words: list[str]) -> float:
+        from rapidfuzz import fuzz
+
+        best = 0.0
+        for phrase in self.accepted:
+            if "?" in phrase and "?" not in words:
+                continue
+            size = len(phrase)
+            target = " ".join(phrase)
+            for i in range(max(1, len(words) - size + 1)):
+                best = max(best, fuzz.ratio(target, " ".join(words[i:i + size])))
+        return best
+
+
+def _significant(words: list[str], ignore) -> tuple[str, ...]:
+    return tuple(w for w in words if w not in ignore)
+
+
+def find_sections(doc: Document, matcher: HeadingMatcher) -> list[Section]:
+    """The outermost sections whose heading matches and that have text under them.
+
+    A matching subsection of a matching section is part of it, not a second section, and a
+    matching title makes the whole article the section ("Is Ketamine Safe?" as a page). The
+    result is kept in `doc.memo`, since several rules ask the same question.
+    """
+    key = ("find_sections", matcher)
+    found = doc.memo.get(key)
+    if found is None:
+        found = doc.memo[key] = _outermost(doc.sections, matcher)
+    return found
+
+
+def _outermost(sections: list[Section], matcher: HeadingMatcher) -> list[Section]:
+    out: list[Section] = []
+    for section in sections:
+        heading = section.heading
+        if heading is not None and matcher.matches(heading.text):
+            if word_count(section.all_blocks()) >= matcher.min_words:
+                out.append(section)
+                continue
+        out.extend(_outermost(section.subsections, matcher))
+    return out
+
+
+def section_text(section: Section) -> str:
+    """The heading and every block of a section, one block per line."""
+    blocks = [section.heading] if section.heading is not None else []
+    return "\n".join(b.text for b in blocks + section.all_blocks()).translate(_QUOTES)
+
+
+def span_location(doc: Document, start: int, end: int) -> Location:
+    """A `Location` for the source characters [start, end), for a finding's related places."""
+    line, col = doc.source.line_col(start)
+    end_line, end_col = doc.source.line_col(end)
+    return Location(doc.path, line, col, end_line, end_col, doc.text[start:end])
