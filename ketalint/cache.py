@@ -1,0 +1,167 @@
+"""The per-file result cache: what analysing one file produced (findings, suppression regions,
+statements for corpus rules), keyed by the file's content, its path and the rule set.
+
+A warm run reads the rest of a site from here without parsing it. The cache is a convenience:
+an entry that is missing, stale, truncated, written by another version or by two runs at once
+is a miss, never an error. One JSON file per entry, written to a temporary name and renamed,
+so a reader never sees half an entry.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import tempfile
+from functools import lru_cache
+from pathlib import Path
+
+from ketalint import __version__
+from ketalint.finding import Finding, Fix, Location
+
+FORMAT = 1
+_TAG = "Signature: 8a477f597d28d172789f06886806bc55\n# A ketalint cache; safe to delete.\n"
+
+
+class ResultCache:
+    """Entries under `folder/v{FORMAT}/ab/abcdef….json`."""
+
+    def __init__(self, folder: Path):
+        self.root = Path(folder)
+        self.folder = self.root / f"v{FORMAT}"
+        self._fingerprints: dict[int, tuple[object, str]] = {}
+
+    def key(self, path: str, digest: str, pairs) -> str:
+        return hashlib.blake2b(f"{path}\x00{digest}\x00{self._fingerprint(pairs)}".encode(), digest_size=20).hexdigest()
+
+    def _fingerprint(self, pairs) -> str:
+        """The rule set as far as results depend on it: each rule's full spec and its severity."""
+        known = self._fingerprints.get(id(pairs))
+        if known is not None and known[0] is pairs:
+            return known[1]
+        text = repr([(rule.spec, severity) for rule, severity in pairs]) + __version__ + _code_stamp()
+        value = hashlib.blake2b(text.encode(), digest_size=16).hexdigest()
+        self._fingerprints[id(pairs)] = (pairs, value)
+        return value
+
+    def _file(self, key: str) -> Path:
+        return self.folder / key[:2] / f"{key}.json"
+
+    def load(self, key: str):
+        """The cached FileResult, or None on any kind of miss."""
+        try:
+            with open(self._file(key), encoding="utf-8") as handle:
+                return decode(json.load(handle), key)
+        except (OSError, ValueError, TypeError, KeyError, IndexError, AttributeError):
+            return None
+
+    def store(self, key: str, result) -> None:
+        """Write one entry atomically; a cache that cannot be written is skipped silently."""
+        target = self._file(key)
+        try:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            self._tag()
+            fd, tmp = tempfile.mkstemp(prefix=f".{key[:8]}-", suffix=".tmp", dir=target.parent)
+            try:
+                with os.fdopen(fd, "w", encoding="utf-8") as handle:
+                    json.dump(encode(result, key), handle, ensure_ascii=False, separators=(",", ":"))
+                os.replace(tmp, target)
+            except BaseException:
+                _unlink(tmp)
+                raise
+        except OSError:
+            return
+
+    def _tag(self) -> None:
+        tag = self.root / "CACHEDIR.TAG"
+        if not tag.exists():
+            tag.write_text(_TAG, encoding="utf-8")
+            (self.root / ".gitignore").write_text("*\n", encoding="utf-8")
+
+
+@lru_cache(maxsize=1)
+def _code_stamp() -> str:
+    """The installed code (paths, sizes, modification times): an edited rule type must not be
+    answered from entries its previous version wrote, even when the version number is the same."""
+    package = Path(__file__).resolve().parent
+    stats = sorted((str(p.relative_to(package)), p.stat().st_size, p.stat().st_mtime_ns) for p in package.rglob("*.py"))
+    return hashlib.blake2b(repr(stats).encode(), digest_size=16).hexdigest()
+
+
+def _unlink(path: str) -> None:
+    try:
+        os.unlink(path)
+    except OSError:
+        pass
+
+
+def encode(result, key: str) -> dict:
+    return {
+        "format": FORMAT,
+        "key": key,
+        "path": result.path,
+        "findings": [_finding_row(f) for f in result.findings],
+        "suppressions": [list(r[:2]) + [list(r[2]), r[3]] for r in result.suppressions],
+        "statements": {rule: [s.to_json() for s in rows] for rule, rows in result.statements.items()},
+    }
+
+
+def decode(data: dict, key: str):
+    """A FileResult from an entry; ValueError when the entry is not one this version wrote."""
+    from ketalint.api import FileResult
+    from ketalint.corpus.statement import Statement
+
+    if not isinstance(data, dict) or data.get("format") != FORMAT or data.get("key") != key:
+        raise ValueError("not a current cache entry")
+    return FileResult(
+        data["path"],
+        [_finding(row) for row in data["findings"]],
+        {rule: [Statement.from_json(s) for s in rows] for rule, rows in data["statements"].items()},
+        suppressions=[(a, b, tuple(ids), start) for a, b, ids, start in data["suppressions"]],
+    )
+
+
+def _location_row(loc: Location) -> list:
+    return [loc.path, loc.line, loc.column, loc.end_line, loc.end_column, loc.match]
+
+
+def _finding_row(f: Finding) -> list:
+    fix = [f.fix.start, f.fix.end, f.fix.replacement] if f.fix else None
+    related = [_location_row(r) for r in f.related]
+    return [_location_row(f.location), f.rule, f.category, f.severity, f.message, f.suggestion, related, fix, f.start, f.end]
+
+
+def _finding(row: list) -> Finding:
+    loc, rule, category, severity, message, suggestion, related, fix, start, end = row
+    return Finding(
+        Location(*loc),
+        rule,
+        category,
+        severity,
+        message,
+        suggestion,
+        tuple(Location(*r) for r in related),
+        Fix(*fix) if fix else None,
+        start,
+        end,
+    )
+
+
+def open_cache(config, enabled: bool = True, folder: Path | None = None) -> ResultCache | None:
+    """The run's cache: `--cache-dir`, else the config's `cache_dir`; None with `--no-cache`."""
+    if not enabled:
+        return None
+    folder = folder or config.cache_dir
+    return ResultCache(folder) if folder is not None else None
+
+
+def analyze_cached(file_text, pairs, cache: ResultCache | None, analyze):
+    """`analyze(file_text, pairs)`, or its cached result for the same path, content and rules."""
+    if cache is None:
+        return analyze(file_text, pairs)
+    key = cache.key(file_text.path, file_text.digest, pairs)
+    result = cache.load(key)
+    if result is None:
+        result = analyze(file_text, pairs)
+        cache.store(key, result)
+    return result

@@ -1,0 +1,147 @@
+"""The corpus pass: every corpus rule over the statements of the whole site, as findings.
+
+Which findings a run reports: those located in a file named on the command line, and those
+located elsewhere that name one of its statements (which then has no finding of its own). So
+what a named file gets does not depend on which other named files share the invocation, as
+when pre-commit splits a change across several runs.
+"""
+
+from __future__ import annotations
+
+import string
+from collections import defaultdict
+
+from ketalint.corpus.conflicts import Conflict, representatives
+from ketalint.engine import collapse
+from ketalint.files import relative_to_root
+from ketalint.finding import Finding, severity_rank
+from ketalint.selection import prefix_matches
+from ketalint.suppress import UNUSED_RULE, regions
+
+
+def regions_of(doc) -> list[tuple[int, int, tuple[str, ...], int]]:
+    """A document's suppression regions as plain data: (first line, last line, rule ids, directive start)."""
+    return [(r.first_line, r.last_line, tuple(r.directive.rules), r.directive.start) for r in regions(doc)] if doc.directives else []
+
+
+def run(results, selection, config) -> list[Finding]:
+    """Corpus findings of a run; drops the unused-suppression notes of directives they prove used."""
+    rules = [r for r in selection.rules if r.impl.CORPUS]
+    named = {r.path for r in results if not r.context}
+    severity_of = _Severities(selection, config)
+    found: list[Finding] = []
+    for rule in rules:
+        statements = [s for r in results for s in r.statements.get(rule.id, ())]
+        if statements:
+            found.extend(_report(rule, list(rule.impl.conflicts(statements)), named, severity_of))
+    return _suppress(_dedupe(found), results)
+
+
+def _report(rule, conflicts: list[Conflict], named: set[str], severity_of):
+    located = {id(c.statement) for c in conflicts}
+    for c in conflicts:
+        s = c.statement
+        involved = {id(t) for t in c.counter if t.path in named and id(t) not in located}
+        if s.path not in named and not involved:
+            continue
+        severity = severity_of(rule.id, s.path)
+        if severity is not None:
+            yield corpus_finding(rule, severity, c, representatives(c.counter, involved))
+
+
+def corpus_finding(rule, severity: str, conflict: Conflict, related: list) -> Finding:
+    """The finding at one side of a conflict, with representatives of the other side as `related`."""
+    s, first, impl, spec = conflict.statement, related[0], rule.impl, rule.spec
+    more = len(conflict.counter) - 1
+    values = {
+        "match": collapse(s.match),
+        "side": impl.label(s.side),
+        "other": collapse(first.match),
+        "other_side": impl.label(first.side),
+        "other_path": first.path,
+        "other_line": str(first.line),
+        "more": f" (and {more} more)" if more else "",
+        **dict(conflict.values),
+    }
+    suggestion = fill(spec.suggestion.strip(), values) if spec.suggestion else None
+    return Finding(
+        s.location(),
+        spec.id,
+        spec.category,
+        severity,
+        fill(spec.message, values),
+        suggestion,
+        tuple(t.location() for t in related),
+        None,
+        s.start,
+        s.end,
+    )
+
+
+class _Leave(dict):
+    def __missing__(self, key: str) -> str:
+        return "{" + key + "}"
+
+
+def fill(template: str, values: dict) -> str:
+    """A message template with its placeholders filled; unknown ones are left as written."""
+    return string.Formatter().vformat(template, (), _Leave(values))
+
+
+class _Severities:
+    """The severity of a rule for a file (None when it is off there), one selection per file."""
+
+    def __init__(self, selection, config):
+        self.selection, self.config, self.memo = selection, config, {}
+
+    def __call__(self, rule_id: str, path: str) -> str | None:
+        table = self.memo.get(path)
+        if table is None:
+            pairs = self.selection.for_path(relative_to_root(path, self.config))
+            table = self.memo[path] = {rule.id: severity for rule, severity in pairs}
+        return table.get(rule_id)
+
+
+def _dedupe(findings: list[Finding]) -> list[Finding]:
+    """One finding per conflict: when two rules found the same pair of places, the more severe
+    one is kept (a declared axis, with its evidence, over a generic check), else the first."""
+    kept: list[Finding] = []
+    by_path: dict[str, list[Finding]] = defaultdict(list)
+    for f in sorted(findings, key=lambda f: -severity_rank(f.severity)):
+        if not any(_same_conflict(f, g) for g in by_path[f.path]):
+            by_path[f.path].append(f)
+            kept.append(f)
+    return kept
+
+
+def _same_conflict(a: Finding, b: Finding) -> bool:
+    if not (a.start < b.end and b.start < a.end):
+        return False
+    places = {(r.path, r.line) for r in b.related}
+    return any((r.path, r.line) in places for r in a.related)
+
+
+def _suppress(findings: list[Finding], results) -> list[Finding]:
+    """Inline suppression in the file where a corpus finding is located."""
+    files = {r.path: r for r in results}
+    kept, used = [], defaultdict(set)
+    for f in findings:
+        result = files.get(f.path)
+        region = _covering(result.suppressions, f) if result is not None else None
+        if region is None:
+            kept.append(f)
+        else:
+            used[f.path].add(region[3])
+    for path, starts in used.items():
+        result = files[path]
+        result.findings = [g for g in result.findings if not (g.rule == UNUSED_RULE and g.start in starts)]
+    return kept
+
+
+def _covering(suppressions, finding: Finding):
+    line = finding.location.line
+    for region in suppressions:
+        first, last, ids, _ = region
+        if first <= line <= last and (not ids or any(prefix_matches(finding.rule, i) for i in ids)):
+            return region
+    return None

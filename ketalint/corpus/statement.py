@@ -1,0 +1,76 @@
+"""The unit corpus rules compare: one claim of one article, with where it is and what it is about.
+
+Statements are plain data (they are cached as JSON between runs), so they carry their own
+line and column instead of pointing back into a parsed document.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Iterator
+
+from ketalint.document.model import Document, Sentence
+from ketalint.finding import Location
+from ketalint.rules.base import in_scope, stream_index
+
+_FIELDS = ("path", "start", "end", "line", "column", "end_line", "end_column", "match", "key", "side", "variant", "data")
+
+
+@dataclass(frozen=True, slots=True, eq=False)
+class Statement:
+    """`key` says what the statement is about, `side` what it says of it; `variant` names the
+    wording that matched (representatives are chosen to show different wordings)."""
+
+    path: str
+    start: int
+    end: int
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+    match: str
+    key: str
+    side: str
+    variant: str = ""
+    data: dict = field(default_factory=dict)
+
+    def location(self) -> Location:
+        return Location(self.path, self.line, self.column, self.end_line, self.end_column, self.match)
+
+    def overlaps(self, other: "Statement") -> bool:
+        return self.path == other.path and self.start < other.end and other.start < self.end
+
+    def to_json(self) -> list:
+        return [getattr(self, name) for name in _FIELDS]
+
+    @classmethod
+    def from_json(cls, row: list) -> "Statement":
+        if not isinstance(row, list) or len(row) != len(_FIELDS):
+            raise ValueError("not a statement")
+        return cls(*row)
+
+
+def statement_at(doc: Document, start: int, end: int, key: str, side: str, variant: str = "", data: dict | None = None) -> Statement:
+    """A statement for the source span [start, end) of `doc`."""
+    line, column = doc.source.line_col(start)
+    end_line, end_column = doc.source.line_col(end)
+    return Statement(doc.path, start, end, line, column, end_line, end_column, doc.text[start:end], key, side, variant, data or {})
+
+
+def sentence_matches(doc: Document, regex: re.Pattern, scope=("any",)) -> Iterator[tuple[Sentence, re.Match, int]]:
+    """(sentence, match, offset) for matches of `regex` over the stream that stay in one sentence;
+    `match.start(g) - offset` is sentence-relative."""
+    index = stream_index(doc)
+    for m in regex.finditer(doc.stream):
+        if m.start() == m.end() or "\x00" in m.group():
+            continue
+        sentence = index.sentence_at(m.start())
+        if in_scope(sentence, scope):
+            yield sentence, m, sentence.stream_start
+
+
+def span_statement(doc: Document, sentence: Sentence, start: int, end: int, **keys) -> Statement:
+    """A statement for the sentence-relative span [start, end)."""
+    src_start, src_end = sentence.source_span(start, end)
+    return statement_at(doc, src_start, src_end, **keys)

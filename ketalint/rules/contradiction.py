@@ -1,0 +1,112 @@
+"""`contradiction`: a declared claim axis. Statements on different poles contradict each other,
+whether they are in two articles or in one.
+
+    - id: contradiction.glutamate
+      type: contradiction
+      axis: which way ketamine moves glutamate
+      evidence: raises            # optional: the pole the sources support
+      poles:
+        raises:
+          label: raises glutamate release (a brief surge)
+          claims:                 # claim patterns, as in `claim` rules
+            - {subject: ['\\bglutamate\\b'], predicate: ['\\bsurges?\\b'], order: any}
+        lowers:
+          label: calms, lowers or blocks glutamate
+          claims:
+            - {subject: ['\\bglutamate\\b'], predicate: ['\\bcalm\\w*'], order: predicate-first}
+
+Claims are negation-aware, so "does not permanently change the brain" is on no pole. With
+`evidence`, findings go to the statements on the other poles and the message says which side
+the sources support (`{evidence}`); without it, to the side fewer articles take.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Iterator
+
+from ketalint.corpus.conflicts import Conflict, by_key, side_conflicts
+from ketalint.corpus.rule import CorpusRule
+from ketalint.corpus.statement import Statement, statement_at
+from ketalint.document.model import Document
+from ketalint.rules.base import CONTEXT_OPTIONS, Option, OptionError, RuleSpec
+from ketalint.rules.claim import ClaimRule
+
+_CLAIM_KEYS = frozenset(ClaimRule.OPTIONS)
+
+
+@dataclass(frozen=True)
+class Pole:
+    name: str
+    label: str
+    claims: tuple[ClaimRule, ...]
+
+
+class ContradictionRule(CorpusRule):
+    TYPE = "contradiction"
+    OPTIONS = {
+        "axis": Option("str", doc="what the poles disagree about (for messages)"),
+        "poles": Option("dict", required=True, doc="pole name -> {label, claims: [claim patterns]} or a list of claims"),
+        "evidence": Option("str", doc="the pole the sources support"),
+        **CONTEXT_OPTIONS,
+    }
+
+    def __init__(self, spec: RuleSpec):
+        super().__init__(spec)
+        poles = spec.options["poles"]
+        if len(poles) < 2:
+            raise OptionError("poles", "an axis needs at least two poles")
+        self.poles = [_pole(spec, str(name), body) for name, body in poles.items()]
+        self.evidence = spec.options.get("evidence")
+        if self.evidence is not None and self.evidence not in poles:
+            raise OptionError("evidence", f"'evidence' names no pole: '{self.evidence}' (poles: {', '.join(map(str, poles))})")
+        self.labels = {p.name: p.label for p in self.poles}
+
+    def label(self, side: str) -> str:
+        return self.labels.get(side, side)
+
+    def extract(self, doc: Document) -> list[Statement]:
+        out: list[Statement] = []
+        for pole in self.poles:
+            seen: set[int] = set()
+            for i, claim in enumerate(pole.claims):
+                for hit in claim.check(doc):
+                    if hit.start not in seen:
+                        seen.add(hit.start)
+                        out.append(statement_at(doc, hit.start, hit.end, self.spec.id, pole.name, str(i)))
+        return out
+
+    def conflicts(self, statements: list[Statement], single: bool = False) -> Iterator[Conflict]:
+        evidence = f" The sources support: {self.label(self.evidence)}." if self.evidence else ""
+        values = (("axis", self.spec.options.get("axis", "")), ("evidence", evidence))
+        for sides in by_key(statements).values():
+            for c in side_conflicts(sides, lambda a, b: a == b, lambda side: side == self.evidence):
+                yield Conflict(c.statement, c.counter, values)
+
+
+def _pole(spec: RuleSpec, name: str, body) -> Pole:
+    """A pole is a list of claim patterns, or a mapping with `label` and `claims`."""
+    label, claims = name, body
+    if isinstance(body, dict):
+        unknown = set(body) - {"label", "claims"}
+        if unknown or not isinstance(body.get("claims"), list):
+            raise OptionError("poles", f"pole '{name}' needs 'claims' (a list) and an optional 'label', nothing else")
+        label, claims = str(body.get("label", name)), body["claims"]
+    if not isinstance(claims, list) or not claims:
+        raise OptionError("poles", f"pole '{name}' needs at least one claim")
+    return Pole(name, label, tuple(_claim(spec, name, i, c) for i, c in enumerate(claims)))
+
+
+def _claim(spec: RuleSpec, pole: str, index: int, entry) -> ClaimRule:
+    """One claim pattern, compiled by the `claim` rule type; the rule's `unless_*` keys are defaults."""
+    if not isinstance(entry, dict) or "subject" not in entry or "predicate" not in entry:
+        raise OptionError("poles", f"claim {index + 1} of pole '{pole}' needs 'subject' and 'predicate'")
+    unknown = set(entry) - _CLAIM_KEYS
+    if unknown:
+        raise OptionError("poles", f"claim {index + 1} of pole '{pole}': unknown key '{sorted(unknown)[0]}'")
+    for key in ("subject", "predicate", "exceptions"):
+        if key in entry and (not isinstance(entry[key], list) or not all(isinstance(p, str) for p in entry[key])):
+            raise OptionError("poles", f"claim {index + 1} of pole '{pole}': '{key}' must be a list of regexes")
+    defaults = {k: v for k, v in spec.options.items() if k in CONTEXT_OPTIONS}
+    options = {**defaults, **entry}
+    return ClaimRule(RuleSpec(f"{spec.id}#{pole}{index}", "claim", spec.category, spec.severity, "", scope=spec.scope, options=options))

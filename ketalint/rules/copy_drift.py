@@ -1,0 +1,120 @@
+"""`copy-drift`: near-identical sentences in different articles where one copy lost its hedge
+("may help" became "helps"), changed a number, or flipped a negation. Copy shared by a site
+drifts when one article is edited and the others are not.
+
+    - id: consistency.copy-drift
+      type: copy-drift
+      similarity: 88      # rapidfuzz ratio (0-100) of the normalised sentences (default 88)
+      min_words: 8        # shorter sentences are not compared (default 8)
+
+Candidates are blocked by their rarest shared words before rapidfuzz scores them, so the
+work grows with the number of near-duplicates, not with the square of the sentences.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from typing import Iterator
+
+from ketalint.corpus.conflicts import Conflict
+from ketalint.corpus.rule import CorpusRule
+from ketalint.corpus.statement import Statement, statement_at
+from ketalint.document.model import Document
+from ketalint.language import Cues
+from ketalint.rules.base import Option, cues_of, sentence_text
+
+_TOKEN = re.compile(r"[a-z0-9%]+(?:[.'-][a-z0-9]+)*")
+_NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
+_BLOCK_KEYS = 3
+_MAX_BLOCK = 50
+
+
+class CopyDriftRule(CorpusRule):
+    TYPE = "copy-drift"
+    OPTIONS = {
+        "similarity": Option("int", doc="rapidfuzz ratio (0-100) for two sentences to be copies (default 88)", minimum=50, maximum=100),
+        "min_words": Option("int", doc="sentences with fewer words are not compared (default 8)", minimum=1),
+        "hedges": Option("list[str]", doc="extra hedge cues"),
+        "negations": Option("list[str]", doc="extra negation cues"),
+    }
+
+    def __init__(self, spec):
+        super().__init__(spec)
+        self.similarity = spec.options.get("similarity", 88)
+        self.min_words = spec.options.get("min_words", 8)
+        self.cues: Cues = cues_of(spec.options)
+
+    def extract(self, doc: Document) -> list[Statement]:
+        out: list[Statement] = []
+        for sentence in doc.sentences:
+            text = sentence_text(doc, sentence)
+            tokens = _TOKEN.findall(text.lower())
+            if len(tokens) < self.min_words or sentence.block.kind == "heading":
+                continue
+            data = {
+                "hedges": sorted({m.group().lower() for m in self.cues.hedge.finditer(text)}),
+                "negations": len(self.cues.negation.findall(text)) + text.lower().count("n't"),
+                "numbers": _NUMBER.findall(text),
+            }
+            start, end = sentence.source_start, sentence.source_end
+            out.append(statement_at(doc, start, end, key=" ".join(tokens), side="", data=data))
+        return out
+
+    def conflicts(self, statements: list[Statement], single: bool = False) -> Iterator[Conflict]:
+        """Copies are compared once per distinct wording, however many articles repeat it."""
+        from rapidfuzz import fuzz
+
+        copies: dict[str, list[Statement]] = defaultdict(list)
+        for s in statements:
+            copies[s.key].append(s)
+        twins: dict[int, list] = defaultdict(list)
+        reasons: dict[int, str] = {}
+        for a, b in _candidates([group[0] for group in copies.values()]):
+            if fuzz.ratio(a.key, b.key) < self.similarity:
+                continue
+            for drifted, original, reason in _drift(a, b):
+                for s in copies[drifted.key]:
+                    others = [t for t in copies[original.key] if single or t.path != s.path]
+                    twins[id(s)].extend(others)
+                    if others:
+                        reasons.setdefault(id(s), reason)
+        for s in statements:
+            if twins.get(id(s)):
+                yield Conflict(s, twins[id(s)], (("change", reasons[id(s)]),))
+
+
+def _candidates(distinct: list[Statement]):
+    """Pairs of wordings that share one of their rarest words (frequency over the site)."""
+    frequency = Counter(t for s in distinct for t in set(s.key.split()))
+    blocks: dict[str, list[Statement]] = defaultdict(list)
+    for s in distinct:
+        words = {t for t in s.key.split() if len(t) > 3 and not t[0].isdigit()}
+        for t in sorted(words, key=lambda t: (frequency[t], t))[:_BLOCK_KEYS]:
+            blocks[t].append(s)
+    seen: set[tuple[int, int]] = set()
+    for members in blocks.values():
+        if len(members) > _MAX_BLOCK:
+            continue
+        for i, a in enumerate(members):
+            for b in members[i + 1:]:
+                pair = (min(id(a), id(b)), max(id(a), id(b)))
+                if pair not in seen:
+                    seen.add(pair)
+                    yield a, b
+
+
+def _drift(a: Statement, b: Statement):
+    """(statement to report, its twin, what changed) for each side that drifted."""
+    lost_a = set(b.data["hedges"]) - set(a.data["hedges"])
+    lost_b = set(a.data["hedges"]) - set(b.data["hedges"])
+    if lost_a and not lost_b:
+        yield a, b, f"drops the hedge '{sorted(lost_a)[0]}'"
+    elif lost_b and not lost_a:
+        yield b, a, f"drops the hedge '{sorted(lost_b)[0]}'"
+    elif a.data["numbers"] != b.data["numbers"]:
+        yield a, b, "changes a number"
+        yield b, a, "changes a number"
+    elif a.data["negations"] != b.data["negations"]:
+        yield a, b, "flips a negation"
+        yield b, a, "flips a negation"

@@ -1,0 +1,151 @@
+"""`quantity`: the same number quoted differently across a site — neurons in the brain, how
+long a session takes, how soon relief comes, how long it lasts, success rates.
+
+    - id: consistency.numbers
+      type: quantity
+      quantities:
+        - name: neurons in the human brain
+          patterns: ['{n}\\s+(?:neurons|nerve cells)']    # {n}: a number, range, multiplier and unit
+          unit: count                # count, duration (in minutes) or percent
+          tolerance: 0.1             # relative (count, duration) or in points (percent)
+          expected: [80e9, 90e9]     # optional: the range the sources support
+
+Values conflict when their ranges, widened by the tolerance, do not overlap. Numbers may be
+digits ("40", "1,000", "2.5"), words up to twenty, or ranges ("40-60", "between 2 and 4").
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Iterator
+
+from ketalint.corpus.conflicts import Conflict, by_key, side_conflicts
+from ketalint.corpus.rule import CorpusRule
+from ketalint.corpus.statement import Statement, sentence_matches, span_statement
+from ketalint.document.model import Document
+from ketalint.rules.base import CONTEXT_OPTIONS, Option, OptionError, context_of, cues_of, sentence_text
+
+_WORDS = {w: i for i, w in enumerate("zero one two three four five six seven eight nine ten eleven twelve".split())}
+_WORDS.update({"a": 1, "an": 1, "fifteen": 15, "twenty": 20, "thirty": 30, "forty": 40, "forty-five": 45, "fifty": 50, "sixty": 60, "ninety": 90})
+_NUM = r"(?:\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?|" + "|".join(sorted(_WORDS, key=len, reverse=True)) + r")"
+_NUMBER = (
+    rf"(?P<n>(?:between\s+)?{_NUM}(?:\s*(?:-|–|to|and)\s*{_NUM})?(?:\s*(?:billion|million|thousand))?"
+    r"(?:\s*(?:%|(?:percent|per\s+cent|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?)\b))?)"
+)
+_PART = re.compile(rf"\b{_NUM}\b|%|\b(?:billion|million|thousand|percent|per\s+cent|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?)\b", re.IGNORECASE)
+_SCALE = {"billion": 1e9, "million": 1e6, "thousand": 1e3}
+_MINUTES = {"min": 1, "minute": 1, "hour": 60, "hr": 60, "day": 1440, "week": 10080, "month": 43800, "year": 525600}
+UNITS = ("count", "duration", "percent")
+
+
+class QuantityRule(CorpusRule):
+    TYPE = "quantity"
+    OPTIONS = {
+        "quantities": Option("list[dict]", required=True, doc="[{name, patterns (with {n}), unit, tolerance, expected}]"),
+        **CONTEXT_OPTIONS,
+    }
+
+    def __init__(self, spec):
+        super().__init__(spec)
+        self.quantities = {q["name"]: q for q in (_quantity(entry) for entry in spec.options["quantities"])}
+        self.context = context_of(spec.options)
+        self.cues = cues_of(spec.options)
+
+    def extract(self, doc: Document) -> list[Statement]:
+        out: list[Statement] = []
+        for name, q in self.quantities.items():
+            for i, regex in enumerate(q["regexes"]):
+                for sentence, m, offset in sentence_matches(doc, regex, self.spec.scope):
+                    start, end = m.start() - offset, m.end() - offset
+                    value = parse_value(m.group("n"), q["unit"])
+                    if value is None or self.context.excuses(sentence_text(doc, sentence), start, end, self.cues):
+                        continue
+                    side = f"{q['unit']}:{value[0]:g}..{value[1]:g}"
+                    out.append(span_statement(doc, sentence, start, end, key=name, side=side, variant=str(i)))
+        return out
+
+    def label(self, side: str) -> str:
+        unit, (low, high) = side.partition(":")[0], _range(side)
+        return _human(low, unit) if low == high else f"{_human(low, unit)} to {_human(high, unit)}"
+
+    def conflicts(self, statements: list[Statement], single: bool = False) -> Iterator[Conflict]:
+        for name, sides in by_key(statements).items():
+            q = self.quantities.get(name)
+            if q is None:
+                continue
+            expected = q.get("expected")
+            evidence = f" The sources give {_human(expected[0], q['unit'])} to {_human(expected[1], q['unit'])}." if expected else ""
+
+            def compatible(a, b, q=q):
+                return _overlap(_range(a), _range(b), q)
+
+            def supported(a, expected=expected):
+                return expected is not None and expected[0] <= _range(a)[0] and _range(a)[1] <= expected[1]
+
+            for c in side_conflicts(sides, compatible, supported):
+                yield Conflict(c.statement, c.counter, (("quantity", name), ("evidence", evidence)))
+
+
+def _quantity(entry: dict) -> dict:
+    name, unit, patterns = entry.get("name"), entry.get("unit", "count"), entry.get("patterns")
+    if not isinstance(name, str) or unit not in UNITS or not isinstance(patterns, list) or not patterns:
+        raise OptionError("quantities", f"each quantity needs a 'name', 'patterns' (each with {{n}}) and a 'unit' ({', '.join(UNITS)})")
+    if set(entry) - {"name", "unit", "patterns", "tolerance", "expected"}:
+        raise OptionError("quantities", f"quantity '{name}' takes name, patterns, unit, tolerance and expected, nothing else")
+    if any(not isinstance(p, str) or p.count("{n}") != 1 for p in patterns):
+        raise OptionError("quantities", f"quantity '{name}': every pattern needs exactly one {{n}}")
+    expected = entry.get("expected")
+    if expected is not None and not (isinstance(expected, list) and len(expected) == 2):
+        raise OptionError("quantities", f"quantity '{name}': 'expected' is [low, high]")
+    regexes = [re.compile(p.replace("{n}", _NUMBER), re.IGNORECASE) for p in patterns]
+    tolerance = float(entry.get("tolerance", 5 if unit == "percent" else 0.1))
+    return {"name": name, "unit": unit, "regexes": regexes, "tolerance": tolerance,
+            "expected": [float(x) for x in expected] if expected else None}
+
+
+def parse_value(text: str, unit: str) -> tuple[float, float] | None:
+    """(low, high) in the quantity's base unit (a count, minutes or percent); None without one."""
+    numbers, scale, per = [], 1.0, None
+    for part in _PART.finditer(text):
+        word = part.group().lower().replace(",", "")
+        if word in _SCALE:
+            scale = _SCALE[word]
+        elif word.rstrip("s") in _MINUTES or word in ("mins", "hrs"):
+            per = _MINUTES[word.rstrip("s")]
+        elif word in ("%", "percent") or word.startswith("per"):
+            per = per or 1.0
+        else:
+            numbers.append(float(word) if word[0].isdigit() else float(_WORDS[word]))
+    if not numbers or (unit == "duration" and per is None) or (unit == "percent" and per is None):
+        return None
+    factor = scale * (per if unit == "duration" else 1.0)
+    return min(numbers) * factor, max(numbers) * factor
+
+
+def _range(side: str) -> tuple[float, float]:
+    low, _, high = side.partition(":")[2].partition("..")
+    return float(low), float(high)
+
+
+def _human(value: float, unit: str) -> str:
+    """86000000000 -> "86 billion", 120 (minutes) -> "2 hours", 52.5 (percent) -> "52.5%"."""
+    if unit == "percent":
+        return f"{value:g}%"
+    if unit == "count":
+        for word, scale in _SCALE.items():
+            if value >= scale:
+                return f"{value / scale:g} {word}"
+        return f"{value:g}"
+    for word in ("year", "month", "week", "day", "hour", "minute"):
+        minutes = _MINUTES[word]
+        if value >= minutes and (value / minutes).is_integer():
+            amount = value / minutes
+            return f"{amount:g} {word}{'s' if amount != 1 else ''}"
+    return f"{value:g} minutes"
+
+
+def _overlap(a: tuple[float, float], b: tuple[float, float], q: dict) -> bool:
+    t = q["tolerance"]
+    if q["unit"] == "percent":
+        return a[0] - t <= b[1] and b[0] - t <= a[1]
+    return a[0] * (1 - t) <= b[1] * (1 + t) and b[0] * (1 - t) <= a[1] * (1 + t)

@@ -1,0 +1,109 @@
+"""`term-kind`: what a thing *is*, across a site. "BDNF is a protein" and "a neurotransmitter
+called BDNF" are a conflict; "a protein" and "a growth factor" are not.
+
+    - id: consistency.term-kind
+      type: term-kind
+      terms:                      # the glossary: name -> aliases and the kinds the sources support
+        BDNF: {aliases: [brain-derived neurotrophic factor], kinds: [protein, growth factor]}
+      kinds:
+        includes: {protein: [growth factor, enzyme], growth factor: [neurotrophin]}
+        disjoint: [[neurotransmitter, protein]]   # nothing is under two members of one set
+        aliases: {neurotrophic factor: growth factor}
+
+Recognised wordings: "X is a Y", "X, a Y", "X, one of the Ys", "a Y called X" and "Ys such
+as X". Two kinds conflict only when the table says so (unknown kinds never conflict); a kind
+under a term's supported kinds is never reported, one that conflicts with them always is.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Iterator
+
+from ketalint.corpus.conflicts import Conflict, by_key, side_conflicts
+from ketalint.corpus.rule import CorpusRule
+from ketalint.corpus.statement import Statement, sentence_matches, span_statement
+from ketalint.document.model import Document
+from ketalint.rules.base import CONTEXT_OPTIONS, Option, OptionError, context_of, cues_of, phrase_pattern, sentence_text
+from ketalint.rules.kinds import KindTable
+
+_DET = r"(?:a|an|the|another|one\s+of\s+(?:the|many|several))"
+_ADJ = r"(?:(?!(?:a|an|the|another|of|not|no|never|than|and|or|but|which|that|is|are)\b)[\w'-]+\s+){0,4}?"
+_PAREN = r"(?:\s*\([^)]{1,60}\))?"
+_SHAPES = {
+    "copula": r"(?P<term>{T}){P}\s+(?:is|are|was|acts\s+as|functions\s+as|serves\s+as)\s+(?:{D}\s+)?(?:(?:type|kind|form|class|member|family)\s+of\s+(?:the\s+)?)?{A}(?P<kind>{K})",
+    "appositive": r"(?P<term>{T}){P},\s+{D}\s+{A}(?P<kind>{K})",
+    "called": r"\b{D}\s+{A}(?P<kind>{K}),?\s+(?:called|named|known\s+as)\s+(?P<term>{T})",
+    "such-as": r"(?P<kind>{K}),?\s+(?:such\s+as|like|including)\s+(?:[\w-]+,?\s+(?:and\s+|or\s+)?){{0,4}}?(?P<term>{T})",
+}
+
+
+class TermKindRule(CorpusRule):
+    TYPE = "term-kind"
+    OPTIONS = {
+        "terms": Option("dict", required=True, doc="term -> {aliases: [...], kinds: [kinds the sources support]}"),
+        "kinds": Option("dict", required=True, doc="{includes: {kind: [kinds]}, disjoint: [[kinds]], aliases: {word: kind}}"),
+        **CONTEXT_OPTIONS,
+    }
+
+    def __init__(self, spec):
+        super().__init__(spec)
+        self.table = KindTable.parse(spec.options["kinds"])
+        self.names, self.supported = _glossary(spec.options["terms"], self.table)
+        flags = 0 if spec.options.get("case_sensitive") else re.IGNORECASE
+        terms = _alternation(self.names)
+        kinds = _alternation(self.table.words(), plural=True)
+        self.shapes = [
+            (name, re.compile(shape.format(T=terms, K=kinds, D=_DET, A=_ADJ, P=_PAREN), flags))
+            for name, shape in _SHAPES.items()
+        ]
+        self.context = context_of(spec.options)
+        self.cues = cues_of(spec.options)
+
+    def extract(self, doc: Document) -> list[Statement]:
+        out: list[Statement] = []
+        seen: set[tuple[int, str]] = set()
+        for shape, regex in self.shapes:
+            for sentence, m, offset in sentence_matches(doc, regex, self.spec.scope):
+                start, end = m.start() - offset, m.end() - offset
+                text = sentence_text(doc, sentence)
+                if self.context.excuses(text, start, end, self.cues, negation_at=m.start("kind") - offset):
+                    continue
+                term = self.names[" ".join(m.group("term").lower().split())]
+                kind = self.table.canonical(m.group("kind"))
+                if (sentence.index, term) not in seen:
+                    seen.add((sentence.index, term))
+                    out.append(span_statement(doc, sentence, start, end, key=term, side=kind, variant=shape))
+        return out
+
+    def conflicts(self, statements: list[Statement], single: bool = False) -> Iterator[Conflict]:
+        for term, sides in by_key(statements).items():
+            known = self.supported.get(term, ())
+            evidence = f" The sources describe {term} as: {', '.join(known)}." if known else ""
+            is_supported = (lambda kind, known=known: any(self.table.related(kind, k) for k in known))
+            for c in side_conflicts(sides, self.table.compatible, is_supported):
+                yield Conflict(c.statement, c.counter, (("term", term), ("evidence", evidence)))
+
+
+def _glossary(terms: dict, table: KindTable) -> tuple[dict[str, str], dict[str, tuple[str, ...]]]:
+    """lower-case name or alias -> term; term -> the kinds the sources support."""
+    names: dict[str, str] = {}
+    supported: dict[str, tuple[str, ...]] = {}
+    for term, entry in terms.items():
+        entry = entry or {}
+        if not isinstance(entry, dict) or set(entry) - {"aliases", "kinds"}:
+            raise OptionError("terms", f"term '{term}' takes 'aliases' and 'kinds' (lists), nothing else")
+        aliases, kinds = entry.get("aliases", []), entry.get("kinds", [])
+        if not all(isinstance(v, list) and all(isinstance(x, str) for x in v) for v in (aliases, kinds)):
+            raise OptionError("terms", f"term '{term}': 'aliases' and 'kinds' must be lists of strings")
+        for name in [str(term), *aliases]:
+            names[" ".join(name.lower().split())] = str(term)
+        supported[str(term)] = tuple(table.canonical(k) for k in kinds)
+    return names, supported
+
+
+def _alternation(phrases, plural: bool = False) -> str:
+    """Longest first, so "NMDA receptor" wins over "NMDA"; kinds may take a plural -s."""
+    suffix = r"(?:e?s)?" if plural else ""
+    parts = [phrase_pattern(p).removesuffix(r"\b") + suffix + r"\b" for p in sorted(phrases, key=len, reverse=True)]
+    return "(?:" + "|".join(parts) + ")"
