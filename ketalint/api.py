@@ -10,7 +10,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ketalint.cache import analyze_cached, open_cache
 from ketalint.config import Config
+from ketalint.corpus import runner as corpus_runner
+from ketalint.corpus.runner import regions_of
+from ketalint.corpus.site import context_paths
 from ketalint.document import parse
 from ketalint.engine import check_document, sort_findings
 from ketalint.files import FileText, Problem, decode, discover, read_article, relative_to_root
@@ -29,6 +33,9 @@ class CheckOptions:
     rule_paths: tuple[Path, ...] = ()
     stdin_text: bytes | None = None
     stdin_filename: str = "stdin.md"
+    corpus: tuple[str, ...] = ()
+    cache: bool = True
+    cache_dir: Path | None = None
 
 
 @dataclass
@@ -38,6 +45,8 @@ class FileResult:
     path: str
     findings: list[Finding]
     statements: dict[str, list] = field(default_factory=dict)
+    suppressions: list = field(default_factory=list)
+    context: bool = False
 
 
 @dataclass
@@ -73,12 +82,29 @@ def analyze_file(file_text: FileText, pairs: list[tuple[Rule, str]]) -> FileResu
         for rule, _ in pairs
         if rule.impl.CORPUS
     }
-    return FileResult(file_text.path, check_document(doc, pairs), statements)
+    suppressions = regions_of(doc) if statements else []
+    return FileResult(file_text.path, check_document(doc, pairs), statements, suppressions)
 
 
 def run_corpus(results: list[FileResult], selection: Selection, config: Config) -> list[Finding]:
-    """Cross-article findings over every file's statements (none until corpus rules are enabled)."""
-    return []
+    """Cross-article findings over every file's statements (see `ketalint.corpus.runner`)."""
+    return corpus_runner.run(results, selection, config)
+
+
+def analyze_context(config: Config, options: CheckOptions, selection: Selection, named: list[FileResult], cache) -> tuple[list[FileResult], list[Problem]]:
+    """The rest of the site (`corpus:`, `--corpus`): read for corpus rules, its own findings not reported."""
+    paths, problems = context_paths(config, options.corpus, [r.path for r in named])
+    max_bytes = int(config.max_file_size_mb * 1_000_000)
+    results = []
+    for path in paths:
+        file_text, file_problems = read_article(path, max_bytes)
+        problems.extend(file_problems)
+        if file_text is not None:
+            pairs = selection.for_path(relative_to_root(path, config))
+            result = analyze_cached(file_text, pairs, cache, analyze_file)
+            result.context = True
+            results.append(result)
+    return results, problems
 
 
 def run_check(config: Config, options: CheckOptions, rules: list[Rule] | None = None) -> Report:
@@ -93,6 +119,7 @@ def run_check(config: Config, options: CheckOptions, rules: list[Rule] | None = 
         paths, problems = discover(options.paths, config)
         max_bytes = int(config.max_file_size_mb * 1_000_000)
         sources = (read_article(path, max_bytes) for path in paths)
+    cache = open_cache(config, options.cache, options.cache_dir)
     results: list[FileResult] = []
     for file_text, file_problems in sources:
         problems.extend(file_problems)
@@ -100,7 +127,12 @@ def run_check(config: Config, options: CheckOptions, rules: list[Rule] | None = 
             continue
         texts[file_text.path] = file_text
         pairs = selection.for_path(relative_to_root(file_text.path, config))
-        results.append(analyze_file(file_text, pairs))
-    findings = [f for result in results for f in result.findings]
-    findings.extend(run_corpus(results, selection, config))
+        results.append(analyze_cached(file_text, pairs, cache, analyze_file))
+    if any(rule.impl.CORPUS for rule in rules):
+        context, context_problems = analyze_context(config, options, selection, results, cache)
+        problems.extend(context_problems)
+        results.extend(context)
+    corpus_findings = run_corpus(results, selection, config)
+    findings = [f for result in results if not result.context for f in result.findings]
+    findings.extend(corpus_findings)
     return Report(sort_findings(findings), len(texts), problems, rules, texts=texts)

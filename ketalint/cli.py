@@ -38,7 +38,14 @@ def cli() -> None:
 @click.option("--stdin-filename", default=None, help="With '-' as the path: the name (and so the format) of standard input.")
 @click.option("--no-color", is_flag=True, help="Never colour the text output.")
 @click.option("-q", "--quiet", is_flag=True, help="Print findings only: no summary and no notes.")
-def check(paths, fmt, rule_paths, select, ignore, fail_on, config_path, stdin_filename, no_color, quiet) -> None:
+@click.option("--baseline", "baseline_path", type=click.Path(dir_okay=False), default=None, help="Report only findings not recorded in this baseline file.")
+@click.option("--write-baseline", "write_baseline_path", type=click.Path(dir_okay=False), default=None, help="Record today's findings in this baseline file; they are then not reported.")
+@click.option("--fix", is_flag=True, help="Apply the safe fixes (substitutions) to the files, then report what remains.")
+@click.option("--diff", "show_diff", is_flag=True, help="Print the safe fixes as a unified diff and write nothing (exit 1 if there are any).")
+@click.option("--corpus", "corpus_paths", multiple=True, type=click.Path(), help="More articles of the site, read for cross-article rules only (repeatable; adds to the config's corpus).")
+@click.option("--no-cache", is_flag=True, help="Do not read or write the per-file result cache.")
+@click.option("--cache-dir", type=click.Path(file_okay=False), default=None, help="Where the cache lives (default: the config's cache_dir, .ketalint_cache).")
+def check(paths, fmt, rule_paths, select, ignore, fail_on, config_path, stdin_filename, no_color, quiet, baseline_path, write_baseline_path, fix, show_diff, corpus_paths, no_cache, cache_dir) -> None:
     """Lint PATHS (files or folders; default: the current folder; '-' reads standard input)."""
     from ketalint.api import CheckOptions, run_check
     from ketalint.config import load_config
@@ -51,16 +58,30 @@ def check(paths, fmt, rule_paths, select, ignore, fail_on, config_path, stdin_fi
         select=_split(select),
         ignore=_split(ignore),
         rule_paths=tuple(Path(p) for p in rule_paths),
+        corpus=tuple(corpus_paths),
+        cache=not no_cache,
+        cache_dir=Path(cache_dir) if cache_dir else None,
     )
+    if fix and "-" in paths:
+        raise click.UsageError("--fix cannot write to standard input (use --diff)")
     if paths == ("-",):
         options.stdin_text = sys.stdin.buffer.read()
         options.stdin_filename = stdin_filename or "stdin.md"
     elif "-" in paths:
         raise click.UsageError("'-' (standard input) cannot be combined with other paths")
+    known = _read_baseline(baseline_path)
     report = run_check(config, options)
-    fmt = fmt or "text"
+    if fix or show_diff:
+        report = _fix(report, known, show_diff, quiet, lambda: run_check(config, options), config.root)
+    if write_baseline_path:
+        known = _write_baseline(Path(write_baseline_path), report.findings, config.root)
+    if known is not None:
+        from ketalint.baseline import apply_baseline
+
+        report = apply_baseline(report, known, config.root)
+    fmt = fmt or ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text")
     color = fmt == "text" and not no_color and "NO_COLOR" not in os.environ and sys.stdout.isatty()
-    click.echo(get_formatter(fmt)(report, color=color, quiet=quiet), nl=False)
+    click.echo(get_formatter(fmt)(report, color=color, quiet=quiet, root=config.root), nl=False)
     for problem in report.problems:
         if not quiet or problem.level == "error":
             click.echo(f"ketalint: {problem}", err=True)
@@ -68,6 +89,43 @@ def check(paths, fmt, rule_paths, select, ignore, fail_on, config_path, stdin_fi
     if report.has_errors:
         sys.exit(2)
     sys.exit(1 if any(severity_rank(f.severity) >= threshold for f in report.findings) else 0)
+
+
+def _read_baseline(path: str | None) -> set[str] | None:
+    if path is None:
+        return None
+    from ketalint.baseline import read_baseline
+
+    return read_baseline(Path(path))
+
+
+def _write_baseline(path: Path, findings, root: Path) -> set[str]:
+    from ketalint.baseline import read_baseline, write_baseline
+
+    write_baseline(path, findings, root)
+    return read_baseline(path)
+
+
+def _fix(report, known, show_diff: bool, quiet: bool, relint, root: Path):
+    """--diff prints the planned fixes and exits; --fix writes them, then lints again so that
+    the report shows what remains at its new position. Baselined findings are left alone."""
+    from ketalint.baseline import apply_baseline
+    from ketalint.fix import plan_fixes, render_diff, write_fixes
+
+    todo = apply_baseline(report, known, root) if known is not None else report
+    plans = plan_fixes(todo.findings, report.texts)
+    if show_diff:
+        diff = render_diff(plans)
+        click.echo(diff, nl=False)
+        for problem in report.problems:
+            click.echo(f"ketalint: {problem}", err=True)
+        sys.exit(2 if report.has_errors else 1 if diff else 0)
+    outcome = write_fixes(plans)
+    for problem in outcome.problems:
+        click.echo(f"ketalint: {problem}", err=True)
+    if not quiet and (outcome.fixed or outcome.skipped):
+        click.echo(f"ketalint: {outcome.summary()}", err=True)
+    return relint() if outcome.fixed else report
 
 
 @cli.group()

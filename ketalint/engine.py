@@ -25,7 +25,9 @@ def make_finding(doc: Document, rule, severity: str, hit: Hit) -> Finding:
     line, col = source.line_col(hit.start)
     end_line, end_col = source.line_col(hit.end)
     match = doc.text[hit.start:hit.end]
-    values = _Template(match=collapse(match), **dict(hit.values))
+    values = _Template(match=match)
+    values.update(hit.values)
+    values["match"] = collapse(values["match"])
     spec = rule.spec
     suggestion = hit.suggestion or spec.suggestion
     if suggestion:

@@ -15,7 +15,7 @@ from pathlib import Path
 from ketalint import rules as rule_types
 from ketalint.errors import RuleFileError
 from ketalint.finding import CATEGORIES, SEVERITIES
-from ketalint.rules.base import SCOPES, Option, Reference, RuleSpec, RuleType
+from ketalint.rules.base import SCOPES, Option, OptionError, Reference, RuleSpec, RuleType
 from ketalint.yamlfile import LineDict, load_yaml
 
 COMMON_KEYS = (
@@ -106,15 +106,18 @@ def parse_pack(text: str, path: str, default_pack: str = "custom") -> list[Rule]
         if spec.id in ids:
             raise RuleFileError(f"duplicate rule id '{spec.id}' (first on line {ids[spec.id]})", path, spec.line)
         ids[spec.id] = spec.line
-        out.append(Rule(spec, build(spec)))
+        out.append(Rule(spec, build(spec, entry)))
     return out
 
 
-def build(spec: RuleSpec) -> RuleType:
+def build(spec: RuleSpec, entry: LineDict | None = None) -> RuleType:
     try:
         return rule_types.get(spec.type)(spec)
     except re.error as exc:
         raise RuleFileError(f"rule '{spec.id}': regular expression does not compile: {exc}", spec.path, spec.line) from None
+    except OptionError as exc:
+        line = entry.line_of(exc.key) if entry is not None else spec.line
+        raise RuleFileError(f"rule '{spec.id}': {exc}", spec.path, line) from None
 
 
 def parse_rule(entry, path: str, pack: str, list_line: int) -> RuleSpec:
@@ -147,6 +150,7 @@ def parse_rule(entry, path: str, pack: str, list_line: int) -> RuleSpec:
     for key, option in impl.OPTIONS.items():
         if key in entry:
             _expect(entry, key, option.kind, path)
+            _check_bounds(entry, key, option, path)
             options[key] = entry[key]
         elif option.required:
             raise RuleFileError(f"rule '{rule_id}' of type '{type_name}' needs '{key}'", path, line)
@@ -173,13 +177,13 @@ def parse_rule(entry, path: str, pack: str, list_line: int) -> RuleSpec:
 def _reject_unknown(mapping: LineDict, allowed, path: str, what: str) -> None:
     for key in mapping:
         if key not in allowed:
-            raise RuleFileError(_unknown(f"key in {what}", key, allowed), path, mapping.line_of(key))
+            raise RuleFileError(_unknown("key", key, allowed, f" in {what}"), path, mapping.line_of(key))
 
 
-def _unknown(what: str, value, allowed) -> str:
+def _unknown(what: str, value, allowed, where: str = "") -> str:
     close = difflib.get_close_matches(str(value), [str(a) for a in allowed], n=1, cutoff=0.6)
     hint = f" (did you mean '{close[0]}'?)" if close else f"; expected one of: {', '.join(sorted(map(str, allowed)))}"
-    return f"unknown {what} '{value}'{hint}"
+    return f"unknown {what} '{value}'{where}{hint}"
 
 
 _KIND_CHECKS = {
@@ -190,6 +194,9 @@ _KIND_CHECKS = {
     "list[str]": lambda v: isinstance(v, list) and all(isinstance(x, str) for x in v),
     "dict[str,str]": lambda v: isinstance(v, dict) and all(isinstance(k, str) and isinstance(x, str) for k, x in v.items()),
     "dict[str,list]": lambda v: isinstance(v, dict) and all(isinstance(k, str) and isinstance(x, list) for k, x in v.items()),
+    "dict[str,list[str]]": lambda v: isinstance(v, dict) and all(
+        isinstance(k, str) and isinstance(x, list) and all(isinstance(i, str) for i in x) for k, x in v.items()
+    ),
     "list[dict]": lambda v: isinstance(v, list) and all(isinstance(x, dict) for x in v),
     "dict": lambda v: isinstance(v, dict),
     "any": lambda v: True,
@@ -198,14 +205,41 @@ _KIND_NAMES = {
     "str": "a string", "int": "a whole number", "float": "a number", "bool": "true or false",
     "list[str]": "a list of strings", "dict[str,str]": "a mapping of strings to strings",
     "dict[str,list]": "a mapping of names to lists", "list[dict]": "a list of mappings", "dict": "a mapping",
+    "dict[str,list[str]]": "a mapping of names to lists of strings",
     "any": "a value",
 }
 
 
 def _expect(entry: LineDict, key: str, kind: str, path: str) -> None:
     if not _KIND_CHECKS[kind](entry[key]):
-        got = type(entry[key]).__name__
+        got = _yaml_type(entry[key])
         raise RuleFileError(f"'{key}' must be {_KIND_NAMES[kind]}, got {got}", path, entry.line_of(key))
+
+
+def _yaml_type(value) -> str:
+    """A value's kind in the words of a YAML file, for error messages."""
+    if value is None:
+        return "nothing"
+    if isinstance(value, list):
+        return "a list" if all(isinstance(x, str) for x in value) else "a list with an item that is not a string"
+    if isinstance(value, dict):
+        plain = all(isinstance(k, str) and isinstance(x, str) for k, x in value.items())
+        return "a mapping" if plain else "a mapping with a key or value that is not a string"
+    for kind, name in ((bool, "true/false"), (int, "a number"), (float, "a number"), (str, "a string")):
+        if isinstance(value, kind):
+            return name
+    return type(value).__name__
+
+
+def _check_bounds(entry: LineDict, key: str, option: Option, path: str) -> None:
+    value = entry[key]
+    if option.choices and value not in option.choices:
+        raise RuleFileError(_unknown(f"value for '{key}':", value, option.choices), path, entry.line_of(key))
+    too_low = option.minimum is not None and value < option.minimum
+    too_high = option.maximum is not None and value > option.maximum
+    if too_low or too_high:
+        bounds = f"between {option.minimum:g} and {option.maximum:g}" if option.maximum is not None else f"at least {option.minimum:g}"
+        raise RuleFileError(f"'{key}' must be {bounds}, got {value}", path, entry.line_of(key))
 
 
 def _one_of(entry: LineDict, key: str, allowed, path: str) -> None:
@@ -223,17 +257,26 @@ def _check_template(entry: LineDict, key: str, path: str) -> None:
             raise RuleFileError(f"'{key}' has an invalid placeholder '{{{name}}}'", path, entry.line_of(key))
 
 
-_REGEX_KEYS = ("patterns", "subject", "predicate", "exceptions")
+_REGEX_KEYS = ("patterns", "subject", "predicate", "exceptions", "exclude", "benefit_patterns", "allow")
+_PHRASE_KEYS = ("phrases",)
 
 
 def _check_regexes(entry: LineDict, options: dict[str, Option], path: str) -> None:
-    for key in _REGEX_KEYS:
-        if key in options and key in entry:
-            for pattern in entry[key]:
-                try:
-                    re.compile(pattern)
-                except re.error as exc:
-                    raise RuleFileError(f"'{key}': regular expression {pattern!r} does not compile: {exc}", path, entry.line_of(key)) from None
+    """Every regex compiles and cannot match empty text (which would flag every position)."""
+    keys = [k for k in _REGEX_KEYS if k in options and k in entry]
+    if entry.get("regex") is True and isinstance(entry.get("swap"), dict):
+        keys.append("swap")
+    for key in keys:
+        for pattern in entry[key]:
+            try:
+                empty = re.compile(pattern).match("") is not None
+            except re.error as exc:
+                raise RuleFileError(f"'{key}': regular expression {pattern!r} does not compile: {exc}", path, entry.line_of(key)) from None
+            if empty:
+                raise RuleFileError(f"'{key}': regular expression {pattern!r} matches empty text", path, entry.line_of(key))
+    for key in _PHRASE_KEYS:
+        if key in options and key in entry and any(not p.strip() for p in entry[key]):
+            raise RuleFileError(f"'{key}' has an empty phrase", path, entry.line_of(key))
 
 
 def _examples(entry: LineDict, path: str) -> tuple[tuple[str, ...], tuple[str, ...]]:

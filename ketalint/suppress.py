@@ -74,19 +74,38 @@ def apply(doc: Document, findings: list[Finding], ran: set[str]) -> list[Finding
     if not doc.directives:
         return findings
     active = regions(doc)
-    kept = []
-    for finding in findings:
-        covering = [r for r in active if r.covers(finding.rule, finding.location.line)]
-        for region in covering:
-            region.used = True
-        if not covering:
-            kept.append(finding)
+    kept = [f for f in _sweep(findings, active) if f is not None]
     for region in active:
         ids = region.directive.rules
         if region.used or (ids and not any(any(prefix_matches(r, i) for r in ran) for i in ids)):
             continue
         kept.append(_unused(doc, region.directive))
     return kept
+
+
+def _sweep(findings: list[Finding], all_regions: list[_Region]):
+    """Each finding, or None where a region covers it (marking the region used).
+
+    Findings and regions are visited in line order and only the regions open at a finding's line
+    are tested, so a file with thousands of directives and findings stays linear.
+    """
+    by_start = sorted(all_regions, key=lambda r: r.first_line)
+    order = sorted(range(len(findings)), key=lambda i: findings[i].location.line)
+    out: list[Finding | None] = list(findings)
+    open_now: list[_Region] = []
+    next_region = 0
+    for i in order:
+        line = findings[i].location.line
+        while next_region < len(by_start) and by_start[next_region].first_line <= line:
+            open_now.append(by_start[next_region])
+            next_region += 1
+        open_now = [r for r in open_now if r.last_line >= line]
+        covering = [r for r in open_now if r.covers(findings[i].rule, line)]
+        for region in covering:
+            region.used = True
+        if covering:
+            out[i] = None
+    return out
 
 
 def _unused(doc: Document, d: Directive) -> Finding:

@@ -45,7 +45,35 @@ def parse_text(source: SourceText) -> tuple[list[Block], list[Directive]]:
             current = []
     if current:
         chunks.append(current)
-    return _blocks(text, chunks), directives
+    return _blocks(text, _split_leading_headings(text, chunks)), directives
+
+
+# A line ending in one of these words is more likely wrapped prose than a heading.
+_CONTINUING_WORDS = frozenset(
+    "a an the of to and or but in on at for with by from as is are was were that which your our their its".split()
+)
+
+
+def _split_leading_headings(text: str, chunks: list[list[tuple[int, int]]]) -> list[list[tuple[int, int]]]:
+    """A heading-shaped first line directly followed by a line that starts a sentence or a bullet
+    is a heading of its own, as when copy is pasted without a blank line after each heading."""
+    out = []
+    for chunk in chunks:
+        if len(chunk) > 1 and _heads_chunk(text, chunk[0], chunk[1]):
+            out.extend(([chunk[0]], chunk[1:]))
+        else:
+            out.append(chunk)
+    return out
+
+
+def _heads_chunk(text: str, first: tuple[int, int], second: tuple[int, int]) -> bool:
+    if not _looks_like_heading(text, first):
+        return False
+    last_word = text[first[0]:first[1]].split()[-1].lower()
+    if last_word in _CONTINUING_WORDS:
+        return False
+    nxt = text[second[0]:second[1]].lstrip()
+    return bool(_BULLET_RE.match(nxt)) or nxt[:1].isupper() or nxt[:1].isdigit() or nxt[:1] in "\"'“‘"
 
 
 def _blocks(text: str, chunks: list[list[tuple[int, int]]]) -> list[Block]:

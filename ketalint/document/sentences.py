@@ -4,6 +4,10 @@ A sentence ends at `.`, `!`, `?` or an ellipsis, plus any closing quotes or brac
 whitespace and a plausible sentence start follow. It does not end after a known abbreviation
 (Dr., e.g., U.S., vs.), an initial, inside a decimal (no space follows), after an ellipsis that
 continues in lower case, or inside an open parenthesis that closes soon after.
+
+A run of text with no sentence end (a list pasted as one line, a page without punctuation) is
+cut into pieces of at most `MAX_SENTENCE_CHARS` at whitespace: every rule's work per match is
+bounded by the sentence it is in, so bounded sentences keep a whole run linear in the file size.
 """
 
 from __future__ import annotations
@@ -23,6 +27,8 @@ _END_RE = re.compile(r"(?:\.{3}|…|[.!?])+[\"'”’»)\]]*(?=\s|$)")
 _OPENERS = "\"'“‘«([•*-–—¿¡"
 _WORD_BEFORE_RE = re.compile(r"([A-Za-z][A-Za-z.]*)\.$")
 _CLOSE_PAREN_WINDOW = 300
+_WORD_BEFORE_WINDOW = 40
+MAX_SENTENCE_CHARS = 1000
 
 
 def split_sentences(text: str) -> list[tuple[int, int]]:
@@ -32,7 +38,7 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     n = len(text)
     for m in _END_RE.finditer(text):
         end = m.end()
-        if not _is_boundary(text, start, m.start(), end, n):
+        if end - start <= MAX_SENTENCE_CHARS and not _is_boundary(text, start, m.start(), end, n):
             continue
         _append(text, start, end, spans)
         start = end
@@ -45,8 +51,22 @@ def _append(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> No
         start += 1
     while end > start and text[end - 1].isspace():
         end -= 1
+    while end - start > MAX_SENTENCE_CHARS:
+        cut = _last_space(text, start, start + MAX_SENTENCE_CHARS)
+        _append(text, start, cut, spans)
+        start = cut
+        while start < end and text[start].isspace():
+            start += 1
     if end > start:
         spans.append((start, end))
+
+
+def _last_space(text: str, start: int, limit: int) -> int:
+    """Where to cut an over-long run: its last whitespace before `limit` (or `limit` itself)."""
+    for i in range(limit, start + MAX_SENTENCE_CHARS // 2, -1):
+        if text[i].isspace():
+            return i
+    return limit
 
 
 def _is_boundary(text: str, sent_start: int, term_start: int, term_end: int, n: int) -> bool:
@@ -55,7 +75,7 @@ def _is_boundary(text: str, sent_start: int, term_start: int, term_end: int, n: 
         return True
     terminator = text[term_start:term_end]
     if terminator[0] == "." and not terminator.startswith("..."):
-        word = _WORD_BEFORE_RE.search(text, sent_start, term_start + 1)
+        word = _WORD_BEFORE_RE.search(text, max(sent_start, term_start - _WORD_BEFORE_WINDOW), term_start + 1)
         if word:
             token = word.group(1).lower()
             if token in ("no", "nos", "p", "pp", "v") and not nxt.isdigit():

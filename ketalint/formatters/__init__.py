@@ -7,6 +7,9 @@ from importlib import import_module
 FORMATTERS: dict[str, str] = {
     "text": "ketalint.formatters.text:render",
     "json": "ketalint.formatters.json:render",
+    "sarif": "ketalint.formatters.sarif:render",
+    "github": "ketalint.formatters.github:render",
+    "gitlab": "ketalint.formatters.gitlab:render",
 }
 
 

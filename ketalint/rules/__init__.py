@@ -14,6 +14,16 @@ TYPES: dict[str, str] = {
     "phrase": "ketalint.rules.phrase:PhraseRule",
     "substitution": "ketalint.rules.substitution:SubstitutionRule",
     "claim": "ketalint.rules.claim:ClaimRule",
+    "contradiction": "ketalint.rules.contradiction:ContradictionRule",
+    "term-kind": "ketalint.rules.term_kind:TermKindRule",
+    "direction": "ketalint.rules.direction:DirectionRule",
+    "quantity": "ketalint.rules.quantity:QuantityRule",
+    "copy-drift": "ketalint.rules.copy_drift:CopyDriftRule",
+    "required-section": "ketalint.rules.required_section:RequiredSectionRule",
+    "section-content": "ketalint.rules.section_content:SectionContentRule",
+    "fair-balance": "ketalint.rules.fair_balance:FairBalanceRule",
+    "empty-section": "ketalint.rules.empty_section:EmptySectionRule",
+    "repeated-sentence": "ketalint.rules.repeated_sentence:RepeatedSentenceRule",
 }
 
 

@@ -27,6 +27,9 @@ class Option:
     required: bool = False
     default: Any = None
     doc: str = ""
+    choices: tuple = ()
+    minimum: float | None = None
+    maximum: float | None = None
 
 
 @dataclass(frozen=True)
@@ -81,6 +84,15 @@ class Hit:
     values: tuple[tuple[str, str], ...] = ()
     related: tuple[Location, ...] = ()
     suggestion: str | None = None
+
+
+class OptionError(ValueError):
+    """Raised by a rule type's constructor for options that are well-typed but do not make sense
+    together; the pack loader reports it at the line of `key`."""
+
+    def __init__(self, key: str, message: str):
+        self.key = key
+        super().__init__(message)
 
 
 class RuleType:
@@ -187,7 +199,7 @@ def find_in_sentences(doc: Document, regex: re.Pattern, scope: tuple[str, ...]):
     """(sentence, start, end) for each match of `regex`, offsets relative to the sentence."""
     index = stream_index(doc)
     for m in regex.finditer(doc.stream):
-        if "\x00" in m.group():
+        if m.start() == m.end() or "\x00" in m.group():
             continue
         sentence = index.sentence_at(m.start())
         if not in_scope(sentence, scope):
