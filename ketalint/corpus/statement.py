@@ -12,7 +12,7 @@ from typing import Iterator
 
 from ketalint.document.model import Document, Sentence
 from ketalint.finding import Location
-from ketalint.rules.base import in_scope, stream_index
+from ketalint.rules.base import in_scope, stream_index, stream_matches
 
 _FIELDS = ("path", "start", "end", "line", "column", "end_line", "end_column", "match", "key", "side", "variant", "data")
 
@@ -62,9 +62,7 @@ def sentence_matches(doc: Document, regex: re.Pattern, scope=("any",)) -> Iterat
     """(sentence, match, offset) for matches of `regex` over the stream that stay in one sentence;
     `match.start(g) - offset` is sentence-relative."""
     index = stream_index(doc)
-    for m in regex.finditer(doc.stream):
-        if m.start() == m.end() or "\x00" in m.group():
-            continue
+    for m in stream_matches(doc, regex):
         sentence = index.sentence_at(m.start())
         if in_scope(sentence, scope):
             yield sentence, m, sentence.stream_start

@@ -15,6 +15,7 @@ from typing import Any, ClassVar, Iterator
 from ketalint.document.model import Document, Sentence
 from ketalint.finding import Location
 from ketalint.language import Context, Cues
+from ketalint.prefilter import Prefilter
 
 SCOPES = ("any", "title", "heading", "paragraph", "list")
 
@@ -195,12 +196,85 @@ def sentence_text(doc: Document, sentence: Sentence) -> str:
     return doc.stream[sentence.stream_start:sentence.stream_start + len(sentence.text)]
 
 
+_PREFILTERS: dict[re.Pattern, Prefilter] = {}
+_FULL_SCAN_SHARE = 0.5
+
+
+def stream_matches(doc: Document, regex: re.Pattern):
+    """Non-empty matches of `regex` over `doc.stream` that stay within one sentence.
+
+    A match never spans sentences, so the regex runs only on the sentences that hold one of the
+    literals its matches need (see `ketalint.prefilter`); finding those is a C-speed substring
+    search, while a case-insensitive alternation is tried at every position of the text.
+    Rules that share a pattern (several claim rules share one predicate) share its matches.
+    """
+    memo = doc.memo.setdefault("matches", {})
+    found = memo.get(regex)
+    if found is None:
+        found = memo[regex] = list(_scan(doc, regex))
+    return found
+
+
+def _scan(doc: Document, regex: re.Pattern):
+    prefilter = _PREFILTERS.get(regex)
+    if prefilter is None:
+        prefilter = _PREFILTERS[regex] = Prefilter.of(regex)
+    stream = doc.stream
+    candidates = None if prefilter.literals is None else _candidate_sentences(doc, prefilter.literals)
+    if candidates is None or len(candidates) > len(doc.sentences) * _FULL_SCAN_SHARE:
+        spans = ((0, len(stream)),)
+    else:
+        sentences = doc.sentences
+        spans = [(sentences[i].stream_start, sentences[i].stream_start + len(sentences[i].text)) for i in candidates]
+    for start, end in spans:
+        for m in regex.finditer(stream, start, end):
+            if m.start() != m.end() and "\x00" not in m.group():
+                yield m
+
+
+def _candidate_sentences(doc: Document, literals: frozenset[str]) -> list[int] | None:
+    """Indexes of the sentences holding any of `literals` (None when no cheap answer exists)."""
+    memo = doc.memo.get("literals")
+    if memo is None:
+        lowered = doc.stream.lower()
+        memo = doc.memo["literals"] = {"": lowered if len(lowered) == len(doc.stream) else None}
+    lowered = memo[""]
+    if lowered is None:
+        return None
+    found: set[int] = set()
+    for literal in literals:
+        hits = memo.get(literal)
+        if hits is None:
+            hits = memo[literal] = _sentences_with(doc, lowered, literal)
+        found.update(hits)
+    return sorted(found)
+
+
+def _sentences_with(doc: Document, lowered: str, literal: str) -> tuple[int, ...]:
+    starts = stream_index(doc).starts
+    out: list[int] = []
+    i = lowered.find(literal)
+    while i >= 0:
+        index = bisect_right(starts, i) - 1
+        if not out or out[-1] != index:
+            out.append(index)
+        i = lowered.find(literal, i + 1)
+    return tuple(out)
+
+
+def matches_by_sentence(doc: Document, regex: re.Pattern) -> dict[int, list[str]]:
+    """Matched texts of `regex`, grouped by the index of the sentence that holds them."""
+    index = stream_index(doc)
+    grouped: dict[int, list[str]] = {}
+    for m in stream_matches(doc, regex):
+        grouped.setdefault(index.sentence_at(m.start()).index, []).append(m.group())
+    return grouped
+
+
 def find_in_sentences(doc: Document, regex: re.Pattern, scope: tuple[str, ...]):
     """(sentence, start, end) for each match of `regex`, offsets relative to the sentence."""
     index = stream_index(doc)
-    for m in regex.finditer(doc.stream):
-        if m.start() == m.end() or "\x00" in m.group():
-            continue
+    for m in stream_matches(doc, regex):
         sentence = index.sentence_at(m.start())
         if not in_scope(sentence, scope):
             continue

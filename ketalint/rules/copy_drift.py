@@ -22,7 +22,7 @@ from ketalint.corpus.rule import CorpusRule
 from ketalint.corpus.statement import Statement, statement_at
 from ketalint.document.model import Document
 from ketalint.language import Cues
-from ketalint.rules.base import Option, cues_of, sentence_text
+from ketalint.rules.base import Option, cues_of, matches_by_sentence, sentence_text
 
 _TOKEN = re.compile(r"[a-z0-9%]+(?:[.'-][a-z0-9]+)*")
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
@@ -47,15 +47,19 @@ class CopyDriftRule(CorpusRule):
 
     def extract(self, doc: Document) -> list[Statement]:
         out: list[Statement] = []
+        hedges = matches_by_sentence(doc, self.cues.hedge)
+        negations = matches_by_sentence(doc, self.cues.negation)
         for sentence in doc.sentences:
-            text = sentence_text(doc, sentence)
-            tokens = _TOKEN.findall(text.lower())
-            if len(tokens) < self.min_words or sentence.block.kind == "heading":
+            if sentence.block.kind == "heading":
+                continue
+            lowered = sentence_text(doc, sentence).lower()
+            tokens = _TOKEN.findall(lowered)
+            if len(tokens) < self.min_words:
                 continue
             data = {
-                "hedges": sorted({m.group().lower() for m in self.cues.hedge.finditer(text)}),
-                "negations": len(self.cues.negation.findall(text)) + text.lower().count("n't"),
-                "numbers": _NUMBER.findall(text),
+                "hedges": sorted({h.lower() for h in hedges.get(sentence.index, ())}),
+                "negations": len(negations.get(sentence.index, ())) + lowered.count("n't"),
+                "numbers": _NUMBER.findall(lowered),
             }
             start, end = sentence.source_start, sentence.source_end
             out.append(statement_at(doc, start, end, key=" ".join(tokens), side="", data=data))
