@@ -20,6 +20,7 @@ from ketalint.engine import check_document, sort_findings
 from ketalint.files import FileText, Problem, decode, discover, read_article, relative_to_root
 from ketalint.finding import Finding
 from ketalint.packs import Rule, default_pack_dir, load_packs
+from ketalint.parallel import default_jobs, map_in_order
 from ketalint.selection import Selection
 
 
@@ -36,6 +37,7 @@ class CheckOptions:
     corpus: tuple[str, ...] = ()
     cache: bool = True
     cache_dir: Path | None = None
+    jobs: int = 0
 
 
 @dataclass
@@ -70,8 +72,14 @@ def rule_pack_paths(config: Config, extra: tuple[Path, ...] = ()) -> list[Path]:
     return paths + list(config.packs) + list(extra)
 
 
-def load_rules(config: Config, extra: tuple[Path, ...] = ()) -> list[Rule]:
-    return load_packs(rule_pack_paths(config, extra))
+def load_rules(config: Config, extra: tuple[Path, ...] = (), snapshot_dir: Path | None = None) -> list[Rule]:
+    """The rules of a run; with `snapshot_dir`, from a rule-set snapshot when one is current."""
+    paths = rule_pack_paths(config, extra)
+    if snapshot_dir is None:
+        return load_packs(paths)
+    from ketalint.snapshot import load_rules_with_snapshot
+
+    return load_rules_with_snapshot(paths, snapshot_dir)
 
 
 def analyze_file(file_text: FileText, pairs: list[tuple[Rule, str]]) -> FileResult:
@@ -94,40 +102,51 @@ def run_corpus(results: list[FileResult], selection: Selection, config: Config) 
 def analyze_context(config: Config, options: CheckOptions, selection: Selection, named: list[FileResult], cache) -> tuple[list[FileResult], list[Problem]]:
     """The rest of the site (`corpus:`, `--corpus`): read for corpus rules, its own findings not reported."""
     paths, problems = context_paths(config, options.corpus, [r.path for r in named])
-    max_bytes = int(config.max_file_size_mb * 1_000_000)
     results = []
-    for path in paths:
-        file_text, file_problems = read_article(path, max_bytes)
+    for _, file_problems, result in _analyze_paths(paths, config, options, selection, cache):
         problems.extend(file_problems)
-        if file_text is not None:
-            pairs = selection.for_path(relative_to_root(path, config))
-            result = analyze_cached(file_text, pairs, cache, analyze_file)
+        if result is not None:
             result.context = True
             results.append(result)
     return results, problems
 
 
+def _analyze_paths(paths: list[str], config: Config, options: CheckOptions, selection: Selection, cache):
+    """(file text, problems, result) for each path, in order, over `options.jobs` processes."""
+    max_bytes = int(config.max_file_size_mb * 1_000_000)
+
+    def read_and_analyze(path: str):
+        file_text, file_problems = read_article(path, max_bytes)
+        if file_text is None:
+            return None, file_problems, None
+        pairs = selection.for_path(relative_to_root(path, config))
+        return file_text, file_problems, analyze_cached(file_text, pairs, cache, analyze_file)
+
+    return map_in_order(read_and_analyze, paths, options.jobs or default_jobs())
+
+
 def run_check(config: Config, options: CheckOptions, rules: list[Rule] | None = None) -> Report:
     """Lint the files named by `options` (or standard input) under `config`."""
-    rules = load_rules(config, options.rule_paths) if rules is None else rules
+    if rules is None:
+        snapshot_dir = (options.cache_dir or config.cache_dir) if options.cache else None
+        rules = load_rules(config, options.rule_paths, snapshot_dir)
     selection = Selection(rules, config, options.select, options.ignore)
     problems: list[Problem] = []
     texts: dict[str, FileText] = {}
+    cache = open_cache(config, options.cache, options.cache_dir)
     if options.stdin_text is not None:
-        sources = [decode(options.stdin_filename, options.stdin_text)]
+        file_text, problems = decode(options.stdin_filename, options.stdin_text)
+        pairs = selection.for_path(relative_to_root(options.stdin_filename, config))
+        analyzed = [] if file_text is None else [(file_text, [], analyze_cached(file_text, pairs, cache, analyze_file))]
     else:
         paths, problems = discover(options.paths, config)
-        max_bytes = int(config.max_file_size_mb * 1_000_000)
-        sources = (read_article(path, max_bytes) for path in paths)
-    cache = open_cache(config, options.cache, options.cache_dir)
+        analyzed = _analyze_paths(paths, config, options, selection, cache)
     results: list[FileResult] = []
-    for file_text, file_problems in sources:
+    for file_text, file_problems, result in analyzed:
         problems.extend(file_problems)
-        if file_text is None:
-            continue
-        texts[file_text.path] = file_text
-        pairs = selection.for_path(relative_to_root(file_text.path, config))
-        results.append(analyze_cached(file_text, pairs, cache, analyze_file))
+        if result is not None:
+            texts[file_text.path] = file_text
+            results.append(result)
     if any(rule.impl.CORPUS for rule in rules):
         context, context_problems = analyze_context(config, options, selection, results, cache)
         problems.extend(context_problems)

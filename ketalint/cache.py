@@ -12,7 +12,6 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import tempfile
 from functools import lru_cache
 from pathlib import Path
 
@@ -39,7 +38,7 @@ class ResultCache:
         known = self._fingerprints.get(id(pairs))
         if known is not None and known[0] is pairs:
             return known[1]
-        text = repr([(rule.spec, severity) for rule, severity in pairs]) + __version__ + _code_stamp()
+        text = repr([(rule.spec, severity) for rule, severity in pairs]) + __version__ + code_stamp()
         value = hashlib.blake2b(text.encode(), digest_size=16).hexdigest()
         self._fingerprints[id(pairs)] = (pairs, value)
         return value
@@ -61,6 +60,8 @@ class ResultCache:
         try:
             target.parent.mkdir(parents=True, exist_ok=True)
             self._tag()
+            import tempfile
+
             fd, tmp = tempfile.mkstemp(prefix=f".{key[:8]}-", suffix=".tmp", dir=target.parent)
             try:
                 with os.fdopen(fd, "w", encoding="utf-8") as handle:
@@ -80,7 +81,7 @@ class ResultCache:
 
 
 @lru_cache(maxsize=1)
-def _code_stamp() -> str:
+def code_stamp() -> str:
     """The installed code (paths, sizes, modification times): an edited rule type must not be
     answered from entries its previous version wrote, even when the version number is the same."""
     package = Path(__file__).resolve().parent

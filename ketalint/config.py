@@ -17,7 +17,6 @@
 
 from __future__ import annotations
 
-import difflib
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -132,6 +131,8 @@ def parse_config(table, path: Path) -> Config:
         raise ConfigError("the configuration must be a mapping", where, 1)
     for key in table:
         if key not in KEYS:
+            import difflib
+
             close = difflib.get_close_matches(str(key), list(KEYS), n=1, cutoff=0.6)
             hint = f" (did you mean '{close[0]}'?)" if close else f"; known keys: {', '.join(KEYS)}"
             raise ConfigError(f"unknown key '{key}'{hint}", where, _line(table, key))

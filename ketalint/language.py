@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ketalint.lazyregex import lazy
+
 NEGATIONS = (
     "not", "never", "no", "cannot", "can't", "cant", "won't", "isn't", "aren't", "wasn't", "weren't",
     "doesn't", "don't", "didn't", "hasn't", "haven't", "hadn't", "shouldn't", "wouldn't", "couldn't",
@@ -62,14 +64,14 @@ NEGATION_WINDOW = 5
 def _compile_cues(cues) -> re.Pattern:
     alternatives = sorted({c.lower() for c in cues}, key=len, reverse=True)
     body = "|".join(re.escape(c).replace(r"\ ", r"\s+") for c in alternatives)
-    return re.compile(rf"(?<![\w'])(?:{body})(?![\w'])", re.IGNORECASE)
+    return lazy(rf"(?<![\w'])(?:{body})(?![\w'])", re.IGNORECASE)
 
 
 _NEGATION_RE = _compile_cues(NEGATIONS)
 _NEGATION_SUFFIX_RE = re.compile(r"n't\b", re.IGNORECASE)
 _HEDGE_RE = _compile_cues(HEDGES)
-_REPORT_BEFORE_RE = re.compile("|".join(f"(?:{p})" for p in REPORTING_BEFORE), re.IGNORECASE)
-_REPORT_AFTER_RE = re.compile("|".join(f"(?:{p})" for p in REPORTING_AFTER), re.IGNORECASE)
+_REPORT_BEFORE_RE = lazy("|".join(f"(?:{p})" for p in REPORTING_BEFORE), re.IGNORECASE)
+_REPORT_AFTER_RE = lazy("|".join(f"(?:{p})" for p in REPORTING_AFTER), re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)

@@ -6,7 +6,6 @@ wrong types, missing fields, regexes that do not compile, duplicate ids.
 
 from __future__ import annotations
 
-import difflib
 import re
 import string
 from dataclasses import dataclass
@@ -14,6 +13,7 @@ from pathlib import Path
 
 from ketalint import rules as rule_types
 from ketalint.errors import RuleFileError
+from ketalint.lazyregex import eager
 from ketalint.finding import CATEGORIES, SEVERITIES
 from ketalint.rules.base import SCOPES, Option, OptionError, Reference, RuleSpec, RuleType
 from ketalint.yamlfile import LineDict, load_yaml
@@ -110,9 +110,14 @@ def parse_pack(text: str, path: str, default_pack: str = "custom") -> list[Rule]
     return out
 
 
-def build(spec: RuleSpec, entry: LineDict | None = None) -> RuleType:
-    try:
+def build(spec: RuleSpec, entry: LineDict | None = None, compile_now: bool = True) -> RuleType:
+    """The rule type for a validated spec. Its patterns compile now, so that errors name the rule,
+    unless the spec was validated before (a rule-set snapshot)."""
+    if not compile_now:
         return rule_types.get(spec.type)(spec)
+    try:
+        with eager():
+            return rule_types.get(spec.type)(spec)
     except re.error as exc:
         raise RuleFileError(f"rule '{spec.id}': regular expression does not compile: {exc}", spec.path, spec.line) from None
     except OptionError as exc:
@@ -181,6 +186,8 @@ def _reject_unknown(mapping: LineDict, allowed, path: str, what: str) -> None:
 
 
 def _unknown(what: str, value, allowed, where: str = "") -> str:
+    import difflib
+
     close = difflib.get_close_matches(str(value), [str(a) for a in allowed], n=1, cutoff=0.6)
     hint = f" (did you mean '{close[0]}'?)" if close else f"; expected one of: {', '.join(sorted(map(str, allowed)))}"
     return f"unknown {what} '{value}'{where}{hint}"

@@ -32,6 +32,26 @@ def required_literals(pattern: str, flags: int = 0) -> frozenset[str] | None:
     return frozenset(s.lower() for s in found)
 
 
+_KNOWN: dict[tuple[str, int], frozenset[str] | None] = {}
+
+
+def literals_of(pattern: str, flags: int) -> frozenset[str] | None:
+    """`required_literals`, remembered: parsing a pattern costs about as much as compiling it."""
+    key = (pattern, flags)
+    if key not in _KNOWN:
+        _KNOWN[key] = required_literals(pattern, flags)
+    return _KNOWN[key]
+
+
+def known_literals() -> dict[tuple[str, int], frozenset[str] | None]:
+    return dict(_KNOWN)
+
+
+def remember_literals(table: dict[tuple[str, int], frozenset[str] | None]) -> None:
+    """Seed the table from a rule-set snapshot (see `ketalint.snapshot`)."""
+    _KNOWN.update(table)
+
+
 def _sequence(items) -> set[str] | None:
     """The most selective factor set among the mandatory parts of a sequence."""
     candidates: list[set[str]] = []
@@ -92,7 +112,7 @@ class Prefilter:
     def of(cls, regex: re.Pattern | None) -> "Prefilter":
         if regex is None:
             return cls(None)
-        return cls(required_literals(regex.pattern, regex.flags))
+        return cls(literals_of(regex.pattern, regex.flags))
 
     def may_match(self, lowered: str) -> bool:
         if self.literals is None:

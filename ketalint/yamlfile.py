@@ -2,11 +2,7 @@
 
 from __future__ import annotations
 
-import yaml
-
 from ketalint.errors import KetalintError
-
-_Base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 class LineDict(dict):
@@ -19,11 +15,25 @@ class LineDict(dict):
         return self.key_lines.get(key, self.line)
 
 
-class _Loader(_Base):  # type: ignore[misc, valid-type]
-    pass
+_LOADER = None
 
 
-def _construct_mapping(loader: _Loader, node: yaml.MappingNode) -> LineDict:
+def _loader():
+    """The safe loader (C-accelerated when available) that builds LineDicts; made on first use,
+    since a run that reads no YAML should not pay for importing it."""
+    global _LOADER
+    if _LOADER is None:
+        import yaml
+
+        base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+        _LOADER = type("_Loader", (base,), {})
+        _LOADER.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
+    return _LOADER
+
+
+def _construct_mapping(loader, node) -> LineDict:
+    import yaml
+
     loader.flatten_mapping(node)
     data = LineDict()
     data.line = node.start_mark.line + 1
@@ -44,13 +54,12 @@ def _construct_mapping(loader: _Loader, node: yaml.MappingNode) -> LineDict:
     return data
 
 
-_Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
-
-
 def load_yaml(text: str, path: str, error=KetalintError):
     """Parse YAML text; syntax errors become `error(message, path, line)`."""
+    import yaml
+
     try:
-        return yaml.load(text, Loader=_Loader)  # noqa: S506 - _Loader derives from SafeLoader
+        return yaml.load(text, Loader=_loader())  # noqa: S506 - the loader derives from SafeLoader
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else None

@@ -15,6 +15,7 @@ from typing import Any, ClassVar, Iterator
 from ketalint.document.model import Document, Sentence
 from ketalint.finding import Location
 from ketalint.language import Context, Cues
+from ketalint.lazyregex import lazy
 from ketalint.prefilter import Prefilter
 
 SCOPES = ("any", "title", "heading", "paragraph", "list")
@@ -158,7 +159,7 @@ def compile_terms(phrases, patterns, case_sensitive: bool = False) -> re.Pattern
     if not alternatives:
         return None
     flags = 0 if case_sensitive else re.IGNORECASE
-    return re.compile("|".join(f"(?:{a})" for a in alternatives), flags)
+    return lazy("|".join(f"(?:{a})" for a in alternatives), flags)
 
 
 def in_scope(sentence: Sentence, scope: tuple[str, ...]) -> bool:

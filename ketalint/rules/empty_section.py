@@ -16,6 +16,7 @@ from typing import Iterator
 
 from ketalint.document import iter_sections
 from ketalint.document.model import Document
+from ketalint.lazyregex import lazy
 from ketalint.rules.base import Hit, Option, RuleType
 
 
@@ -28,7 +29,7 @@ class EmptySectionRule(RuleType):
     def __init__(self, spec):
         super().__init__(spec)
         allow = spec.options.get("allow")
-        self.allow = re.compile("|".join(f"(?:{p})" for p in allow), re.IGNORECASE) if allow else None
+        self.allow = lazy("|".join(f"(?:{p})" for p in allow), re.IGNORECASE) if allow else None
 
     def check(self, doc: Document) -> Iterator[Hit]:
         for section in iter_sections(doc.sections):

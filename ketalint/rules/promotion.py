@@ -11,6 +11,7 @@ import re
 
 from ketalint.document.model import Document, Sentence
 from ketalint.language import Context
+from ketalint.lazyregex import lazy
 from ketalint.rules.base import Option, sentence_text
 from ketalint.rules.section_match import wildcard_terms
 
@@ -31,7 +32,7 @@ class Promotion:
         self.terms = wildcard_terms(options.get("trigger_terms"))
         self.min_mentions = options.get("min_mentions", 1)
         patterns = options.get("benefit_patterns")
-        self.benefit = re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE) if patterns else None
+        self.benefit = lazy("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE) if patterns else None
         self.min_claims = options.get("min_benefit_claims", 1)
 
     def promotes(self, doc: Document) -> bool:

@@ -23,6 +23,7 @@ from ketalint.corpus.conflicts import Conflict, by_key, side_conflicts
 from ketalint.corpus.rule import CorpusRule
 from ketalint.corpus.statement import Statement, sentence_matches, span_statement
 from ketalint.document.model import Document
+from ketalint.lazyregex import lazy
 from ketalint.rules.base import CONTEXT_OPTIONS, Option, OptionError, context_of, cues_of, sentence_text
 
 _WORDS = {w: i for i, w in enumerate("zero one two three four five six seven eight nine ten eleven twelve".split())}
@@ -97,7 +98,7 @@ def _quantity(entry: dict) -> dict:
     expected = entry.get("expected")
     if expected is not None and not (isinstance(expected, list) and len(expected) == 2):
         raise OptionError("quantities", f"quantity '{name}': 'expected' is [low, high]")
-    regexes = [re.compile(p.replace("{n}", _NUMBER), re.IGNORECASE) for p in patterns]
+    regexes = [lazy(p.replace("{n}", _NUMBER), re.IGNORECASE) for p in patterns]
     tolerance = float(entry.get("tolerance", 5 if unit == "percent" else 0.1))
     return {"name": name, "unit": unit, "regexes": regexes, "tolerance": tolerance,
             "expected": [float(x) for x in expected] if expected else None}

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 
 from ketalint.document.model import Block, Document, Section
 from ketalint.finding import Location
+from ketalint.lazyregex import lazy
 from ketalint.rules.base import Option, phrase_pattern
 
 FILLER_WORDS = frozenset("a an the of for to in on at with and or about your our my its it this that".split())
@@ -60,7 +61,7 @@ def wildcard_terms(phrases) -> re.Pattern | None:
             alternatives.append(phrase_pattern(phrase))
     if not alternatives:
         return None
-    return re.compile("|".join(f"(?:{a})" for a in alternatives), re.IGNORECASE)
+    return lazy("|".join(f"(?:{a})" for a in alternatives), re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -86,7 +87,7 @@ class HeadingMatcher:
             accepted=accepted,
             threshold=options.get("threshold", 88),
             ignore=frozenset(ignore),
-            exclude=re.compile("|".join(f"(?:{p})" for p in exclude), re.IGNORECASE) if exclude else None,
+            exclude=lazy("|".join(f"(?:{p})" for p in exclude), re.IGNORECASE) if exclude else None,
             other_subjects=wildcard_terms(options.get("other_subjects")),
             treatment=treatment,
             min_words=options.get("min_words", 1),

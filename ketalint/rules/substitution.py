@@ -16,6 +16,7 @@ import re
 from typing import Iterator
 
 from ketalint.document.model import Document
+from ketalint.lazyregex import lazy
 from ketalint.rules.base import (
     CONTEXT_OPTIONS,
     Hit,
@@ -49,10 +50,10 @@ class SubstitutionRule(RuleType):
         if not opts["swap"] or any(not key.strip() for key in opts["swap"]):
             raise OptionError("swap", "'swap' needs at least one entry, and no empty wording")
         self.pairs = [
-            (re.compile(key if opts.get("regex") else phrase_pattern(key), flags), value)
+            (lazy(key if opts.get("regex") else phrase_pattern(key), flags), value)
             for key, value in opts["swap"].items()
         ]
-        self.regex = re.compile("|".join(f"(?:{p.pattern})" for p, _ in self.pairs), flags)
+        self.regex = lazy("|".join(f"(?:{p.pattern})" for p, _ in self.pairs), flags)
         self.exceptions = compile_terms((), opts.get("exceptions"), opts.get("case_sensitive", False))
         self.context = context_of(opts)
         self.cues = cues_of(opts)

@@ -24,6 +24,7 @@ from ketalint.corpus.conflicts import Conflict, by_key, side_conflicts
 from ketalint.corpus.rule import CorpusRule
 from ketalint.corpus.statement import Statement, sentence_matches, span_statement
 from ketalint.document.model import Document
+from ketalint.lazyregex import lazy
 from ketalint.rules.base import CONTEXT_OPTIONS, Option, OptionError, context_of, cues_of, phrase_pattern, sentence_text
 from ketalint.rules.kinds import KindTable
 
@@ -54,7 +55,7 @@ class TermKindRule(CorpusRule):
         terms = _alternation(self.names)
         kinds = _alternation(self.table.words(), plural=True)
         self.shapes = [
-            (name, re.compile(shape.format(T=terms, K=kinds, D=_DET, A=_ADJ, P=_PAREN), flags))
+            (name, lazy(shape.format(T=terms, K=kinds, D=_DET, A=_ADJ, P=_PAREN), flags))
             for name, shape in _SHAPES.items()
         ]
         self.context = context_of(spec.options)

@@ -10,7 +10,7 @@ import pytest
 from corpus_support import check, copy_site, summary
 
 import ketalint.api
-from ketalint.cache import ResultCache
+from ketalint.cache import FORMAT, ResultCache
 from ketalint.config import Config
 
 
@@ -60,7 +60,7 @@ def test_a_changed_rule_set_misses(tmp_path, parses):
 def test_corrupted_entries_are_misses_and_get_rewritten(tmp_path, parses):
     root = copy_site(tmp_path)
     cold = check(root, ["faq.md"], corpus=[root], cache=True)
-    entries = sorted((root / ".cache").rglob("*.json"))
+    entries = sorted((root / ".cache" / f"v{FORMAT}").rglob("*.json"))
     assert len(entries) == 7
     entries[0].write_text("{not json", encoding="utf-8")
     entries[1].write_text(json.dumps({"format": 1, "key": "someone else's"}), encoding="utf-8")
@@ -96,7 +96,7 @@ def test_an_unwritable_cache_does_not_stop_the_run(tmp_path):
 def test_interleaved_writers_leave_a_readable_entry(tmp_path):
     root = copy_site(tmp_path)
     check(root, ["faq.md"], cache=True)
-    (entry,) = (root / ".cache").rglob("*.json")
+    (entry,) = (root / ".cache" / f"v{FORMAT}").rglob("*.json")
     key = entry.stem
     one, two = ResultCache(root / ".cache"), ResultCache(root / ".cache")
     result = one.load(key)

@@ -1,0 +1,114 @@
+"""Regular expressions compiled on first use, one object per distinct pattern.
+
+A rule pack holds hundreds of patterns and a pre-commit run on one article needs only those
+whose required literals occur in it (see `ketalint.prefilter`), so compiling the rest would be
+most of start-up. Rule files read from YAML are still validated eagerly (`eager()`), so a bad
+regex is reported at load time with its file and line; only a rule set that was validated
+before (a snapshot) is loaded lazily.
+
+A snapshot may also carry each pattern's compiled program (`export_program`): CPython builds a
+pattern from that program with `_sre.compile`, which validates it, in microseconds instead of
+the milliseconds that parsing and compiling take. Any failure falls back to `re.compile`.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from contextlib import contextmanager
+
+_INTERNED: dict[tuple[str, int], "LazyPattern"] = {}
+_eager = False
+
+
+class LazyPattern:
+    """Stands in for `re.Pattern`: `pattern` and `flags` at once, everything else after compiling."""
+
+    __slots__ = ("pattern", "flags", "_compiled", "program")
+
+    def __init__(self, pattern: str, flags: int):
+        self.pattern = pattern
+        self.flags = flags
+        self._compiled: re.Pattern | None = None
+        self.program: tuple | None = None
+
+    def compiled(self) -> re.Pattern:
+        if self._compiled is None:
+            self._compiled = _from_program(self.pattern, self.program) if self.program else None
+            if self._compiled is None:
+                self._compiled = re.compile(self.pattern, self.flags)
+        return self._compiled
+
+    def __getattr__(self, name: str):
+        return getattr(self.compiled(), name)
+
+    def __repr__(self) -> str:
+        return f"lazy({self.pattern!r}, {self.flags})"
+
+
+def lazy(pattern: str, flags: int = 0) -> LazyPattern:
+    """The shared LazyPattern for `pattern`; compiled now inside `eager()` (raising re.error)."""
+    key = (pattern, flags)
+    found = _INTERNED.get(key)
+    if found is None:
+        found = _INTERNED[key] = LazyPattern(pattern, flags)
+    if _eager:
+        found.compiled()
+    return found
+
+
+def interned() -> list[LazyPattern]:
+    return list(_INTERNED.values())
+
+
+@contextmanager
+def eager():
+    """Compile every pattern made inside the block at once, so errors surface there."""
+    global _eager
+    before, _eager = _eager, True
+    try:
+        yield
+    finally:
+        _eager = before
+
+
+def program_format() -> str:
+    """What a stored program depends on: the interpreter and its regex engine."""
+    import _sre
+
+    return f"{sys.implementation.name}-{sys.version_info[:2]}-{_sre.MAGIC}-{_sre.CODESIZE}"
+
+
+def export_program(pattern: LazyPattern) -> tuple | None:
+    """(flags, code, groups, groupindex) of a pattern, for a snapshot; None where unavailable."""
+    try:
+        from re import _compiler, _parser
+
+        parsed = _parser.parse(pattern.pattern, pattern.flags)
+        code = _compiler._code(parsed, pattern.flags)
+        return (pattern.flags | parsed.state.flags, code, parsed.state.groups - 1, dict(parsed.state.groupdict))
+    except Exception:  # noqa: BLE001 - an interpreter without these internals just compiles
+        return None
+
+
+def _from_program(pattern: str, program: tuple) -> re.Pattern | None:
+    try:
+        import _sre
+
+        flags, code, groups, groupindex = program
+        indexgroup = [None] * (groups + 1)
+        for name, index in groupindex.items():
+            indexgroup[index] = name
+        return _sre.compile(pattern, flags, list(code), groups, groupindex, tuple(indexgroup))
+    except Exception:  # noqa: BLE001 - a stale or foreign program: compile instead
+        return None
+
+
+def seed_program(pattern: str, flags: int, program: tuple) -> None:
+    """Attach a stored program to the shared LazyPattern for (pattern, flags)."""
+    key = (pattern, flags)
+    found = _INTERNED.get(key)
+    if found is None:
+        found = _INTERNED[key] = LazyPattern(pattern, flags)
+    if found._compiled is None:
+        found.program = program

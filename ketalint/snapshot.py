@@ -1,0 +1,118 @@
+"""A snapshot of a validated rule set, so that start-up skips YAML, validation and regex parsing.
+
+Loading the default pack means parsing YAML, validating every rule and compiling and analysing
+hundreds of patterns: most of a one-article run. The validated specs and each pattern's
+prefilter literals and compiled programs are written once to `<cache dir>/rules/<key>.json`,
+keyed by the ketalint version, the installed code, the interpreter and every pack file's size
+and modification time; rules built from a snapshot build their patterns lazily from the stored
+programs (see `ketalint.lazyregex`). JSON rather than pickle, so that a cache folder cannot make
+ketalint run code. A snapshot that is missing or unreadable is simply rebuilt.
+"""
+
+from __future__ import annotations
+
+import array
+import base64
+import hashlib
+import json
+import os
+from pathlib import Path
+
+from ketalint import __version__
+from ketalint.lazyregex import export_program, interned, program_format, seed_program
+from ketalint.packs import Rule, build, load_packs, pack_files
+from ketalint.prefilter import known_literals, literals_of, remember_literals
+from ketalint.rules.base import Reference, RuleSpec
+
+FORMAT = 2
+
+
+def load_rules_with_snapshot(paths: list[Path], folder: Path) -> list[Rule]:
+    """The rules of `paths`, from a snapshot under `folder` when one matches them."""
+    try:
+        key = _key(paths)
+    except OSError:
+        return load_packs(paths)
+    target = folder / "rules" / f"{key}.json"
+    rules = _read(target)
+    if rules is not None:
+        return rules
+    rules = load_packs(paths)
+    _write(target, rules)
+    return rules
+
+
+def _key(paths: list[Path]) -> str:
+    from ketalint.cache import code_stamp
+
+    files = []
+    for path in paths:
+        for file in pack_files(path):
+            stat = file.stat()
+            files.append((str(file.resolve()), stat.st_size, stat.st_mtime_ns))
+    text = repr((FORMAT, __version__, code_stamp(), program_format(), files))
+    return hashlib.blake2b(text.encode(), digest_size=16).hexdigest()
+
+
+def _read(target: Path) -> list[Rule] | None:
+    try:
+        with open(target, encoding="utf-8") as handle:
+            data = json.load(handle)
+        if data.get("format") != FORMAT:
+            return None
+        remember_literals({(p, f): (frozenset(lits) if lits is not None else None) for p, f, lits in data["literals"]})
+        for pattern, flags, program in data["programs"]:
+            seed_program(pattern, flags, _unpack(program))
+        specs = [_spec(row) for row in data["specs"]]
+    except (OSError, ValueError, TypeError, KeyError):
+        return None
+    return [Rule(spec, build(spec, compile_now=False)) for spec in specs]
+
+
+def _write(target: Path, rules: list[Rule]) -> None:
+    for pattern in interned():
+        literals_of(pattern.pattern, pattern.flags)
+    literals = [[p, f, sorted(lits) if lits is not None else None] for (p, f), lits in known_literals().items()]
+    programs = [[p.pattern, p.flags, _pack(prog)] for p in interned() if (prog := export_program(p)) is not None]
+    try:
+        payload = json.dumps(
+            {"format": FORMAT, "specs": [_row(r.spec) for r in rules], "literals": literals, "programs": programs}
+        )
+    except (TypeError, ValueError):
+        return  # an option value JSON cannot hold: load from the YAML every time
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        import tempfile
+
+        fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".tmp-", suffix=".json")
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            handle.write(payload)
+        os.replace(tmp, target)
+    except OSError:
+        pass  # a read-only cache folder only costs start-up time
+
+
+def _pack(program: tuple) -> list:
+    flags, code, groups, groupindex = program
+    return [flags, base64.b64encode(array.array("I", code).tobytes()).decode("ascii"), groups, groupindex]
+
+
+def _unpack(row: list) -> tuple:
+    flags, encoded, groups, groupindex = row
+    code = array.array("I")
+    code.frombytes(base64.b64decode(encoded))
+    return flags, code, groups, groupindex
+
+
+def _row(spec: RuleSpec) -> dict:
+    row = dict(spec.__dict__)
+    row["references"] = [[r.title, r.url, r.pmid, r.doi] for r in spec.references]
+    return row
+
+
+def _spec(row: dict) -> RuleSpec:
+    row = dict(row)
+    row["references"] = tuple(Reference(*ref) for ref in row["references"])
+    for name in ("scope", "flag_examples", "pass_examples"):
+        row[name] = tuple(row[name])
+    return RuleSpec(**row)

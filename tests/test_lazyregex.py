@@ -1,0 +1,42 @@
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from ketalint.lazyregex import LazyPattern, eager, export_program, lazy, seed_program
+
+
+def test_patterns_compile_on_first_use_and_are_shared():
+    pattern = lazy(r"\bunique-lazy-test-(\d+)\b", re.IGNORECASE)
+    assert pattern._compiled is None
+    assert lazy(r"\bunique-lazy-test-(\d+)\b", re.IGNORECASE) is pattern
+    assert pattern.search("a UNIQUE-LAZY-TEST-42 b").group(1) == "42"
+    assert pattern._compiled is not None
+
+
+def test_eager_block_reports_bad_patterns_at_once():
+    with pytest.raises(re.error):
+        with eager():
+            lazy(r"(unclosed-eager-test")
+    bad = lazy(r"(unclosed-lazy-test")
+    with pytest.raises(re.error):
+        bad.search("x")
+
+
+def test_a_stored_program_builds_an_equivalent_pattern():
+    source = r"(?P<n>\d+)\s+(?:billion|million)\s+neurons?\b|\bBDNF\b"
+    original = LazyPattern(source, re.IGNORECASE)
+    program = export_program(original)
+    assert program is not None
+    seed_program(source, re.IGNORECASE | re.ASCII, program)  # a key nobody else uses
+    rebuilt = lazy(source, re.IGNORECASE | re.ASCII)
+    text = "The brain has 86 Billion neurons; bdnf is a protein."
+    assert [m.span() for m in rebuilt.finditer(text)] == [m.span() for m in re.finditer(source, text, re.I)]
+    assert rebuilt.search(text).group("n") == "86"
+
+
+def test_a_broken_program_falls_back_to_compiling():
+    source = r"\bfallback-program-test\b"
+    seed_program(source, 0, (0, [1, 2, 3], 0, {}))
+    assert lazy(source).search("x fallback-program-test y")
