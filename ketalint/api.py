@@ -94,9 +94,10 @@ def analyze_file(file_text: FileText, pairs: list[tuple[Rule, str]]) -> FileResu
     return FileResult(file_text.path, check_document(doc, pairs), statements, suppressions)
 
 
-def run_corpus(results: list[FileResult], selection: Selection, config: Config) -> list[Finding]:
-    """Cross-article findings over every file's statements (see `ketalint.corpus.runner`)."""
-    return corpus_runner.run(results, selection, config)
+def run_corpus(results: list[FileResult], selection: Selection, config: Config, site: bool = False) -> list[Finding]:
+    """Cross-article findings over every file's statements (see `ketalint.corpus.runner`);
+    `site` when a corpus is configured or given, so the site may be larger than the named files."""
+    return corpus_runner.run(results, selection, config, site)
 
 
 def analyze_context(config: Config, options: CheckOptions, selection: Selection, named: list[FileResult], cache) -> tuple[list[FileResult], list[Problem]]:
@@ -151,7 +152,7 @@ def run_check(config: Config, options: CheckOptions, rules: list[Rule] | None = 
         context, context_problems = analyze_context(config, options, selection, results, cache)
         problems.extend(context_problems)
         results.extend(context)
-    corpus_findings = run_corpus(results, selection, config)
+    corpus_findings = run_corpus(results, selection, config, bool(config.corpus or options.corpus))
     findings = [f for result in results if not result.context for f in result.findings]
     findings.extend(corpus_findings)
     return Report(sort_findings(findings), len(texts), problems, rules, texts=texts)

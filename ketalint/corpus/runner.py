@@ -1,9 +1,13 @@
 """The corpus pass: every corpus rule over the statements of the whole site, as findings.
 
-Which findings a run reports: those located in a file named on the command line, and those
-located elsewhere that name one of its statements (which then has no finding of its own). So
-what a named file gets does not depend on which other named files share the invocation, as
-when pre-commit splits a change across several runs.
+Which findings a run reports: those located in a file named on the command line. A finding
+located in a file that is only context (the rest of the site, in corpus mode) is not reported;
+when it contradicts a statement of a named file that has no finding of its own (the sources, or
+most of the site, agree with it), that statement gets one `info` note instead, counting every
+statement of the site that contradicts it. A writer committing one article thus sees what to fix
+in it, and a bounded summary of what elsewhere disagrees with it. Notes are given in corpus mode
+whether or not the other side was named, so what a named file gets never depends on which other
+named files share the invocation, as when pre-commit splits a change across several runs.
 """
 
 from __future__ import annotations
@@ -12,6 +16,7 @@ import string
 from collections import defaultdict
 
 from ketalint.corpus.conflicts import Conflict, representatives
+from ketalint.corpus.notes import contradicted_notes
 from ketalint.engine import collapse
 from ketalint.files import relative_to_root
 from ketalint.finding import Finding, severity_rank
@@ -24,8 +29,9 @@ def regions_of(doc) -> list[tuple[int, int, tuple[str, ...], int]]:
     return [(r.first_line, r.last_line, tuple(r.directive.rules), r.directive.start) for r in regions(doc)] if doc.directives else []
 
 
-def run(results, selection, config) -> list[Finding]:
-    """Corpus findings of a run; drops the unused-suppression notes of directives they prove used."""
+def run(results, selection, config, site: bool = False) -> list[Finding]:
+    """Corpus findings of a run, with notes when `site` (corpus mode: the site is larger than
+    what was named); drops the unused-suppression notes of directives they prove used."""
     rules = [r for r in selection.rules if r.impl.CORPUS]
     named = {r.path for r in results if not r.context}
     severity_of = _Severities(selection, config)
@@ -33,20 +39,30 @@ def run(results, selection, config) -> list[Finding]:
     for rule in rules:
         statements = [s for r in results for s in r.statements.get(rule.id, ())]
         if statements:
-            found.extend(_report(rule, list(rule.impl.conflicts(statements)), named, severity_of))
+            conflicts = list(rule.impl.conflicts(statements))
+            found.extend(_report(rule, conflicts, named, severity_of))
+            if site:
+                found.extend(contradicted_notes(rule, conflicts, named, severity_of))
     return _suppress(_dedupe(found), results)
 
 
 def _report(rule, conflicts: list[Conflict], named: set[str], severity_of):
     located = {id(c.statement) for c in conflicts}
+    # Statements of one side usually share one counter list: choosing its representatives once
+    # keeps a file that repeats a contradiction thousands of times linear rather than quadratic.
+    chosen: dict[int, tuple[set[int], list]] = {}
     for c in conflicts:
         s = c.statement
-        involved = {id(t) for t in c.counter if t.path in named and id(t) not in located}
-        if s.path not in named and not involved:
+        if s.path not in named:
             continue
+        memo = chosen.get(id(c.counter))
+        if memo is None:
+            involved = {id(t) for t in c.counter if t.path in named and id(t) not in located}
+            memo = chosen[id(c.counter)] = (involved, representatives(c.counter, involved) if c.counter else [])
+        involved, related = memo
         severity = severity_of(rule.id, s.path)
         if severity is not None:
-            yield corpus_finding(rule, severity, c, representatives(c.counter, involved))
+            yield corpus_finding(rule, severity, c, related)
 
 
 def corpus_finding(rule, severity: str, conflict: Conflict, related: list) -> Finding:

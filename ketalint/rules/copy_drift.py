@@ -1,6 +1,8 @@
 """`copy-drift`: near-identical sentences in different articles where one copy lost its hedge
 ("may help" became "helps"), changed a number, or flipped a negation. Copy shared by a site
-drifts when one article is edited and the others are not.
+drifts when one article is edited and the others are not. Only the words the copies do not
+share are judged, and only a change to what both say counts: a copy that adds "without rushing"
+or a phone number has not flipped a negation or changed a figure (see `corpus.drift`).
 
     - id: consistency.copy-drift
       type: copy-drift
@@ -18,14 +20,14 @@ from collections import Counter, defaultdict
 from typing import Iterator
 
 from ketalint.corpus.conflicts import Conflict
+from ketalint.corpus.drift import drift
 from ketalint.corpus.rule import CorpusRule
 from ketalint.corpus.statement import Statement, statement_at
 from ketalint.document.model import Document
 from ketalint.language import Cues
-from ketalint.rules.base import Option, cues_of, matches_by_sentence, sentence_text
+from ketalint.rules.base import Option, cues_of, sentence_text
 
 _TOKEN = re.compile(r"[a-z0-9%]+(?:[.'-][a-z0-9]+)*")
-_NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 _BLOCK_KEYS = 3
 _MAX_BLOCK = 50
 
@@ -47,22 +49,13 @@ class CopyDriftRule(CorpusRule):
 
     def extract(self, doc: Document) -> list[Statement]:
         out: list[Statement] = []
-        hedges = matches_by_sentence(doc, self.cues.hedge)
-        negations = matches_by_sentence(doc, self.cues.negation)
         for sentence in doc.sentences:
             if sentence.block.kind == "heading":
                 continue
-            lowered = sentence_text(doc, sentence).lower()
-            tokens = _TOKEN.findall(lowered)
+            tokens = _TOKEN.findall(sentence_text(doc, sentence).lower())
             if len(tokens) < self.min_words:
                 continue
-            data = {
-                "hedges": sorted({h.lower() for h in hedges.get(sentence.index, ())}),
-                "negations": len(negations.get(sentence.index, ())) + lowered.count("n't"),
-                "numbers": _NUMBER.findall(lowered),
-            }
-            start, end = sentence.source_start, sentence.source_end
-            out.append(statement_at(doc, start, end, key=" ".join(tokens), side="", data=data))
+            out.append(statement_at(doc, sentence.source_start, sentence.source_end, key=" ".join(tokens), side=""))
         return out
 
     def conflicts(self, statements: list[Statement], single: bool = False) -> Iterator[Conflict]:
@@ -77,7 +70,7 @@ class CopyDriftRule(CorpusRule):
         for a, b in _candidates([group[0] for group in copies.values()]):
             if fuzz.ratio(a.key, b.key) < self.similarity:
                 continue
-            for drifted, original, reason in _drift(a, b):
+            for drifted, original, reason in _drift(a, b, self.cues):
                 for s in copies[drifted.key]:
                     others = [t for t in copies[original.key] if single or t.path != s.path]
                     twins[id(s)].extend(others)
@@ -108,17 +101,8 @@ def _candidates(distinct: list[Statement]):
                     yield a, b
 
 
-def _drift(a: Statement, b: Statement):
-    """(statement to report, its twin, what changed) for each side that drifted."""
-    lost_a = set(b.data["hedges"]) - set(a.data["hedges"])
-    lost_b = set(a.data["hedges"]) - set(b.data["hedges"])
-    if lost_a and not lost_b:
-        yield a, b, f"drops the hedge '{sorted(lost_a)[0]}'"
-    elif lost_b and not lost_a:
-        yield b, a, f"drops the hedge '{sorted(lost_b)[0]}'"
-    elif a.data["numbers"] != b.data["numbers"]:
-        yield a, b, "changes a number"
-        yield b, a, "changes a number"
-    elif a.data["negations"] != b.data["negations"]:
-        yield a, b, "flips a negation"
-        yield b, a, "flips a negation"
+def _drift(a: Statement, b: Statement, cues: Cues):
+    """(statement to report, its twin, what changed) for each copy that drifted (see `corpus.drift`)."""
+    pair = (a, b)
+    for which, reason in drift(a.key.split(), b.key.split(), cues):
+        yield pair[which], pair[1 - which], reason

@@ -1,7 +1,10 @@
 """`direction`: which way ketamine moves a thing. "Ketamine increases BDNF" in one article and
 "ketamine lowers BDNF levels" in another conflict; the thing moved is matched across articles
 after normalising ("the release of the neurotransmitter glutamate" is "glutamate") and fuzzily
-(rapidfuzz), so small wording differences still meet.
+(rapidfuzz), so small wording differences still meet; two objects are one only when their
+words pair up ("depressive symptoms" and "depression symptoms", never "inflammation" and
+"information"). Statements are negation- and hedge-aware: "ketamine may lower X" claims nothing
+a site must keep consistent (`unless_hedged` defaults to true here).
 
     - id: consistency.direction
       type: direction
@@ -63,7 +66,7 @@ class DirectionRule(CorpusRule):
         self.similarity = opts.get("similarity", 88)
         self.ignored = _IGNORED | {w.lower() for w in opts.get("ignore_words", ())}
         self.skipped = {" ".join(o.lower().split()) for o in opts.get("skip_objects", ())}
-        self.context = context_of(opts)
+        self.context = context_of({"unless_hedged": True, **opts})
         self.cues = cues_of(opts)
 
     def extract(self, doc: Document) -> list[Statement]:
@@ -139,13 +142,26 @@ def _cluster(objects: list[str], similarity: int) -> dict[str, str]:
             o = parent[o]
         return o
 
-    by_word: dict[str, list[str]] = defaultdict(list)
+    by_stem: dict[str, list[str]] = defaultdict(list)
     for o in objects:
-        for w in set(o.split()):
-            by_word[w].append(o)
-    for members in by_word.values():
+        for stem in {_stem(w) for w in o.split()}:
+            by_stem[stem].append(o)
+    for members in by_stem.values():
         for i, a in enumerate(members):
             for b in members[i + 1:]:
-                if root(a) != root(b) and fuzz.token_sort_ratio(a, b) >= similarity:
+                if root(a) != root(b) and fuzz.token_sort_ratio(a, b) >= similarity and same_words(a, b):
                     parent[max(root(a), root(b))] = min(root(a), root(b))
     return {o: root(o) for o in objects}
+
+
+def same_words(a: str, b: str) -> bool:
+    """Every word of one object has a counterpart in the other: the same after a plural -s, or
+    the same long stem ("depressive"/"depression"). A similar score alone would join "inflammation"
+    and "information", or "NMDA receptors" and "AMPA receptors"."""
+    return sorted(map(_stem, a.split())) == sorted(map(_stem, b.split()))
+
+
+def _stem(word: str) -> str:
+    """Plural -s folded; long words cut to their first seven letters."""
+    word = word[:-1] if len(word) > 3 and word.endswith("s") and not word.endswith("ss") else word
+    return word[:7] if len(word) > 7 else word

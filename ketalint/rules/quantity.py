@@ -55,18 +55,26 @@ class QuantityRule(CorpusRule):
     def extract(self, doc: Document) -> list[Statement]:
         out: list[Statement] = []
         for name, q in self.quantities.items():
+            seen: set[tuple[int, str]] = set()
             for i, regex in enumerate(q["regexes"]):
                 for sentence, m, offset in sentence_matches(doc, regex, self.spec.scope):
                     start, end = m.start() - offset, m.end() - offset
                     value = parse_value(m.group("n"), q["unit"])
                     if value is None or self.context.excuses(sentence_text(doc, sentence), start, end, self.cues):
                         continue
-                    side = f"{q['unit']}:{value[0]:g}..{value[1]:g}"
-                    out.append(span_statement(doc, sentence, start, end, key=name, side=side, variant=str(i)))
+                    low, high = _bounded(m.string[m.start():m.start("n")], value)
+                    side = f"{q['unit']}:{low:g}..{high:g}"
+                    if (sentence.index, side) not in seen:  # two wordings of one figure in one sentence
+                        seen.add((sentence.index, side))
+                        out.append(span_statement(doc, sentence, start, end, key=name, side=side, variant=str(i)))
         return out
 
     def label(self, side: str) -> str:
         unit, (low, high) = side.partition(":")[0], _range(side)
+        if high == float("inf"):
+            return f"at least {_human(low, unit)}"
+        if low == 0 < high:
+            return f"up to {_human(high, unit)}"
         return _human(low, unit) if low == high else f"{_human(low, unit)} to {_human(high, unit)}"
 
     def conflicts(self, statements: list[Statement], single: bool = False) -> Iterator[Conflict]:
@@ -121,6 +129,20 @@ def parse_value(text: str, unit: str) -> tuple[float, float] | None:
         return None
     factor = scale * (per if unit == "duration" else 1.0)
     return min(numbers) * factor, max(numbers) * factor
+
+
+_UP_TO = re.compile(r"\b(?:within|up\s+to|under|less\s+than|no\s+more\s+than)\s+(?:\w+\s+){0,3}$", re.IGNORECASE)
+_AT_LEAST = re.compile(r"\b(?:at\s+least|more\s+than|over|longer\s+than)\s+$", re.IGNORECASE)
+
+
+def _bounded(before: str, value: tuple[float, float]) -> tuple[float, float]:
+    """"within 2 hours" and "up to two weeks" are upper bounds (0 to the value); "at least",
+    "more than" lower ones, so "within an hour" and "within a day" do not disagree."""
+    if _UP_TO.search(before):
+        return 0.0, value[1]
+    if _AT_LEAST.search(before):
+        return value[0], float("inf")
+    return value
 
 
 def _range(side: str) -> tuple[float, float]:

@@ -11,7 +11,8 @@ called BDNF" are a conflict; "a protein" and "a growth factor" are not.
         aliases: {neurotrophic factor: growth factor}
 
 Recognised wordings: "X is a Y", "X, a Y", "X, one of the Ys", "a Y called X" and "Ys such
-as X". Two kinds conflict only when the table says so (unknown kinds never conflict); a kind
+as X" (every term of a list: "Ys such as X, Z and W"). "X receptors", "X neurons" and the like
+are not X. Two kinds conflict only when the table says so (unknown kinds never conflict); a kind
 under a term's supported kinds is never reported, one that conflicts with them always is.
 """
 
@@ -31,12 +32,16 @@ from ketalint.rules.kinds import KindTable
 _DET = r"(?:a|an|the|another|one\s+of\s+(?:the|many|several))"
 _ADJ = r"(?:(?!(?:a|an|the|another|of|not|no|never|than|and|or|but|which|that|is|are)\b)[\w'-]+\s+){0,4}?"
 _PAREN = r"(?:\s*\([^)]{1,60}\))?"
+# "glutamate receptors" and "dopamine neurons" are not glutamate or dopamine.
+_NOT_PART = r"(?!\s*-?\s*(?:receptors?|transporters?|neurons?|interneurons?|systems?|pathways?|signal(?:l)?ing)\b)"
 _SHAPES = {
-    "copula": r"(?P<term>{T}){P}\s+(?:is|are|was|acts\s+as|functions\s+as|serves\s+as)\s+(?:{D}\s+)?(?:(?:type|kind|form|class|member|family)\s+of\s+(?:the\s+)?)?{A}(?P<kind>{K})",
-    "appositive": r"(?P<term>{T}){P},\s+{D}\s+{A}(?P<kind>{K})",
-    "called": r"\b{D}\s+{A}(?P<kind>{K}),?\s+(?:called|named|known\s+as)\s+(?P<term>{T})",
-    "such-as": r"(?P<kind>{K}),?\s+(?:such\s+as|like|including)\s+(?:[\w-]+,?\s+(?:and\s+|or\s+)?){{0,4}}?(?P<term>{T})",
+    "copula": r"(?P<term>{T}){N}{P}\s+(?:is|are|was|acts\s+as|functions\s+as|serves\s+as)\s+(?:{D}\s+)?(?:(?:type|kind|form|class|member|family)\s+of\s+(?:the\s+)?)?{A}(?P<kind>{K})",
+    "appositive": r"(?P<term>{T}){N}{P},\s+{D}\s+{A}(?P<kind>{K})",
+    "called": r"\b{D}\s+{A}(?P<kind>{K}),?\s+(?:called|named|known\s+as)\s+(?P<term>{T}){N}",
+    "such-as": r"(?P<kind>{K}),?\s+(?:such\s+as|like|including)\s+(?:[\w-]+,?\s+(?:and\s+|or\s+)?){{0,4}}?(?P<term>{T}){N}",
 }
+# The rest of a list after its first term: ", GABA and dopamine" (each item a term, perhaps with one word before it).
+_MORE = r"(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)(?:[\w-]+\s+)?(?P<term>{T}){N}"
 
 
 class TermKindRule(CorpusRule):
@@ -55,9 +60,10 @@ class TermKindRule(CorpusRule):
         terms = _alternation(self.names)
         kinds = _alternation(self.table.words(), plural=True)
         self.shapes = [
-            (name, lazy(shape.format(T=terms, K=kinds, D=_DET, A=_ADJ, P=_PAREN), flags))
+            (name, lazy(shape.format(T=terms, K=kinds, D=_DET, A=_ADJ, P=_PAREN, N=_NOT_PART), flags))
             for name, shape in _SHAPES.items()
         ]
+        self.more = lazy(_MORE.format(T=terms, N=_NOT_PART), flags)
         self.context = context_of(spec.options)
         self.cues = cues_of(spec.options)
 
@@ -70,12 +76,22 @@ class TermKindRule(CorpusRule):
                 text = sentence_text(doc, sentence)
                 if self.context.excuses(text, start, end, self.cues, negation_at=m.start("kind") - offset):
                     continue
-                term = self.names[" ".join(m.group("term").lower().split())]
                 kind = self.table.canonical(m.group("kind"))
-                if (sentence.index, term) not in seen:
-                    seen.add((sentence.index, term))
-                    out.append(span_statement(doc, sentence, start, end, key=term, side=kind, variant=shape))
+                items = [(m.group("term"), end)] + (self._more_items(text, end) if shape == "such-as" else [])
+                for name, item_end in items:
+                    term = self.names[" ".join(name.lower().split())]
+                    if (sentence.index, term) not in seen:
+                        seen.add((sentence.index, term))
+                        out.append(span_statement(doc, sentence, start, item_end, key=term, side=kind, variant=shape))
         return out
+
+    def _more_items(self, text: str, end: int) -> list[tuple[str, int]]:
+        """(term, end) of the further items of a "Ys such as X, Z and W" list."""
+        items = []
+        for m in iter(lambda: self.more.match(text, end), None):
+            items.append((m.group("term"), m.end()))
+            end = m.end()
+        return items
 
     def conflicts(self, statements: list[Statement], single: bool = False) -> Iterator[Conflict]:
         for term, sides in by_key(statements).items():

@@ -3,6 +3,8 @@ named file are reported, and a file's results do not depend on who shares its in
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from corpus_support import check, copy_site, places, summary
 
 from ketalint.config import Config
@@ -10,21 +12,37 @@ from ketalint.config import Config
 SITE_FILES = ("brain-chemistry.html", "calm-mind.html", "faq.md", "glutamate-basics.md", "long-term.md", "safety.txt", "what-to-expect.txt")
 
 
-def test_a_named_file_gets_the_conflicts_that_involve_it(tmp_path):
+def test_a_named_file_gets_its_findings_and_notes_on_what_contradicts_it(tmp_path):
     root = copy_site(tmp_path)
     report = check(root, ["glutamate-basics.md"], corpus=[root])
-    # its own statements; and statements elsewhere that contradict one of its statements which
-    # has no finding of its own (it is the supported side, or the hedged twin)
-    assert places(report) == {
-        ("glutamate-basics.md", 7, "consistency.direction"),
-        ("calm-mind.html", 6, "contradiction.glutamate-direction"),
-        ("brain-chemistry.html", 4, "contradiction.glutamate-direction"),
-        ("calm-mind.html", 8, "consistency.term-kind"),
-        ("calm-mind.html", 10, "consistency.copy-drift"),
-        ("long-term.md", 7, "consistency.numbers"),
+    # its own disputed statement; and one note at each of its statements that other articles
+    # contradict while the sources (or most of the site) agree with it: nothing located elsewhere
+    assert {(Path(f.path).name, f.location.line, f.rule, f.severity) for f in report.findings} == {
+        ("glutamate-basics.md", 7, "consistency.direction", "warning"),
+        ("glutamate-basics.md", 3, "contradiction.glutamate-direction", "info"),
+        ("glutamate-basics.md", 6, "consistency.term-kind", "info"),
+        ("glutamate-basics.md", 9, "consistency.numbers", "info"),
+        ("glutamate-basics.md", 11, "consistency.copy-drift", "info"),
     }
-    glutamate = [f for f in report.findings if f.rule == "contradiction.glutamate-direction"]
-    assert all(any(r.path.endswith("glutamate-basics.md") for r in f.related) for f in glutamate)
+    (note,) = [f for f in report.findings if f.rule == "contradiction.glutamate-direction"]
+    assert {Path(r.path).name for r in note.related} == {"calm-mind.html", "brain-chemistry.html"}
+    assert "2 statements in 2 other articles contradict this article" in note.message
+
+
+def test_notes_are_bounded_however_many_articles_contradict(tmp_path):
+    (tmp_path / "right.md").write_text("# Right\n\nKetamine causes a brief glutamate surge.\n", encoding="utf-8")
+    for i in range(40):
+        (tmp_path / f"w{i:02}.md").write_text(f"# Page {i}\n\nKetamine calms glutamate.\n", encoding="utf-8")
+    report = check(tmp_path, ["right.md"], corpus=[tmp_path], select=("contradiction.glutamate-direction",))
+    (note,) = report.findings
+    assert (Path(note.path).name, note.severity, len(note.related)) == ("right.md", "info", 3)
+    assert "40 statements in 40 other articles" in note.message and "and 39 more" in note.message
+
+
+def test_without_a_corpus_there_are_no_notes(tmp_path):
+    root = copy_site(tmp_path)
+    report = check(root, ["glutamate-basics.md", "calm-mind.html"])
+    assert not any(f.severity == "info" for f in report.findings)
 
 
 def test_context_files_per_document_findings_are_not_reported(tmp_path):

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from corpus_rule_support import located, shipped
+from corpus_rule_support import conflicts, located, shipped
 
 RULE = "consistency.copy-drift"
 HEDGED = "Ketamine infusions may ease low mood within a few hours for many adults we treat."
@@ -30,3 +30,44 @@ def test_many_identical_copies_still_meet_their_drifted_twin():
     assert len(found) == 1
     (path, _, related) = found.pop()
     assert path == "odd.md" and len(related) == 120
+
+
+def _changes(a: str, b: str) -> set[tuple[str, str]]:
+    return {(c.statement.path, dict(c.values)["change"]) for c in conflicts(shipped(RULE), {"a.md": a, "b.md": b})}
+
+
+def test_an_added_phrase_with_without_is_not_a_flipped_negation():
+    a = "Our nurses answer each question about the infusion when you ask without rushing."
+    b = "Our nurses answer each question about the infusion when you ask at your first visit."
+    assert _changes(a, b) == set()
+
+
+def test_a_negation_on_the_shared_words_is_a_flip_in_both_copies():
+    a = "Ketamine is habit forming for people with a past of substance use."
+    b = "Ketamine is not habit forming for people with a past of substance use."
+    assert _changes(a, b) == {("a.md", "flips a negation"), ("b.md", "flips a negation")}
+    c = "Our clinic gives every infusion with light sedation in a quiet private room."
+    d = "Our clinic gives every infusion without sedation in a quiet private room."
+    assert _changes(c.replace("light ", ""), d) == {("a.md", "flips a negation"), ("b.md", "flips a negation")}
+
+
+def test_an_added_phone_number_or_a_new_year_is_not_a_changed_number():
+    a = "Phone our front desk at 555-310-2288 to arrange a first consultation soon."
+    b = "Phone our front desk to arrange a first consultation soon."
+    assert _changes(a, b) == set()
+    assert _changes("Revised in 2023, this page covers what happens on an infusion day.", "Revised in 2025, this page covers what happens on an infusion day.") == set()
+
+
+def test_a_figure_written_in_words_still_changes():
+    a = "Most adults finish a course of six infusions across three weeks at the clinic."
+    b = "Most adults finish a course of ten infusions across three weeks at the clinic."
+    assert {change for _, change in _changes(a, b)} == {"changes a number"}
+
+
+def test_a_dropped_hedge_must_qualify_the_shared_claim():
+    hedged = "Infusions lift low mood within a few hours for some adults we treat here."
+    assert _changes(hedged, "Infusions lift low mood within a few hours for adults we treat here.") == {("b.md", "drops the hedge 'for some'")}
+    # the hedge belongs to a clause only one copy has: nothing the other copy claims lost it
+    a = "We open at eight on weekdays for infusions, and some patients prefer mornings."
+    b = "We open at eight on weekdays for infusions, and our staff prefer mornings."
+    assert _changes(a, b) == set()

@@ -40,3 +40,23 @@ def test_agreeing_statements_are_not_reported():
 
 def test_objects_left_to_declared_axes_are_skipped():
     assert _keys("Ketamine calms glutamate.") == []
+
+
+def test_different_objects_never_meet():
+    rule = shipped("consistency.direction")
+    assert located(rule, {"a.md": "Ketamine blocks NMDA receptors in the cortex.", "b.md": "Ketamine increases glutamate release in the cortex."}) == set()
+    assert located(rule, {"a.md": "Ketamine increases inflammation markers.", "b.md": "Ketamine reduces information markers."}) == set()
+    assert located(rule, {"a.md": "Ketamine blocks NMDA receptors.", "b.md": "Ketamine activates AMPA receptors."}) == set()
+    assert located(rule, {"a.md": "Ketamine boosts BDNF.", "b.md": "Ketamine lowers GABA."}) == set()
+
+
+def test_small_wording_differences_still_meet():
+    rule = shipped("consistency.direction")
+    found = located(rule, {"a.md": "Ketamine reduces depressive symptoms.", "b.md": "Ketamine increases depression symptoms at high doses."})
+    assert {path for path, _, _ in found} == {"a.md", "b.md"}
+
+
+def test_hedged_and_negated_statements_are_not_counted():
+    rule = shipped("consistency.direction")
+    assert located(rule, {"a.md": "Ketamine may increase BDNF.", "b.md": "Ketamine reduces BDNF."}) == set()
+    assert located(rule, {"a.md": "Ketamine does not increase BDNF.", "b.md": "Ketamine reduces BDNF."}) == set()

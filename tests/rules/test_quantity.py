@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from corpus_rule_support import located, shipped
 
+from ketalint.document import parse
 from ketalint.rules.quantity import parse_value
 
 RULE = "consistency.numbers"
@@ -44,3 +45,29 @@ def test_the_sourced_value_wins():
 def test_different_quantities_are_not_compared():
     articles = {"a.md": "Each session lasts 40 minutes.", "b.md": "Relief lasts up to two weeks."}
     assert located(shipped(RULE), articles) == set()
+
+
+def _numbers(articles: dict[str, str]) -> set:
+    return located(shipped("consistency.numbers"), articles)
+
+
+def test_overlapping_ranges_agree():
+    assert _numbers({"a.md": "Sessions usually last 40 to 60 minutes.", "b.md": "Each session lasts about 45 minutes."}) == set()
+
+
+def test_an_infusion_and_the_visit_around_it_are_different_quantities():
+    a = "Each infusion lasts about 40 minutes."
+    b = "Appointments take about two hours, including rest and monitoring."
+    assert _numbers({"a.md": a, "b.md": b}) == set()
+    assert {p for p, _, _ in _numbers({"a.md": a, "b.md": "Each infusion takes two hours."})} == {"a.md", "b.md"}
+
+
+def test_within_is_an_upper_bound_and_side_effects_are_not_relief():
+    assert _numbers({"a.md": "Some people feel relief within an hour.", "b.md": "Most notice improvement within 24 hours of the first infusion."}) == set()
+    assert _numbers({"a.md": "Side effects usually fade within two hours.", "b.md": "Relief often comes within a day of the first infusion."}) == set()
+
+
+def test_two_wordings_of_one_figure_in_a_sentence_are_one_statement():
+    rule = shipped("consistency.numbers")
+    doc = parse("a.md", "Relief can come within 40 minutes of the first infusion.")
+    assert len(rule.impl.extract(doc)) == 1

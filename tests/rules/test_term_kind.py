@@ -66,3 +66,22 @@ rules:
 """
     with pytest.raises(RuleFileError, match="at least two kinds"):
         custom(text)
+
+
+def test_every_term_of_a_list_gets_the_kind():
+    rule = shipped("consistency.term-kind")
+    found = located(rule, {"a.md": "Neurotransmitters such as glutamate, GABA and BDNF carry signals.", "b.md": "BDNF is a protein."})
+    assert found == {("a.md", "Neurotransmitters such as glutamate, GABA and BDNF", ("b.md",))}
+
+
+def test_a_list_ends_where_the_sentence_goes_on():
+    rule = shipped("consistency.term-kind")
+    assert located(rule, {"a.md": "Proteins such as BDNF help glutamate do its work.", "b.md": "Glutamate is a neurotransmitter."}) == set()
+    assert located(rule, {"a.md": "Proteins like BDNF and glutamate receptors change.", "b.md": "Glutamate is a neurotransmitter."}) == set()
+
+
+def test_compatible_kinds_are_never_reported():
+    rule = shipped("consistency.term-kind")
+    bdnf = {"a.md": "BDNF is a protein.", "b.md": "BDNF, a neuromodulator, rises.", "c.md": "BDNF is a neurotrophin.", "d.md": "BDNF is a growth factor."}
+    assert located(rule, bdnf) == set()
+    assert located(rule, {"a.md": "Glutamate is an amino acid.", "b.md": "Neurotransmitters such as glutamate, GABA and dopamine carry signals."}) == set()
