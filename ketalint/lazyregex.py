@@ -53,7 +53,11 @@ def lazy(pattern: str, flags: int = 0) -> LazyPattern:
     if found is None:
         found = _INTERNED[key] = LazyPattern(pattern, flags)
     if _eager:
-        found.compiled()
+        try:
+            found.compiled()
+        except re.error:
+            del _INTERNED[key]
+            raise
     return found
 
 

@@ -4,7 +4,14 @@ import re
 
 import pytest
 
+from ketalint import lazyregex
 from ketalint.lazyregex import LazyPattern, eager, export_program, lazy, seed_program
+
+
+@pytest.fixture(autouse=True)
+def fresh_pattern_store(monkeypatch):
+    """Patterns made here (some deliberately broken) must not leak into the shared store."""
+    monkeypatch.setattr(lazyregex, "_INTERNED", {})
 
 
 def test_patterns_compile_on_first_use_and_are_shared():
@@ -15,10 +22,11 @@ def test_patterns_compile_on_first_use_and_are_shared():
     assert pattern._compiled is not None
 
 
-def test_eager_block_reports_bad_patterns_at_once():
+def test_eager_block_reports_bad_patterns_at_once_and_keeps_none():
     with pytest.raises(re.error):
         with eager():
             lazy(r"(unclosed-eager-test")
+    assert (r"(unclosed-eager-test", 0) not in lazyregex._INTERNED
     bad = lazy(r"(unclosed-lazy-test")
     with pytest.raises(re.error):
         bad.search("x")
