@@ -16,7 +16,14 @@ NEGATIONS = (
     "not", "never", "no", "cannot", "can't", "cant", "won't", "isn't", "aren't", "wasn't", "weren't",
     "doesn't", "don't", "didn't", "hasn't", "haven't", "hadn't", "shouldn't", "wouldn't", "couldn't",
     "neither", "nor", "without", "none", "nothing", "no longer", "fails to", "failed to", "lacks",
-    "far from", "rather than", "instead of", "unlike",
+    "far from", "rather than", "instead of", "unlike", "nobody", "no one", "no-one",
+)
+
+# Idioms built from a negation word that intensify instead of deny: "nothing short of a miracle",
+# "there is no doubt it cures". They are blanked out before negation is looked for.
+NOT_NEGATIONS = (
+    "nothing short of", "nothing less than", "no less than", "no doubt", "no question", "without a doubt",
+    "without doubt", "no wonder", "not only", "never been easier", "never looked back", "no more than",
 )
 
 HEDGES = (
@@ -28,7 +35,8 @@ HEDGES = (
     "preliminary", "early research", "early studies", "early evidence", "emerging", "small studies",
     "some patients", "some people", "some individuals", "some studies", "some research", "some cases",
     "in some", "for some", "a subset", "not everyone", "in studies", "in clinical trials", "in trials",
-    "in one study", "in animal", "in animals", "in rodents", "in mice", "in rats", "off-label",
+    "in one study", "in one trial", "in a study", "in a trial", "small study", "small trial", "small trials",
+    "pilot study", "pilot studies", "in animal", "in animals", "in rodents", "in mice", "in rats", "off-label",
     "shown promise", "show promise", "shows promise", "promising", "hypothesis", "theory", "theorized",
     "researchers are", "scientists are", "results vary", "evidence is limited", "limited evidence",
     "mixed", "not fully understood", "proposed", "considered", "hope",
@@ -53,8 +61,24 @@ REPORTING_AFTER = (
     r"\bno\s+evidence\b", r"\bnot\s+supported\b", r"\bunsupported\b",
 )
 
+# A patient's words quoted by the advertiser are the advertiser's claim (FTC endorsement guides):
+# "'It cured me,' says one client" is not excused by its quotation marks.
+_TESTIMONIAL_RE = lazy(
+    r"\b(?:says?|said|told\s+us|tells\s+us|writes|wrote|shares?|shared|recalls?|explains?|explained)\s+"
+    r"(?:one\s+|a\s+|another\s+|our\s+|this\s+)?(?:[\w-]+\s+)?(?:patients?|clients?|veterans?|mothers?|fathers?|customers?|reviewers?)\b"
+    r"|\b(?:patients?|clients?|veterans?|customers?|reviewers?)\s+(?:[\w-]+\s+)?(?:says?|said|told\s+us|tells\s+us|writes|wrote|shares?|shared)\b",
+    re.IGNORECASE,
+)
 _CLAUSE_BREAK = re.compile(r"[;:()\[\]]|\s[—–-]\s|—|–|,\s*(?:but|however|although|though|whereas|while|yet)\b|\bbut\b|\bhowever\b|\balthough\b|\bwhereas\b")
 _MINOR_BREAK = re.compile(r",|\b(?:which|that|who|and|or|because|since|so)\b")
+# "has no side effects and does not raise blood pressure": a new verb after "and"/"or" starts a new
+# statement, so a negation before it does not reach past it ("is not safe or effective" still does).
+_NEW_PREDICATE = re.compile(
+    r"\b(?:and|or)\s+(?=(?:does|do|did|is|are|was|were|has|have|had|can|will|would|should|it|this|they|we|you)\b)",
+    re.IGNORECASE,
+)
+# Invitations phrased as questions presuppose the promise: "Ready to feel better instantly?"
+_RHETORICAL_RE = re.compile(r"^\W*(?:(?:are\s+you\s+)?ready\s+(?:to|for)|why\s+(?:wait|suffer))\b", re.IGNORECASE)
 _WORD_RE = re.compile(r"[A-Za-z][A-Za-z'\-]*")
 _DOUBLE_QUOTE_RE = re.compile('"')
 _SINGLE_QUOTE_RE = re.compile("'")
@@ -69,6 +93,7 @@ def _compile_cues(cues) -> re.Pattern:
 
 _NEGATION_RE = _compile_cues(NEGATIONS)
 _NEGATION_SUFFIX_RE = re.compile(r"n't\b", re.IGNORECASE)
+_NOT_NEGATION_RE = _compile_cues(NOT_NEGATIONS)
 _HEDGE_RE = _compile_cues(HEDGES)
 _REPORT_BEFORE_RE = lazy("|".join(f"(?:{p})" for p in REPORTING_BEFORE), re.IGNORECASE)
 _REPORT_AFTER_RE = lazy("|".join(f"(?:{p})" for p in REPORTING_AFTER), re.IGNORECASE)
@@ -108,7 +133,10 @@ def is_negated(text: str, start: int, cues: Cues = DEFAULT_CUES, window: int = N
     for m in _MINOR_BREAK.finditer(text, left, start):
         if m.group() == ",":
             left = m.end()
-    before = text[left:start]
+    for m in _NEW_PREDICATE.finditer(text, left, start + 8):
+        if m.end() <= start:
+            left = m.end()
+    before = _NOT_NEGATION_RE.sub(" ", text[left:start])
     words = _WORD_RE.findall(before)
     if not words:
         return False
@@ -157,9 +185,14 @@ def is_quoted(text: str, start: int, end: int) -> bool:
     return any(a <= start and end <= b for a, b in quoted_spans(text))
 
 
+def is_testimonial(text: str) -> bool:
+    """The sentence quotes a patient or client: "'One infusion cured me,' says a client"."""
+    return bool(_TESTIMONIAL_RE.search(text))
+
+
 def is_question(text: str) -> bool:
-    """A question asks rather than asserts ("Is ketamine a cure?")."""
-    return text.rstrip().rstrip("\"')]").endswith("?")
+    """A question asks rather than asserts ("Is ketamine a cure?"), unless it is an invitation."""
+    return text.rstrip().rstrip("\"')]").endswith("?") and not _RHETORICAL_RE.match(text)
 
 
 @dataclass(frozen=True, slots=True)
@@ -176,7 +209,7 @@ class Context:
         """True when the sentence does not assert the matched span [start, end)."""
         if self.question and is_question(text):
             return True
-        if self.quoted and is_quoted(text, start, end):
+        if self.quoted and is_quoted(text, start, end) and not is_testimonial(text):
             return True
         if self.negated and is_negated(text, start if negation_at is None else negation_at, cues):
             return True

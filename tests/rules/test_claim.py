@@ -67,3 +67,67 @@ rules:
     (rule,) = parse_pack(text, "test.yaml", "t")
     assert len(example_hits(rule, "Ketamine has been shown to reduce symptoms of PTSD.")) == 1
     assert len(example_hits(rule, "It has been shown to help PTSD. It can reduce symptoms of PTSD.")) == 2
+
+
+def _bdnf(extra: str = ""):
+    text = f"""\
+rules:
+  - id: t.bdnf
+    type: claim
+    category: factual
+    severity: error
+    message: BDNF is a growth factor, not a neurotransmitter
+    subject: ['\\bBDNF\\b', 'brain-derived neurotrophic factor']
+    predicate: ['\\bneurotransmitters?\\b']
+{extra}"""
+    (rule,) = parse_pack(text, "test.yaml", "t")
+    return rule
+
+
+def test_flags_the_subject_named_after_the_predicate_with_order_any():
+    rule = _bdnf("    order: any\n")
+    assert _flagged(rule, "Ketamine releases another neurotransmitter, called BDNF.")
+    assert _flagged(rule, "BDNF is a neurotransmitter that helps neurons grow.")
+
+
+def test_order_subject_first_ignores_predicate_first_sentences():
+    rule = _bdnf()
+    assert _flagged(rule, "BDNF is a neurotransmitter.")
+    assert not _flagged(rule, "Ketamine releases another neurotransmitter, called BDNF.")
+    assert _flagged(_bdnf("    order: predicate-first\n"), "Ketamine releases another neurotransmitter, called BDNF.")
+
+
+def test_negated_statements_pass():
+    rule = _bdnf("    order: any\n")
+    assert not _flagged(rule, "BDNF is a protein, not a neurotransmitter.")
+    assert not _flagged(rule, "BDNF isn't a neurotransmitter.")
+    assert not _flagged(rule, "Unlike glutamate, BDNF is never a neurotransmitter.")
+
+
+def test_hedged_statements_pass_only_with_unless_hedged():
+    text = "Researchers think BDNF may act like a neurotransmitter."
+    assert _flagged(_bdnf("    order: any\n"), text)
+    assert not _flagged(_bdnf("    order: any\n    unless_hedged: true\n"), text)
+
+
+def test_quoted_and_asked_claims_pass():
+    rule = _bdnf("    order: any\n")
+    assert not _flagged(rule, "Is BDNF a neurotransmitter?")
+    assert not _flagged(rule, "The ad called it “BDNF, the neurotransmitter” and moved on.")
+
+
+def test_within_limits_the_words_between_subject_and_predicate():
+    far = "BDNF levels rise after treatment in many of the people we see, as does one neurotransmitter."
+    assert not _flagged(_bdnf("    within: 4\n"), far)
+    assert _flagged(_bdnf("    within: 20\n"), far)
+
+
+def test_subject_and_predicate_must_share_a_sentence():
+    assert not _flagged(_bdnf("    order: any\n"), "BDNF is a protein. Glutamate is a neurotransmitter.")
+
+
+def test_hit_spans_from_the_first_to_the_last_term():
+    rule = _bdnf("    order: any\n")
+    text = "It boosts another neurotransmitter, called BDNF."
+    (hit,) = example_hits(rule, text)
+    assert text[hit.start:hit.end] == "neurotransmitter, called BDNF"

@@ -1,0 +1,59 @@
+"""Negation, quotation and question cues that are easy to get wrong in marketing copy."""
+
+from __future__ import annotations
+
+import pytest
+
+from ketalint.language import Context, is_negated, is_question, is_testimonial
+
+
+def _negated(sentence: str, claim: str) -> bool:
+    return is_negated(sentence, sentence.index(claim))
+
+
+@pytest.mark.parametrize(
+    ("sentence", "claim"),
+    [
+        ("Ketamine is nothing short of a miracle.", "a miracle"),
+        ("There is no doubt that ketamine cures depression.", "cures"),
+        ("Ketamine has no addictive potential and does not raise blood pressure.", "does not raise"),
+        ("It is not a sedative, and it is safe for everyone.", "safe for everyone"),
+    ],
+)
+def test_idioms_and_new_statements_do_not_carry_a_negation(sentence, claim):
+    assert not _negated(sentence, claim)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "claim"),
+    [
+        ("Nobody can guarantee results.", "guarantee"),
+        ("Ketamine is not safe or effective for teens.", "effective"),
+        ("We do not promise a cure.", "a cure"),
+    ],
+)
+def test_negations_still_reach_their_claim(sentence, claim):
+    assert _negated(sentence, claim)
+
+
+def test_a_quoted_patient_testimonial_is_still_asserted():
+    sentence = '"My depression was gone for good," says one client.'
+    start = sentence.index("gone")
+    assert is_testimonial(sentence)
+    assert not Context().excuses(sentence, start, start + len("gone for good"))
+
+
+def test_a_quoted_phrase_without_a_speaker_is_excused():
+    sentence = 'Phrases like "gone for good" should make you skeptical.'
+    start = sentence.index("gone")
+    assert not is_testimonial(sentence)
+    assert Context().excuses(sentence, start, start + len("gone for good"))
+
+
+@pytest.mark.parametrize("text", ["Ready to feel better instantly?", "Why wait for lasting relief?"])
+def test_invitations_are_not_questions(text):
+    assert not is_question(text)
+
+
+def test_real_questions_are_questions():
+    assert is_question("Is ketamine a cure for depression?")
