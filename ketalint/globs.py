@@ -45,5 +45,7 @@ def glob_regex(pattern: str) -> re.Pattern:
 
 def matches(path: str, patterns) -> bool:
     """True when the relative path (or one of its parent folders) matches any pattern."""
-    path = path.replace("\\", "/").lstrip("./") if path.startswith("./") else path.replace("\\", "/")
+    path = path.replace("\\", "/")
+    while path.startswith("./"):
+        path = path[2:]
     return any(glob_regex(p).match(path) for p in patterns)

@@ -20,6 +20,7 @@ are left out: columns repeat by design.
 
 from __future__ import annotations
 
+import math
 from collections import defaultdict
 from typing import Iterator
 
@@ -55,11 +56,18 @@ class RepeatedSentenceRule(RuleType):
     def _body_repeats(self, doc: Document, sentences: list[Sentence]):
         """Earlier sentences are indexed by first and by last word: a repeat shares one of them."""
         by_edge: dict[tuple[int, str], list[tuple[tuple[str, ...], Sentence]]] = defaultdict(list)
+        first_exact: dict[tuple[str, ...], Sentence] = {}
         for sentence in sentences:
             words = _words(doc, sentence)
             if len(words) < self.min_words:
                 continue
-            candidates = by_edge[(0, words[0])] + by_edge[(-1, words[-1])]
+            earlier = first_exact.setdefault(words, sentence)
+            if earlier is not sentence:
+                yield sentence, earlier
+                continue
+            # Only the latest near-repeats are compared, so a file that repeats one opening word
+            # thousands of times stays linear.
+            candidates = by_edge[(0, words[0])][-_MAX_CANDIDATES:] + by_edge[(-1, words[-1])][-_MAX_CANDIDATES:]
             earlier = min((s for w, s in candidates if self._repeats(words, w)), key=_order, default=None)
             if earlier is not None:
                 yield sentence, earlier
@@ -69,8 +77,9 @@ class RepeatedSentenceRule(RuleType):
     def _repeats(self, words: tuple[str, ...], earlier: tuple[str, ...]) -> bool:
         if words == earlier:
             return True
-        shared = max(_common_prefix(words, earlier), _common_prefix(words[::-1], earlier[::-1]))
-        return shared >= self.min_shared and shared >= self.min_share * len(words)
+        # Sharing at least `need` first or last words, tested as slices (C-speed tuple compares).
+        need = max(self.min_shared, math.ceil(self.min_share * len(words)))
+        return words[:need] == earlier[:need] or words[-need:] == earlier[-need:]
 
     def _heading_repeats(self, doc: Document):
         title = doc.title
@@ -91,17 +100,11 @@ class RepeatedSentenceRule(RuleType):
                 first_of[words] = block.sentences[0]
 
 
+_MAX_CANDIDATES = 64
+
+
 def _words(doc: Document, sentence: Sentence) -> tuple[str, ...]:
     return tuple(w for w in words_of(sentence_text(doc, sentence)) if w != "?")
-
-
-def _common_prefix(a: tuple[str, ...], b: tuple[str, ...]) -> int:
-    n = 0
-    for x, y in zip(a, b):
-        if x != y:
-            break
-        n += 1
-    return n
 
 
 def _order(sentence: Sentence) -> int:

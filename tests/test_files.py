@@ -1,0 +1,131 @@
+"""Bad input: binary, invalid UTF-8, empty, too large, unreadable and looping files never stop a
+run; each gets one clear line, and the other files are still linted."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from cli_support import make_site, run
+from ketalint.api import CheckOptions, run_check
+from ketalint.config import load_config
+from ketalint.files import decode, discover, read_article
+
+OVERCLAIM = "Ketamine permanently rewires the brain.\n"
+
+
+@pytest.fixture
+def site(tmp_path: Path, monkeypatch) -> Path:
+    monkeypatch.chdir(make_site(tmp_path))
+    (tmp_path / "good.md").write_text(OVERCLAIM, encoding="utf-8")
+    return tmp_path
+
+
+def _lines(err: str, path: str) -> list[str]:
+    return [line for line in err.splitlines() if path in line]
+
+
+def test_binary_file_is_skipped_with_a_note(site: Path, capsys):
+    (site / "image.md").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00binary")
+    code, out, err = run(["check", "."], capsys)
+    assert code == 1 and "good.md:1:10" in out and "image.md" not in out
+    assert _lines(err, "image.md") == ["ketalint: ./image.md: note: binary file skipped"]
+    assert "1 file" in out
+
+
+def test_invalid_utf8_is_decoded_with_replacement_and_a_warning(site: Path, capsys):
+    (site / "latin.md").write_bytes("Caf\xe9 text. Ketamine permanently rewires the brain.\n".encode("latin-1"))
+    code, out, err = run(["check", "latin.md"], capsys)
+    assert code == 1
+    assert "latin.md:1:21:" in out
+    (line,) = _lines(err, "latin.md")
+    assert "warning: invalid UTF-8 at byte 3" in line
+
+
+def test_decode_keeps_a_bom_out_of_the_text():
+    text, problems = decode("a.md", b"\xef\xbb\xbfHello.")
+    assert text.text == "Hello." and text.bom and problems == []
+
+
+def test_empty_file_is_fine(site: Path, capsys):
+    (site / "empty.md").write_text("")
+    (site / "blank.txt").write_text("\n\n  \n")
+    code, out, err = run(["check", "empty.md", "blank.txt"], capsys)
+    assert code == 0 and err == ""
+    assert "No problems found in 2 files." in out
+
+
+def test_file_over_the_size_limit_is_an_error_and_the_rest_is_linted(site: Path, capsys):
+    (site / ".ketalint.yaml").write_text("default_pack: false\npacks: [pack.yaml]\nmax_file_size_mb: 0.001\n")
+    (site / "big.md").write_text("Words here. " * 200)
+    code, out, err = run(["check", "."], capsys)
+    assert code == 2
+    assert "good.md:1:10" in out
+    (line,) = _lines(err, "big.md")
+    assert "error: file is too large" in line and "max_file_size_mb" in line
+
+
+def test_symlink_loop_is_an_error_and_the_rest_is_linted(site: Path, capsys):
+    os.symlink("loop-b.md", site / "loop-a.md")
+    os.symlink("loop-a.md", site / "loop-b.md")
+    code, out, err = run(["check", "."], capsys)
+    assert code == 2 and "good.md:1:10" in out
+    assert len(_lines(err, "loop-a.md")) == 1 and "cannot read file" in _lines(err, "loop-a.md")[0]
+    assert "Traceback" not in err
+
+
+def test_symlinked_folder_loop_does_not_hang_the_walk(site: Path, capsys):
+    (site / "sub").mkdir()
+    os.symlink("..", site / "sub" / "up")
+    code, out, _ = run(["check", "."], capsys)
+    assert code == 1 and out.count("good.md:1:10") == 1
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root can read a file whatever its mode")
+def test_unreadable_file_is_an_error_and_the_rest_is_linted(site: Path, capsys):
+    secret = site / "secret.md"
+    secret.write_text(OVERCLAIM)
+    secret.chmod(0)
+    try:
+        code, out, err = run(["check", "."], capsys)
+    finally:
+        secret.chmod(0o644)
+    assert code == 2 and "good.md:1:10" in out
+    assert "cannot read file" in _lines(err, "secret.md")[0]
+
+
+def test_missing_path_is_an_error(site: Path, capsys):
+    code, out, err = run(["check", "good.md", "nope.md"], capsys)
+    assert code == 2 and "good.md:1:10" in out
+    assert _lines(err, "nope.md") == ["ketalint: nope.md: error: no such file or folder"]
+
+
+def test_discovery_walks_folders_for_supported_suffixes_only(tmp_path: Path):
+    for rel in ("a.md", "b.markdown", "c.mdx", "d.html", "e.htm", "f.txt", "g.py", "sub/h.MD", ".git/i.md", "node_modules/j.md"):
+        (tmp_path / rel).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / rel).write_text("x")
+    found, problems = discover([str(tmp_path)], load_config(start=tmp_path))
+    names = sorted(Path(p).relative_to(tmp_path).as_posix() for p in found)
+    assert names == ["a.md", "b.markdown", "c.mdx", "d.html", "e.htm", "f.txt", "sub/h.MD"]
+    assert problems == []
+
+
+def test_a_few_megabyte_file_is_linted(tmp_path: Path):
+    from cli_support import PACK
+    from ketalint.packs import parse_pack
+
+    paragraph = "Our team explains each step, e.g. monitoring. Relief permanently rewires the brain for some.\n\n"
+    article = tmp_path / "big.md"
+    article.write_text("# A long page\n\n" + paragraph * 30000, encoding="utf-8")
+    assert article.stat().st_size > 2_500_000
+    config = load_config(start=tmp_path)
+    report = run_check(config, CheckOptions(paths=[str(article)]), parse_pack(PACK, "demo.yaml"))
+    assert len(report.findings) == 30000
+    assert report.findings[-1].location.line == 3 + 2 * 29999
+
+
+def test_read_article_reports_a_folder_given_as_a_file(tmp_path: Path):
+    text, problems = read_article(str(tmp_path), 10_000_000)
+    assert text is None and problems[0].level == "error"
