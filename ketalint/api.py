@@ -7,7 +7,7 @@ processes can share out. `run_corpus` then compares statements across the whole 
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from ketalint.cache import analyze_cached, open_cache
@@ -38,6 +38,7 @@ class CheckOptions:
     cache: bool = True
     cache_dir: Path | None = None
     jobs: int = 0
+    keep_texts: bool = True  # the report keeps each file's text (excerpts, --fix); JSON output needs none
 
 
 @dataclass
@@ -121,7 +122,10 @@ def _analyze_paths(paths: list[str], config: Config, options: CheckOptions, sele
         if file_text is None:
             return None, file_problems, None
         pairs = selection.for_path(relative_to_root(path, config))
-        return file_text, file_problems, analyze_cached(file_text, pairs, cache, analyze_file)
+        result = analyze_cached(file_text, pairs, cache, analyze_file)
+        if not options.keep_texts:
+            file_text = replace(file_text, text="")  # neither kept nor sent back from a worker
+        return file_text, file_problems, result
 
     return map_in_order(read_and_analyze, paths, options.jobs or default_jobs())
 

@@ -20,7 +20,21 @@ def _split(values) -> tuple[str, ...]:
     return tuple(v.strip() for value in values for v in value.split(",") if v.strip())
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class _Group(click.Group):
+    """Turns a known error into one line on stderr and exit code 2 inside the command itself, so
+    that an embedding caller (click's test runner, a wrapper script) sees what the console sees."""
+
+    def invoke(self, ctx: click.Context):
+        from ketalint.errors import KetalintError
+
+        try:
+            return super().invoke(ctx)
+        except KetalintError as exc:
+            click.echo(f"ketalint: error: {exc}", err=True)
+            ctx.exit(2)
+
+
+@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, "--version", prog_name="ketalint", message="%(prog)s %(version)s")
 def cli() -> None:
     """Lint health-marketing articles for overclaims, factual errors, unhedged claims,
@@ -54,6 +68,7 @@ def check(paths, fmt, rule_paths, select, ignore, fail_on, config_path, stdin_fi
     from ketalint.formatters import get as get_formatter
 
     config = load_config(Path(config_path) if config_path else None)
+    fmt = fmt or ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text")
     options = CheckOptions(
         paths=list(paths) or ["."],
         select=_split(select),
@@ -63,6 +78,7 @@ def check(paths, fmt, rule_paths, select, ignore, fail_on, config_path, stdin_fi
         cache=not no_cache,
         cache_dir=Path(cache_dir) if cache_dir else None,
         jobs=jobs,
+        keep_texts=bool(fix or show_diff) or fmt == "text",
     )
     if fix and "-" in paths:
         raise click.UsageError("--fix cannot write to standard input (use --diff)")
@@ -81,7 +97,6 @@ def check(paths, fmt, rule_paths, select, ignore, fail_on, config_path, stdin_fi
         from ketalint.baseline import apply_baseline
 
         report = apply_baseline(report, known, config.root)
-    fmt = fmt or ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text")
     color = fmt == "text" and not no_color and "NO_COLOR" not in os.environ and sys.stdout.isatty()
     click.echo(get_formatter(fmt)(report, color=color, quiet=quiet, root=config.root), nl=False)
     for problem in report.problems:
@@ -205,7 +220,7 @@ def main(argv: list[str] | None = None) -> None:
     from ketalint.errors import KetalintError
 
     try:
-        cli.main(args=argv, prog_name="ketalint", standalone_mode=False)
+        returned = cli.main(args=argv, prog_name="ketalint", standalone_mode=False)
     except click.exceptions.Exit as exc:
         sys.exit(exc.exit_code)
     except click.ClickException as exc:
@@ -224,4 +239,5 @@ def main(argv: list[str] | None = None) -> None:
             raise
         click.echo(f"ketalint: internal error: {type(exc).__name__}: {exc} (set KETALINT_DEBUG=1 for details)", err=True)
         sys.exit(2)
-    sys.exit(0)
+    # Without standalone mode, click returns the code of a `ctx.exit(code)` instead of raising.
+    sys.exit(returned if isinstance(returned, int) else 0)

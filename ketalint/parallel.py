@@ -14,6 +14,7 @@ T = TypeVar("T")
 R = TypeVar("R")
 
 MIN_FILES_PER_JOB = 16
+_MAX_CHUNK = 16
 _task: Callable | None = None
 
 
@@ -44,6 +45,7 @@ def map_in_order(task: Callable[[T], R], items: Sequence[T], jobs: int) -> list[
     try:
         context = multiprocessing.get_context("fork")
         with ProcessPoolExecutor(jobs, mp_context=context) as pool:
-            return list(pool.map(_run, items, chunksize=max(1, len(items) // (jobs * 8))))
+            # Small chunks: the run ends when the slowest worker finishes its last chunk.
+            return list(pool.map(_run, items, chunksize=max(1, min(_MAX_CHUNK, len(items) // (jobs * 8)))))
     finally:
         _task = None

@@ -22,99 +22,216 @@ _TRANSPARENT = {_c.AT}
 
 def required_literals(pattern: str, flags: int = 0) -> frozenset[str] | None:
     """Lower-cased literals one of which every match must contain; None when there is no such set."""
+    return analyse(pattern, flags)[0]
+
+
+def analyse(pattern: str, flags: int = 0) -> tuple[frozenset[str] | None, frozenset[str]]:
+    """`required_literals`, and those of them that always start a word.
+
+    A literal that follows `\\b` or a lookbehind excluding word characters, and is made of word
+    characters, starts a word wherever it matches; a document none of whose words begins with it
+    cannot hold it, which a sorted word list answers without searching the text.
+    """
     try:
         parsed = _p.parse(pattern, flags)
     except re.error:
-        return None
-    found = _sequence(list(parsed))
-    if not found or min(len(s) for s in found) < _MIN_USEFUL:
-        return None
-    return frozenset(s.lower() for s in found)
+        return None, frozenset()
+    found = _sequence(list(parsed), False)
+    if not found or not all(len(s) >= _MIN_USEFUL or _punctuation(s) for s in found):
+        return None, frozenset()
+    unicode_words = not parsed.state.flags & (re.ASCII | re.LOCALE)
+    starts_by_literal: dict[str, bool] = {}
+    for literal, starts in found.items():
+        key = literal.lower()
+        starts_by_literal[key] = starts_by_literal.get(key, True) and starts and unicode_words and _word(literal)
+    return frozenset(starts_by_literal), frozenset(k for k, starts in starts_by_literal.items() if starts)
 
 
-_KNOWN: dict[tuple[str, int], frozenset[str] | None] = {}
+Facts = tuple[frozenset[str] | None, frozenset[str]]
+_KNOWN: dict[tuple[str, int], Facts] = {}
+
+
+def facts_of(pattern: str, flags: int) -> Facts:
+    """`analyse`, remembered: parsing a pattern costs about as much as compiling it."""
+    key = (pattern, flags)
+    found = _KNOWN.get(key)
+    if found is None:
+        found = _KNOWN[key] = analyse(pattern, flags)
+    return found
 
 
 def literals_of(pattern: str, flags: int) -> frozenset[str] | None:
-    """`required_literals`, remembered: parsing a pattern costs about as much as compiling it."""
-    key = (pattern, flags)
-    if key not in _KNOWN:
-        _KNOWN[key] = required_literals(pattern, flags)
-    return _KNOWN[key]
+    return facts_of(pattern, flags)[0]
 
 
-def known_literals() -> dict[tuple[str, int], frozenset[str] | None]:
+def known_literals() -> dict[tuple[str, int], Facts]:
     return dict(_KNOWN)
 
 
-def remember_literals(table: dict[tuple[str, int], frozenset[str] | None]) -> None:
+def remember_literals(table: dict[tuple[str, int], Facts]) -> None:
     """Seed the table from a rule-set snapshot (see `ketalint.snapshot`)."""
     _KNOWN.update(table)
 
 
-def _sequence(items) -> set[str] | None:
-    """The most selective factor set among the mandatory parts of a sequence."""
-    candidates: list[set[str]] = []
+def _punctuation(text: str) -> bool:
+    """Short literals are useful when they are punctuation ("!", "{{"): prose has little of it."""
+    return not any(_word_char(ch) or ch.isspace() for ch in text)
+
+
+def _word(text: str) -> bool:
+    """Starts with a word character, and lower-cases character for character."""
+    return bool(text) and _word_char(text[0]) and len(text.lower()) == len(text)
+
+
+def _word_char(ch: str) -> bool:
+    return ch.isalnum() or ch == "_"
+
+
+def word_head(literal: str) -> tuple[str, bool]:
+    """The leading run of word characters of a literal, and whether it is the whole literal
+    (then a word starting with it may go on; otherwise the word is exactly that run)."""
+    for i, ch in enumerate(literal):
+        if not _word_char(ch):
+            return literal[:i], False
+    return literal, True
+
+
+def _sequence(items, word_start: bool) -> dict[str, bool] | None:
+    """The most selective factor set among the mandatory parts of a sequence; each literal maps
+    to whether it always starts a word. `word_start`: the sequence follows a word boundary."""
+    candidates: list[dict[str, bool]] = []
     run: list[str] = []
+    run_starts = False
 
     def close_run() -> None:
         if run:
-            candidates.append({"".join(run)})
+            candidates.append({"".join(run): run_starts})
             run.clear()
 
     for op, arg in items:
         if op is _c.LITERAL:
+            if not run:
+                run_starts = word_start and _word(chr(arg))
             run.append(chr(arg))
+            word_start = not _word_char(chr(arg))
             continue
         if op in _TRANSPARENT:
+            word_start = word_start or arg is _c.AT_BOUNDARY
             continue
         close_run()
-        inner = _item(op, arg)
+        inner = _item(op, arg, word_start)
+        word_start = _ends_off_word(op, arg, word_start)
         if inner:
             candidates.append(inner)
     close_run()
     return max(candidates, key=_selectivity, default=None)
 
 
-def _item(op, arg) -> set[str] | None:
+def _ends_off_word(op, arg, before: bool) -> bool:
+    """Whether a word character right after this item starts a word: the item ends with a
+    non-word character (`\\s+`, `[-\\s]`), or is a lookbehind that excludes word characters.
+    `before`: the same, for the position before the item (an optional item may match nothing)."""
+    if op is _c.LITERAL:
+        return not _word_char(chr(arg))
+    if op is _c.AT:
+        return before or arg is _c.AT_BOUNDARY
+    if op is _c.ASSERT_NOT:
+        return _not_after_word(arg)
+    if op is _c.IN:
+        return _non_word_set(arg)
+    if op in (_c.MAX_REPEAT, _c.MIN_REPEAT, getattr(_c, "POSSESSIVE_REPEAT", None)):
+        low, _, body = arg
+        return (low >= 1 or before) and _sequence_ends_off_word(body, before)
     if op is _c.SUBPATTERN:
-        return _sequence(list(arg[-1]))
+        return _sequence_ends_off_word(arg[-1], before)
     if op is _c.BRANCH:
-        union: set[str] = set()
+        return all(_sequence_ends_off_word(branch, before) for branch in arg[1])
+    return False
+
+
+def _sequence_ends_off_word(items, before: bool) -> bool:
+    state = before
+    for op, arg in items:
+        state = _ends_off_word(op, arg, state)
+    return state
+
+
+def _non_word_set(items) -> bool:
+    """A character set that holds no word character (spaces, punctuation)."""
+    for kind, value in items:
+        if kind is _c.LITERAL and not _word_char(chr(value)):
+            continue
+        if kind is _c.CATEGORY and value in (_c.CATEGORY_SPACE, _c.CATEGORY_NOT_WORD):
+            continue
+        return False
+    return True
+
+
+def _not_after_word(arg) -> bool:
+    """A negative lookbehind one character wide that excludes word characters: `(?<![\\w'])`."""
+    direction, body = arg
+    if direction != -1 or len(body.data) != 1:
+        return False
+    op, items = body.data[0]
+    if op is not _c.IN or any(kind is _c.NEGATE for kind, _ in items):
+        return False
+    return (_c.CATEGORY, _c.CATEGORY_WORD) in items
+
+
+def _item(op, arg, word_start: bool) -> dict[str, bool] | None:
+    if op is _c.SUBPATTERN:
+        ascii_scoped = arg[1] & (re.ASCII | re.LOCALE)
+        return _sequence(list(arg[-1]), word_start and not ascii_scoped)
+    if op is _c.BRANCH:
+        union: dict[str, bool] = {}
         for branch in arg[1]:
-            found = _sequence(list(branch))
+            found = _sequence(list(branch), word_start)
             if not found:
                 return None
-            union |= found
+            for literal, starts in found.items():
+                union[literal] = union.get(literal, True) and starts
         return union
     if op in (_c.MAX_REPEAT, _c.MIN_REPEAT, getattr(_c, "POSSESSIVE_REPEAT", None)):
         low, _, body = arg
-        return _sequence(list(body)) if low >= 1 else None
+        return _sequence(list(body), word_start) if low >= 1 else None
     if op is getattr(_c, "ATOMIC_GROUP", None):
-        return _sequence(list(arg))
+        return _sequence(list(arg), word_start)
     return None
 
 
-def _selectivity(literals: set[str]) -> tuple[int, int]:
+def _selectivity(literals: dict[str, bool]) -> tuple[int, int]:
     """A set is as selective as its shortest member; fewer members break ties."""
     return min(len(s) for s in literals), -len(literals)
 
 
 class Prefilter:
-    """Answers "could this regex match this text?" from the text's lower-cased form."""
+    """Answers "could this regex match this text?" from the text's lower-cased form; also holds
+    the pattern's case-folded twin (see `ketalint.foldregex`), built on first use."""
 
-    __slots__ = ("literals",)
+    __slots__ = ("literals", "word_start", "_pattern", "_folded")
 
-    def __init__(self, literals: frozenset[str] | None):
+    def __init__(self, literals: frozenset[str] | None, word_start: dict[str, tuple[str, bool]] | None = None, pattern=None):
         self.literals = literals
+        self.word_start = word_start or {}  # literal -> its `word_head`
+        self._pattern = pattern
+        self._folded = False
 
     @classmethod
     def of(cls, regex: re.Pattern | None) -> "Prefilter":
         if regex is None:
             return cls(None)
-        return cls(literals_of(regex.pattern, regex.flags))
+        literals, word_start = facts_of(regex.pattern, regex.flags)
+        return cls(literals, {literal: word_head(literal) for literal in word_start}, regex)
 
     def may_match(self, lowered: str) -> bool:
         if self.literals is None:
             return True
         return any(literal in lowered for literal in self.literals)
+
+    def folded(self) -> re.Pattern | None:
+        if self._folded is False:
+            from ketalint.foldregex import fold
+
+            pattern = self._pattern
+            self._folded = None if pattern is None else fold(pattern.pattern, pattern.flags)
+        return self._folded

@@ -19,12 +19,13 @@ import os
 from pathlib import Path
 
 from ketalint import __version__
+from ketalint.foldregex import folded_program, remember_programs
 from ketalint.lazyregex import export_program, interned, program_format, seed_program
 from ketalint.packs import Rule, build, load_packs, pack_files
 from ketalint.prefilter import known_literals, literals_of, remember_literals
 from ketalint.rules.base import Reference, RuleSpec
 
-FORMAT = 2
+FORMAT = 3
 
 
 def load_rules_with_snapshot(paths: list[Path], folder: Path) -> list[Rule]:
@@ -60,9 +61,13 @@ def _read(target: Path) -> list[Rule] | None:
             data = json.load(handle)
         if data.get("format") != FORMAT:
             return None
-        remember_literals({(p, f): (frozenset(lits) if lits is not None else None) for p, f, lits in data["literals"]})
+        remember_literals({
+            (p, f): (frozenset(lits) if lits is not None else None, frozenset(starts))
+            for p, f, lits, starts in data["literals"]
+        })
         for pattern, flags, program in data["programs"]:
             seed_program(pattern, flags, _unpack(program))
+        remember_programs({(p, f): _unpack(prog) if prog is not None else None for p, f, prog in data["folded"]})
         specs = [_spec(row) for row in data["specs"]]
     except (OSError, ValueError, TypeError, KeyError):
         return None
@@ -72,11 +77,15 @@ def _read(target: Path) -> list[Rule] | None:
 def _write(target: Path, rules: list[Rule]) -> None:
     for pattern in interned():
         literals_of(pattern.pattern, pattern.flags)
-    literals = [[p, f, sorted(lits) if lits is not None else None] for (p, f), lits in known_literals().items()]
+    literals = [
+        [p, f, sorted(lits) if lits is not None else None, sorted(starts)]
+        for (p, f), (lits, starts) in known_literals().items()
+    ]
     programs = [[p.pattern, p.flags, _pack(prog)] for p in interned() if (prog := export_program(p)) is not None]
+    folded = [[p.pattern, p.flags, _pack(prog) if (prog := folded_program(p.pattern, p.flags)) else None] for p in interned()]
     try:
         payload = json.dumps(
-            {"format": FORMAT, "specs": [_row(r.spec) for r in rules], "literals": literals, "programs": programs}
+            {"format": FORMAT, "specs": [_row(r.spec) for r in rules], "literals": literals, "programs": programs, "folded": folded}
         )
     except (TypeError, ValueError):
         return  # an option value JSON cannot hold: load from the YAML every time

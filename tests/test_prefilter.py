@@ -12,7 +12,7 @@ from ketalint.api import load_rules
 from ketalint.config import Config
 from ketalint.document import parse
 from ketalint.lazyregex import interned
-from ketalint.prefilter import Prefilter, required_literals
+from ketalint.prefilter import Prefilter, analyse, required_literals, word_head
 from ketalint.rules.base import stream_matches
 
 
@@ -23,13 +23,16 @@ from ketalint.rules.base import stream_matches
         (r"(?:\bBDNF\b)|(?:brain-derived\s+neurotrophic)", {"bdnf", "brain-derived"}),
         (r"\b(?:calm|reduc|lower)\w*\s+(?:\w+\s+){0,4}glutamate", {"glutamate"}),
         (r"foo(?=bar)baz", {"foo"}),
+        # Punctuation is rare in prose, so even one character of it narrows the search.
+        (r"\d+\s*%", {"%"}),
+        (r"!{2,}|\?!+", {"!", "?"}),
     ],
 )
 def test_literals_every_match_needs(pattern, expected):
     assert required_literals(pattern, re.IGNORECASE) == expected
 
 
-@pytest.mark.parametrize("pattern", [r"a?b", r"(?:x|yz)", r"\d+\s*%", r"(?:cure|x)s?", r"\w+"])
+@pytest.mark.parametrize("pattern", [r"a?b", r"(?:x|yz)", r"\d+\s*x", r"(?:cure|x)s?", r"\w+"])
 def test_no_literals_when_no_useful_set_exists(pattern):
     assert required_literals(pattern, re.IGNORECASE) is None
 
@@ -77,3 +80,77 @@ _PATTERNS = [
     re.compile(r"\b(?:calm|block)\w*\s+(?:\w+\s+){0,3}glutamate\b", re.I),
     re.compile(r"\b100\s+billion\s+neurons\b", re.I),
 ]
+
+
+@pytest.mark.parametrize(
+    ("pattern", "word_start"),
+    [
+        (r"\bpermanently\s+(?:rewires?|changes?)", {"permanently"}),
+        (r"(?<![\w'])(?:never|seldom\s+again)(?![\w'])", {"never", "seldom"}),
+        (r"\b(?:calm|block)\w*\s+(?:\w+\s+){0,4}glutamate", {"glutamate"}),
+        (r"\bbrain-derived\b", {"brain-derived"}),
+        (r"foo(?=bar)baz", set()),
+        (r"xglutamate", set()),
+        (r"(?a)\bglutamate", set()),
+        (r"(?:\bserotonin|dopamine)", {"serotonin"}),
+    ],
+)
+def test_literals_that_always_start_a_word(pattern, word_start):
+    assert analyse(pattern, re.IGNORECASE)[1] == word_start
+
+
+def _present(literal: str, lowered: str, words: set[str], word_start: frozenset[str]) -> bool:
+    """The document-level test the scanner makes: a word-start literal needs a word that begins
+    with its leading word characters (exactly that word when the literal goes on after them)."""
+    if literal not in word_start:
+        return literal in lowered
+    head, whole = word_head(literal)
+    return any(w.startswith(head) if whole else w == head for w in words)
+
+
+def test_word_start_literals_are_sound_for_every_default_pattern():
+    import sys
+    from pathlib import Path
+
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "bench"))
+    from sitegen import render
+
+    patterns = _default_pack_patterns()
+    texts = _example_texts() + [render(i)[1][:1500] for i in range(8)]
+    lowered_texts = [(t, t.lower()) for t in texts]
+    for pattern in patterns:
+        prefilter = Prefilter.of(pattern)
+        if prefilter.literals is None:
+            continue
+        for text, lowered in lowered_texts:
+            if not pattern.search(text):
+                continue
+            words = set(re.findall(r"\w+", lowered))
+            assert any(_present(lit, lowered, words, prefilter.word_start) for lit in prefilter.literals), (
+                pattern.pattern[:80], text[:80])
+
+
+def test_scan_finds_what_a_full_scan_finds_for_every_default_pattern():
+    import sys
+    from pathlib import Path
+
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "bench"))
+    from sitegen import render
+
+    docs = [parse(name, text[:1500]) for name, text in (render(i) for i in range(6))]
+    docs.append(parse("mixed.md", "# KETAMINE Therapy\n\nKetamine MAY help. It NEVER rewires the Brain; BDNF is a protein.\n"))
+    for pattern in _default_pack_patterns():
+        for doc in docs:
+            every = list(pattern.finditer(doc.stream))
+            if any("\x00" in m.group() for m in every):
+                continue  # a match across sentences hides others from a whole-text scan
+            full = [m.span() for m in every if m.end() > m.start()]
+            assert [m.span() for m in stream_matches(doc, pattern)] == full, pattern.pattern[:80]
+
+
+def test_a_literal_that_starts_a_word_for_one_pattern_is_still_found_inside_words_for_another():
+    doc = parse("t.md", "Preheat the oven slowly.\n")
+    # No word starts with "heat", so the first pattern is answered without a search...
+    assert stream_matches(doc, re.compile(r"\bheat\b", re.I)) == []
+    # ...and that answer must not stand for a pattern that finds "heat" inside a word.
+    assert [m.group() for m in stream_matches(doc, re.compile(r"heat", re.I))] == ["heat"]

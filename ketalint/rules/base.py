@@ -8,12 +8,13 @@ yamllint's linter stamps its problems.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from typing import Any, ClassVar, Iterator
 
 from ketalint.document.model import Document, Sentence
 from ketalint.finding import Location
+from ketalint.foldregex import foldable
 from ketalint.language import Context, Cues
 from ketalint.lazyregex import lazy
 from ketalint.prefilter import Prefilter
@@ -216,39 +217,125 @@ def stream_matches(doc: Document, regex: re.Pattern):
     return found
 
 
-def _scan(doc: Document, regex: re.Pattern):
+def _prefilter(regex: re.Pattern) -> Prefilter:
     prefilter = _PREFILTERS.get(regex)
     if prefilter is None:
         prefilter = _PREFILTERS[regex] = Prefilter.of(regex)
+    return prefilter
+
+
+def _folded_text(doc: Document, regex: re.Pattern) -> tuple[re.Pattern, str] | None:
+    """The folded twin of `regex` and the lower-cased stream, when they may stand in for both."""
+    folded = _prefilter(regex).folded()
+    if folded is None:
+        return None
+    lowered = _literal_memo(doc)[""]
+    if lowered is None or not _foldable(doc, lowered):
+        return None
+    return folded, lowered
+
+
+def stream_spans(doc: Document, regex: re.Pattern) -> Iterator[tuple[int, int]]:
+    """(start, end) of every match of `regex` over the whole stream, as `regex.finditer` gives them."""
+    twin = _folded_text(doc, regex)
+    matches = regex.finditer(doc.stream) if twin is None else twin[0].finditer(twin[1])
+    return (m.span() for m in matches)
+
+
+def candidate_sentences(doc: Document, regex: re.Pattern) -> list[Sentence]:
+    """The sentences that may hold a match of `regex` (every sentence when no literal is required)."""
+    prefilter = _prefilter(regex)
+    found = None if prefilter.literals is None else _candidate_sentences(doc, prefilter)
+    return doc.sentences if found is None else [doc.sentences[i] for i in found]
+
+
+def sentence_spans(doc: Document, regex: re.Pattern, sentence: Sentence) -> Iterator[tuple[int, int]]:
+    """(start, end) of every match of `regex` in `sentence_text(doc, sentence)`."""
+    twin = _folded_text(doc, regex)
+    start = sentence.stream_start
+    if twin is None:
+        matches = regex.finditer(sentence_text(doc, sentence))
+    else:
+        matches = twin[0].finditer(twin[1][start:start + len(sentence.text)])
+    return (m.span() for m in matches)
+
+
+def _scan(doc: Document, regex: re.Pattern):
+    prefilter = _prefilter(regex)
     stream = doc.stream
-    candidates = None if prefilter.literals is None else _candidate_sentences(doc, prefilter.literals)
+    candidates = None if prefilter.literals is None else _candidate_sentences(doc, prefilter)
     if candidates is None or len(candidates) > len(doc.sentences) * _FULL_SCAN_SHARE:
         spans = ((0, len(stream)),)
     else:
         sentences = doc.sentences
         spans = [(sentences[i].stream_start, sentences[i].stream_start + len(sentences[i].text)) for i in candidates]
+    twin = _folded_text(doc, regex)
+    if twin is None:
+        for start, end in spans:
+            for m in regex.finditer(stream, start, end):
+                if m.start() != m.end() and "\x00" not in m.group():
+                    yield m
+        return
+    # The folded twin finds where matches are; the original pattern, run only there, gives the
+    # match objects (groups in the text's own case).
+    folded, lowered = twin
     for start, end in spans:
-        for m in regex.finditer(stream, start, end):
+        for m in folded.finditer(lowered, start, end):
             if m.start() != m.end() and "\x00" not in m.group():
-                yield m
+                yield regex.match(stream, m.start(), end)
 
 
-def _candidate_sentences(doc: Document, literals: frozenset[str]) -> list[int] | None:
-    """Indexes of the sentences holding any of `literals` (None when no cheap answer exists)."""
+def _literal_memo(doc: Document) -> dict:
+    """Per-document answers about literals; "" holds the lower-cased stream (None if it moved)."""
     memo = doc.memo.get("literals")
     if memo is None:
         lowered = doc.stream.lower()
         memo = doc.memo["literals"] = {"": lowered if len(lowered) == len(doc.stream) else None}
+    return memo
+
+
+def _foldable(doc: Document, lowered: str) -> bool:
+    found = doc.memo.get("foldable")
+    if found is None:
+        found = doc.memo["foldable"] = foldable(doc.stream, lowered)
+    return found
+
+
+def _candidate_sentences(doc: Document, prefilter: Prefilter) -> list[int] | None:
+    """Indexes of the sentences holding any of the prefilter's literals (None when no cheap answer exists).
+
+    A literal that always starts a word (it follows `\\b`) cannot occur when no word of the
+    document starts with it: a bisect in the sorted words answers that without a substring search.
+    """
+    memo = _literal_memo(doc)
     lowered = memo[""]
-    if lowered is None:
+    if lowered is None or not _foldable(doc, lowered):
         return None
     found: set[int] = set()
-    for literal in literals:
+    word_start = prefilter.word_start
+    for literal in prefilter.literals:
+        head = word_start.get(literal)
+        if head is not None and not _starts_a_word(doc, lowered, head):
+            continue  # not remembered: another pattern may need the literal inside a word
         hits = memo.get(literal)
         if hits is None:
             hits = memo[literal] = _sentences_with(doc, lowered, literal)
         found.update(hits)
     return sorted(found)
+
+
+def _starts_a_word(doc: Document, lowered: str, word_head: tuple[str, bool]) -> bool:
+    words = doc.memo.get("words")
+    if words is None:
+        words = doc.memo["words"] = sorted(set(_WORD.findall(lowered)))
+    head, whole = word_head
+    i = bisect_left(words, head)
+    if i == len(words):
+        return False
+    return words[i].startswith(head) if whole else words[i] == head
+
+
+_WORD = re.compile(r"\w+")
 
 
 def _sentences_with(doc: Document, lowered: str, literal: str) -> tuple[int, ...]:

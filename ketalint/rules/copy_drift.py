@@ -16,6 +16,7 @@ work grows with the number of near-duplicates, not with the square of the senten
 from __future__ import annotations
 
 import re
+import sys
 from collections import Counter, defaultdict
 from typing import Iterator
 
@@ -55,7 +56,10 @@ class CopyDriftRule(CorpusRule):
             tokens = _TOKEN.findall(sentence_text(doc, sentence).lower())
             if len(tokens) < self.min_words:
                 continue
-            out.append(statement_at(doc, sentence.source_start, sentence.source_end, key=" ".join(tokens), side=""))
+            # Interned: a site repeats its copy across articles, and every such sentence is kept
+            # until the corpus pass.
+            key = sys.intern(" ".join(tokens))
+            out.append(statement_at(doc, sentence.source_start, sentence.source_end, key=key, side=""))
         return out
 
     def conflicts(self, statements: list[Statement], single: bool = False) -> Iterator[Conflict]:

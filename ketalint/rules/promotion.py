@@ -12,7 +12,7 @@ import re
 from ketalint.document.model import Document, Sentence
 from ketalint.language import Context
 from ketalint.lazyregex import lazy
-from ketalint.rules.base import Option, sentence_text
+from ketalint.rules.base import Option, candidate_sentences, sentence_spans, sentence_text, stream_spans
 from ketalint.rules.section_match import wildcard_terms
 
 TRIGGER_OPTIONS = {
@@ -36,7 +36,7 @@ class Promotion:
         self.min_claims = options.get("min_benefit_claims", 1)
 
     def promotes(self, doc: Document) -> bool:
-        if self.terms is not None and not _at_least(self.terms.finditer(doc.stream), self.min_mentions):
+        if self.terms is not None and not _at_least(stream_spans(doc, self.terms), self.min_mentions):
             return False
         if self.benefit is not None and not _at_least(iter(self.benefit_sentences(doc)), self.min_claims):
             return False
@@ -49,12 +49,12 @@ class Promotion:
         key = ("benefit_sentences", self.benefit.pattern)
         found = doc.memo.get(key)
         if found is None:
-            found = doc.memo[key] = [s for s in doc.sentences if self._claims(doc, s)]
+            found = doc.memo[key] = [s for s in candidate_sentences(doc, self.benefit) if self._claims(doc, s)]
         return found
 
     def _claims(self, doc: Document, sentence: Sentence) -> bool:
         text = sentence_text(doc, sentence)
-        return any(not _ASSERTED.excuses(text, m.start(), m.end()) for m in self.benefit.finditer(text))
+        return any(not _ASSERTED.excuses(text, a, b) for a, b in sentence_spans(doc, self.benefit, sentence))
 
 
 def _at_least(matches, count: int) -> bool:

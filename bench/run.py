@@ -1,0 +1,124 @@
+"""Benchmark ketalint as a whole process on generated sites (see sitegen.py).
+
+    python bench/run.py                 # the full set of scenarios
+    python bench/run.py --quick         # fewer runs, no 5,000-article site
+
+Each scenario is run several times; the median wall time, throughput and the peak resident
+memory of the largest single process are printed. Where `proselint` is on PATH it is timed on
+the same files in the same run and the ratio is shown.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from sitegen import write_site  # noqa: E402
+
+KETALINT = [sys.executable, "-m", "ketalint"]
+
+
+def timed(cmd: list[str], cwd: Path, env: dict | None = None) -> tuple[float, float, int]:
+    """(wall seconds, peak RSS in MB of the largest process, exit code) of one run."""
+    start = time.perf_counter()
+    proc = subprocess.Popen(cmd, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env)
+    _, status, usage = os.wait4(proc.pid, 0)
+    wall = time.perf_counter() - start
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    err = proc.stderr.read().decode(errors="replace") if proc.stderr else ""
+    if proc.returncode not in (0, 1):
+        raise SystemExit(f"{' '.join(cmd)} failed ({proc.returncode}): {err.strip()[:500]}")
+    return wall, usage.ru_maxrss / 1024, proc.returncode
+
+
+def measure(cmd, cwd, runs: int, before=None) -> dict:
+    print(f"  $ (cd {cwd} && {' '.join(cmd)})  x{runs}", flush=True)
+    walls, peaks = [], []
+    for _ in range(runs):
+        if before:
+            before()
+        wall, peak, _ = timed(cmd, cwd)
+        walls.append(wall)
+        peaks.append(peak)
+    return {"median": statistics.median(walls), "min": min(walls), "peak_mb": max(peaks)}
+
+
+def report(name: str, result: dict, size_bytes: int | None = None, extra: str = "") -> None:
+    rate = f"{size_bytes / 1e6 / result['median']:7.2f} MB/s" if size_bytes else " " * 12
+    print(f"{name:48} {result['median'] * 1000:9.0f} ms {rate}  peak {result['peak_mb']:6.1f} MB  {extra}", flush=True)
+
+
+def site(root: Path, count: int) -> tuple[Path, int]:
+    folder = root / f"site-{count}"
+    size = write_site(folder, count)
+    (folder / ".ketalint.yaml").write_text("corpus: ['**/*']\n", encoding="utf-8")
+    return folder, size
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description="Benchmark ketalint on generated sites.")
+    parser.add_argument("--quick", action="store_true", help="fewer runs, and no 5,000-article site")
+    parser.add_argument("--keep", type=Path, help="generate the sites here and keep them")
+    args = parser.parse_args()
+    runs_small, runs_big = (3, 1) if args.quick else (10, 3)
+    root = args.keep or Path(tempfile.mkdtemp(prefix="ketalint-bench-"))
+    proselint = shutil.which("proselint")
+    print(f"python {sys.version.split()[0]}, {os.cpu_count()} cores; proselint: {proselint or 'not installed'}")
+    try:
+        sizes = [1, 100, 1000] + ([] if args.quick else [5000])
+        sites = {n: site(root, n) for n in sizes}
+        results = {}
+        for n in sizes:
+            folder, size = sites[n]
+            cache = folder / ".ketalint_cache"
+            runs = runs_small if n <= 100 else runs_big
+            cold = measure(KETALINT + ["check", ".", "-q", "--format", "json"], folder, runs, before=lambda c=cache: shutil.rmtree(c, ignore_errors=True))
+            results[n] = cold
+            extra = ""
+            if proselint:
+                files = sorted(str(p) for p in folder.iterdir() if p.suffix in (".md", ".html", ".txt"))
+                pl = measure([proselint, "check", *files] if n <= 1000 else ["true"], folder, 1 if n > 1 else runs_small)
+                if n <= 1000:
+                    extra = f"proselint {pl['median'] * 1000:.0f} ms, ratio {cold['median'] / pl['median']:.2f}"
+            report(f"{n} article(s), cold", cold, size, extra)
+            warm = measure(KETALINT + ["check", ".", "-q", "--format", "json"], folder, runs)
+            report(f"{n} article(s), warm cache", warm, size)
+        if 1000 in sites:
+            # Both without a cache, so that the ratio is the parallel speed-up alone.
+            folder, size = sites[1000]
+            base = KETALINT + ["check", ".", "-q", "--format", "json", "--no-cache"]
+            one = measure(base + ["--jobs", "1"], folder, runs_big)
+            report("1000 articles, no cache, --jobs 1", one, size)
+            every = measure(base, folder, runs_big)
+            report("1000 articles, no cache, all cores (default)", every, size, f"speed-up: {one['median'] / every['median']:.2f}x")
+        biggest = max(sites)
+        if biggest >= 1000:
+            folder, size = sites[biggest]
+            target = folder / "article-00003.md"
+            original = target.read_text(encoding="utf-8")
+
+            def touch_one() -> None:
+                target.write_text(original + f"\nA sentence added at {time.time()}.\n", encoding="utf-8")
+
+            warm_one = measure(KETALINT + ["check", target.name, "-q", "--format", "json"], folder, runs_small, before=touch_one)
+            report(f"1 changed article in {biggest} (pre-commit), warm", warm_one)
+            warm_all = measure(KETALINT + ["check", ".", "-q", "--format", "json"], folder, runs_big, before=touch_one)
+            report(f"whole {biggest}-article site, 1 changed, warm", warm_all, size)
+            target.write_text(original, encoding="utf-8")
+        if 5000 in results and 1000 in results:
+            print(f"growth 1000 -> 5000 articles (cold): {results[5000]['median'] / results[1000]['median']:.2f}x")
+    finally:
+        if not args.keep:
+            shutil.rmtree(root, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,166 @@
+"""Case-insensitive patterns run as case-sensitive ones over lower-cased text.
+
+Python's regex engine gets no help from its literal checks for a case-insensitive pattern: every
+character comparison folds case, and an alternation of words is tried branch by branch at every
+position. The same pattern with its literals and character sets lower-cased, compiled without
+IGNORECASE and run over `text.lower()`, matches at the same places (the program has the same
+shape; only each comparison changes, to an equivalent one) and runs several times faster.
+
+The two agree when lower-casing keeps every character in place (the lower-cased text has the
+same length) and the text holds none of the characters that IGNORECASE folds beyond `lower()`
+(the long s, the dotless i, a few Greek symbols: CPython's own case-fix table). Callers check
+`foldable(text)` and otherwise use the original pattern. Patterns this module does not fully
+understand (scoped case flags, wide ranges of cased characters) are not folded at all.
+"""
+
+from __future__ import annotations
+
+import re
+
+try:  # Python 3.11+
+    from re import _compiler as _cmp, _constants as _c, _parser as _p
+except ImportError:  # pragma: no cover - Python 3.10
+    import sre_compile as _cmp
+    import sre_constants as _c
+    import sre_parse as _p
+
+_MAX_RANGE = 512
+
+
+def _hazards() -> frozenset[str] | None:
+    """Characters whose IGNORECASE matching goes beyond `lower()`; None when unknown."""
+    try:
+        try:
+            from re._casefix import _EXTRA_CASES
+        except ImportError:  # pragma: no cover - Python 3.10
+            from sre_compile import _ignorecase_fixes as _EXTRA_CASES  # type: ignore[attr-defined]
+    except ImportError:  # pragma: no cover - an interpreter without the table
+        return None
+    codes = set(_EXTRA_CASES)
+    for others in _EXTRA_CASES.values():
+        codes.update(others)
+    return frozenset(chr(c) for c in codes if c >= 0x80)
+
+
+_HAZARDS = _hazards()
+
+
+def foldable(text: str, lowered: str) -> bool:
+    """Whether a folded pattern over `lowered` matches exactly as the original over `text`."""
+    if len(lowered) != len(text):
+        return False
+    if text.isascii():
+        return True
+    return _HAZARDS is not None and _HAZARDS.isdisjoint(text)
+
+
+_PROGRAMS: dict[tuple[str, int], tuple | None] = {}
+
+
+def fold(pattern: str, flags: int) -> re.Pattern | None:
+    """The case-sensitive twin of an IGNORECASE pattern, for lower-cased text; None if unsure."""
+    program = folded_program(pattern, flags)
+    if program is None:
+        return None
+    from ketalint.lazyregex import _from_program
+
+    return _from_program(pattern, program)
+
+
+def folded_program(pattern: str, flags: int) -> tuple | None:
+    """The twin's compiled program (see `ketalint.lazyregex`), remembered; a snapshot stores it."""
+    key = (pattern, flags)
+    if key not in _PROGRAMS:
+        _PROGRAMS[key] = _build_program(pattern, flags)
+    return _PROGRAMS[key]
+
+
+def known_programs() -> dict[tuple[str, int], tuple | None]:
+    return dict(_PROGRAMS)
+
+
+def remember_programs(table: dict[tuple[str, int], tuple | None]) -> None:
+    _PROGRAMS.update(table)
+
+
+def _build_program(pattern: str, flags: int) -> tuple | None:
+    if not flags & re.IGNORECASE:
+        return None
+    try:
+        parsed = _p.parse(pattern, flags)
+        if parsed.state.flags & (re.LOCALE | re.ASCII) or not _fold_items(parsed.data):
+            return None
+        parsed.state.flags &= ~re.IGNORECASE
+        flags &= ~re.IGNORECASE
+        code = _cmp._code(parsed, flags)
+        return (flags | parsed.state.flags, code, parsed.state.groups - 1, dict(parsed.state.groupdict))
+    except (re.error, RecursionError, TypeError, ValueError, AttributeError):
+        return None
+
+
+def _lower(code: int) -> int | None:
+    lowered = chr(code).lower()
+    return ord(lowered) if len(lowered) == 1 else None
+
+
+def _fold_items(items: list) -> bool:
+    """Lower-case the literals of a parsed sequence in place; False when it cannot be folded."""
+    for i, (op, arg) in enumerate(items):
+        if op in (_c.LITERAL, _c.NOT_LITERAL):
+            low = _lower(arg)
+            if low is None:
+                return False
+            items[i] = (op, low)
+        elif op is _c.IN:
+            folded = _fold_set(arg)
+            if folded is None:
+                return False
+            items[i] = (op, folded)
+        elif not _fold_nested(op, arg):
+            return False
+    return True
+
+
+def _fold_nested(op, arg) -> bool:
+    if op is _c.SUBPATTERN:
+        _, add_flags, del_flags, body = arg
+        if (add_flags | del_flags) & (re.IGNORECASE | re.ASCII | re.LOCALE):
+            return False
+        return _fold_items(body.data)
+    if op is _c.BRANCH:
+        return all(_fold_items(branch.data) for branch in arg[1])
+    if op in (_c.MAX_REPEAT, _c.MIN_REPEAT, getattr(_c, "POSSESSIVE_REPEAT", None)):
+        return _fold_items(arg[2].data)
+    if op in (_c.ASSERT, _c.ASSERT_NOT):
+        return _fold_items(arg[1].data)
+    if op is getattr(_c, "ATOMIC_GROUP", None):
+        return _fold_items(arg.data)
+    if op is _c.GROUPREF_EXISTS:
+        _, yes, no = arg
+        return _fold_items(yes.data) and (no is None or _fold_items(no.data))
+    return op in (_c.ANY, _c.AT, _c.GROUPREF, _c.CATEGORY)
+
+
+def _fold_set(items: list) -> list | None:
+    """A character set that holds the lower-cased form of each of its members as well."""
+    out = list(items)
+    for op, arg in items:
+        if op is _c.LITERAL:
+            low = _lower(arg)
+            if low is None:
+                return None
+            if low != arg:
+                out.append((_c.LITERAL, low))
+        elif op is _c.RANGE:
+            low, high = arg
+            if high - low >= _MAX_RANGE:
+                return None
+            for c in range(low, high + 1):
+                folded = _lower(c)
+                if folded is None:
+                    return None
+                if folded != c:
+                    out.append((_c.LITERAL, folded))
+        elif op not in (_c.NEGATE, _c.CATEGORY):
+            return None
+    return out
