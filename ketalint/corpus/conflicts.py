@@ -56,15 +56,20 @@ def side_conflicts(
             agreeing = {t.path for o in names if o not in against for t in sides[o]}
             if len(agreeing) > len({t.path for t in counter}):
                 continue
+        by_path: dict[str, list[Statement]] = defaultdict(list)
+        for t in counter:
+            by_path[t.path].append(t)
         for s in sides[side]:
-            others = _without_overlap(s, counter)
+            others = _without_overlap(s, counter, by_path.get(s.path, ()))
             if others:
                 yield Conflict(s, others)
 
 
-def _without_overlap(s: Statement, counter: list) -> list:
-    """A sentence that says both things is not its own counter-statement."""
-    if not any(t.overlaps(s) for t in counter if t.path == s.path):
+def _without_overlap(s: Statement, counter: list, same_file) -> list:
+    """A sentence that says both things is not its own counter-statement. `same_file`: the
+    counter-statements in the statement's own file (looked up once, so that many statements
+    against one long counter list stay linear)."""
+    if not any(t.overlaps(s) for t in same_file):
         return counter
     return [t for t in counter if not t.overlaps(s)]
 

@@ -41,17 +41,16 @@ def _index(conflicts: list[Conflict], named: set[str]):
     the statements of one side share one."""
     located = {id(c.statement) for c in conflicts}
     against_list: dict[int, list] = {}
-    by_file: dict[str, tuple[list, list]] = {}
+    by_file: dict[str, tuple[list, dict]] = {}
     for c in conflicts:
         key = id(c.counter)
         if key not in against_list:
             against_list[key] = []
             for t in c.counter:
                 if t.path in named and id(t) not in located:
-                    statements, keys = by_file.setdefault(t.path, ([], []))
+                    statements, keys = by_file.setdefault(t.path, ([], {}))
                     statements.append(t)
-                    if key not in keys:
-                        keys.append(key)
+                    keys[key] = None  # an ordered set: a file meets many counter lists
         against_list[key].append(c)
     return against_list, by_file
 

@@ -69,20 +69,39 @@ class CopyDriftRule(CorpusRule):
         copies: dict[str, list[Statement]] = defaultdict(list)
         for s in statements:
             copies[s.key].append(s)
-        twins: dict[int, list] = defaultdict(list)
-        reasons: dict[int, str] = {}
+        originals: dict[str, list[tuple[str, str]]] = defaultdict(list)
         for a, b in _candidates([group[0] for group in copies.values()]):
             if fuzz.ratio(a.key, b.key) < self.similarity:
                 continue
             for drifted, original, reason in _drift(a, b, self.cues):
-                for s in copies[drifted.key]:
-                    others = [t for t in copies[original.key] if single or t.path != s.path]
-                    twins[id(s)].extend(others)
-                    if others:
-                        reasons.setdefault(id(s), reason)
+                originals[drifted.key].append((original.key, reason))
+        shared = {key: _Twins(pairs, copies) for key, pairs in originals.items()}
         for s in statements:
-            if twins.get(id(s)):
-                yield Conflict(s, twins[id(s)], (("change", reasons[id(s)]),))
+            twins = shared.get(s.key)
+            found = twins.of(s, single) if twins is not None else None
+            if found is not None:
+                yield Conflict(s, found[0], (("change", found[1]),))
+
+
+class _Twins:
+    """The copies a drifted wording is compared with, in the order its originals were found.
+
+    Every copy of the drifted wording shares one list (a site repeats its copy in hundreds of
+    articles, and a list per copy would grow with the square of them); only a copy whose own
+    article also holds an original gets a list of its own, without its article's statements.
+    """
+
+    def __init__(self, pairs: list[tuple[str, str]], copies: dict[str, list[Statement]]):
+        self.pairs = [(copies[key], reason) for key, reason in pairs]
+        self.pool = [t for group, _ in self.pairs for t in group]
+        self.paths = {t.path for t in self.pool}
+
+    def of(self, s: Statement, single: bool) -> tuple[list, str] | None:
+        if single or s.path not in self.paths:
+            return (self.pool, self.pairs[0][1]) if self.pool else None
+        others = [t for t in self.pool if t.path != s.path]
+        reason = next((r for group, r in self.pairs if any(t.path != s.path for t in group)), None)
+        return (others, reason) if others else None
 
 
 def _candidates(distinct: list[Statement]):
