@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import Callable
 
 from ketalint.cache import analyze_cached, open_cache
 from ketalint.config import Config
@@ -39,6 +40,7 @@ class CheckOptions:
     cache_dir: Path | None = None
     jobs: int = 0
     keep_texts: bool = True  # the report keeps each file's text (excerpts, --fix); JSON output needs none
+    progress: Callable[[int, int], None] | None = None  # called with (files done, files in all)
 
 
 @dataclass
@@ -127,7 +129,16 @@ def _analyze_paths(paths: list[str], config: Config, options: CheckOptions, sele
             file_text = replace(file_text, text="")  # neither kept nor sent back from a worker
         return file_text, file_problems, result
 
-    return map_in_order(read_and_analyze, paths, options.jobs or default_jobs())
+    progress = options.progress
+    if progress is None:
+        return map_in_order(read_and_analyze, paths, options.jobs or default_jobs())
+    done = [0]
+
+    def tick() -> None:
+        done[0] += 1
+        progress(done[0], len(paths))
+
+    return map_in_order(read_and_analyze, paths, options.jobs or default_jobs(), tick)
 
 
 def run_check(config: Config, options: CheckOptions, rules: list[Rule] | None = None) -> Report:

@@ -16,6 +16,15 @@ from ketalint import __version__
 from ketalint.formatters import FORMATTERS
 
 
+def _progress_bar(quiet: bool):
+    """A bar on standard error for long runs, only when standard error is a terminal."""
+    if quiet or not sys.stderr.isatty():
+        return None
+    from ketalint.progress import ProgressBar
+
+    return ProgressBar(sys.stderr)
+
+
 def _split(values) -> tuple[str, ...]:
     return tuple(v.strip() for value in values for v in value.split(",") if v.strip())
 
@@ -88,7 +97,13 @@ def check(paths, fmt, rule_paths, select, ignore, fail_on, config_path, stdin_fi
     elif "-" in paths:
         raise click.UsageError("'-' (standard input) cannot be combined with other paths")
     known = _read_baseline(baseline_path)
-    report = run_check(config, options)
+    bar = _progress_bar(quiet)
+    options.progress = bar
+    try:
+        report = run_check(config, options)
+    finally:
+        if bar is not None:
+            bar.close()
     if fix or show_diff:
         report = _fix(report, known, show_diff, quiet, lambda: run_check(config, options), config.root)
     if write_baseline_path:

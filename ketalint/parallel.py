@@ -30,22 +30,41 @@ def _run(item):
     return _task(item)  # type: ignore[misc]
 
 
-def map_in_order(task: Callable[[T], R], items: Sequence[T], jobs: int) -> list[R]:
-    """`[task(item) for item in items]`, spread over up to `jobs` forked workers when it pays."""
+def map_in_order(
+    task: Callable[[T], R], items: Sequence[T], jobs: int, on_done: Callable[[], None] | None = None
+) -> list[R]:
+    """`[task(item) for item in items]`, spread over up to `jobs` forked workers when it pays;
+    `on_done` is called as each result arrives (for a progress bar)."""
     global _task
     jobs = min(jobs, len(items) // MIN_FILES_PER_JOB)
-    if jobs <= 1:
-        return [task(item) for item in items]
+    results = _in_workers(task, items, jobs) if jobs > 1 else None
+    if results is None:
+        results = (task(item) for item in items)
+    out = []
+    for result in results:
+        out.append(result)
+        if on_done is not None:
+            on_done()
+    return out
+
+
+def _in_workers(task, items, jobs):
+    """Results of `task` computed by forked workers, yielded in input order; None without fork."""
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
     if "fork" not in multiprocessing.get_all_start_methods():
-        return [task(item) for item in items]
-    _task = task
-    try:
-        context = multiprocessing.get_context("fork")
-        with ProcessPoolExecutor(jobs, mp_context=context) as pool:
-            # Small chunks: the run ends when the slowest worker finishes its last chunk.
-            return list(pool.map(_run, items, chunksize=max(1, min(_MAX_CHUNK, len(items) // (jobs * 8)))))
-    finally:
-        _task = None
+        return None
+
+    def results():
+        global _task
+        _task = task
+        try:
+            context = multiprocessing.get_context("fork")
+            with ProcessPoolExecutor(jobs, mp_context=context) as pool:
+                # Small chunks: the run ends when the slowest worker finishes its last chunk.
+                yield from pool.map(_run, items, chunksize=max(1, min(_MAX_CHUNK, len(items) // (jobs * 8))))
+        finally:
+            _task = None
+
+    return results()
