@@ -46,11 +46,11 @@ class ResultCache:
     def _file(self, key: str) -> Path:
         return self.folder / key[:2] / f"{key}.json"
 
-    def load(self, key: str):
-        """The cached FileResult, or None on any kind of miss."""
+    def load(self, key: str, path: str | None = None):
+        """The cached FileResult (its own locations naming the file as `path`), or None on a miss."""
         try:
             with open(self._file(key), encoding="utf-8") as handle:
-                return decode(json.load(handle), key)
+                return decode(json.load(handle), key, path)
         except (OSError, ValueError, TypeError, KeyError, IndexError, AttributeError):
             return None
 
@@ -107,15 +107,29 @@ def encode(result, key: str) -> dict:
     }
 
 
-def decode(data: dict, key: str):
-    """A FileResult from an entry; ValueError when the entry is not one this version wrote."""
+def decode(data: dict, key: str, path: str | None = None):
+    """A FileResult from an entry; ValueError when the entry is not one this version wrote.
+
+    With `path`, locations in the entry's own file are read as naming `path`: the entry may have
+    been written under another spelling of the same file's path (see `analyze_cached`)."""
     from ketalint.api import FileResult
     from ketalint.corpus.statement import Statement
 
     if not isinstance(data, dict) or data.get("format") != FORMAT or data.get("key") != key:
         raise ValueError("not a current cache entry")
+    stored = data["path"]
+    path = path or stored
+    if path != stored:
+        for row in data["findings"]:
+            for loc in [row[0], *row[6]]:
+                if loc[0] == stored:
+                    loc[0] = path
+        for rows in data["statements"].values():
+            for row in rows:
+                if row[0] == stored:
+                    row[0] = path
     return FileResult(
-        data["path"],
+        path,
         [_finding(row) for row in data["findings"]],
         {rule: [Statement.from_json(s) for s in rows] for rule, rows in data["statements"].items()},
         suppressions=[(a, b, tuple(ids), start) for a, b, ids, start in data["suppressions"]],
@@ -157,11 +171,16 @@ def open_cache(config, enabled: bool = True, folder: Path | None = None) -> Resu
 
 
 def analyze_cached(file_text, pairs, cache: ResultCache | None, analyze):
-    """`analyze(file_text, pairs)`, or its cached result for the same path, content and rules."""
+    """`analyze(file_text, pairs)`, or its cached result for the same file, content and rules.
+
+    Entries are keyed by the file's absolute path, so that a file named as `./a.md` on one run
+    and reached as `a.md` through the corpus on the next shares one entry; a result read under
+    another spelling of the path is read as naming the file the way this run does.
+    """
     if cache is None:
         return analyze(file_text, pairs)
-    key = cache.key(file_text.path, file_text.digest, pairs)
-    result = cache.load(key)
+    key = cache.key(os.path.normcase(os.path.abspath(file_text.path)), file_text.digest, pairs)
+    result = cache.load(key, file_text.path)
     if result is None:
         result = analyze(file_text, pairs)
         cache.store(key, result)

@@ -108,3 +108,17 @@ def test_interleaved_writers_leave_a_readable_entry(tmp_path):
     again = two.load(key)
     assert [f.to_dict() for f in again.findings] == [f.to_dict() for f in result.findings]
     assert sorted(p.name for p in entry.parent.iterdir() if p.suffix == ".json") == [entry.name]
+
+
+def test_a_file_reached_under_another_spelling_of_its_path_is_a_hit(tmp_path, parses, monkeypatch):
+    root = copy_site(tmp_path)
+    monkeypatch.chdir(root)
+    config = Config(root=root, cache_dir=root / ".cache")
+    first = ketalint.api.run_check(config, ketalint.api.CheckOptions(paths=["./faq.md"], cache=True))
+    assert first.findings and all(f.path == "./faq.md" for f in first.findings)
+    parses.clear()
+    second = ketalint.api.run_check(config, ketalint.api.CheckOptions(paths=["faq.md"], cache=True))
+    assert parses["faq.md"] == 0
+    assert [(f.path, f.rule, f.location.line) for f in second.findings] == [
+        ("faq.md", f.rule, f.location.line) for f in first.findings
+    ]
