@@ -18,7 +18,6 @@ from ketalint.examples import example_hits
 from ketalint.packs import default_pack_dir, load_packs, pack_files
 
 RULES = load_packs([default_pack_dir()])
-MY_PACKS = ("overclaim", "factual", "unhedged", "style")
 DONT_FLAG = yaml.safe_load((Path(__file__).parent / "data" / "dont_flag.yaml").read_text(encoding="utf-8"))
 REGEX_OPTIONS = ("patterns", "subject", "predicate", "exceptions")
 
@@ -42,7 +41,7 @@ def test_pass_example_is_not_reported(rule, text):
 
 def test_every_category_pack_is_present():
     packs = {rule.spec.pack for rule in RULES}
-    assert set(MY_PACKS) <= packs
+    assert {"overclaim", "factual", "unhedged", "style"} <= packs
 
 
 def test_rule_ids_are_unique():
@@ -61,10 +60,15 @@ def test_rule_has_a_flag_and_a_pass_example(rule):
     assert rule.spec.flag_examples and rule.spec.pass_examples
 
 
-@pytest.mark.parametrize("rule", [r for r in RULES if r.spec.pack in MY_PACKS], ids=lambda r: r.id)
+@pytest.mark.parametrize("rule", RULES, ids=lambda r: r.id)
 def test_rule_explains_itself(rule):
     spec = rule.spec
     assert spec.suggestion and spec.rationale and len(spec.rationale.split()) >= 15
+
+
+@pytest.mark.parametrize("rule", RULES, ids=lambda r: r.id)
+def test_rule_cites_a_linked_source(rule):
+    assert rule.spec.references and all(ref.title and ref.link for ref in rule.spec.references)
 
 
 @pytest.mark.parametrize("rule", [r for r in RULES if r.spec.category == "factual"], ids=lambda r: r.id)
