@@ -8,16 +8,26 @@ yamllint's linter stamps its problems.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from typing import Any, ClassVar, Iterator
 
 from ketalint.document.model import Document, Sentence
 from ketalint.finding import Location
-from ketalint.foldregex import foldable
 from ketalint.language import Context, Cues
 from ketalint.lazyregex import lazy
-from ketalint.prefilter import Prefilter
+from ketalint.rules.scan import (  # noqa: F401 - re-exported: rule types import them from here
+    StreamIndex,
+    candidate_sentences,
+    find_in_sentences,
+    in_scope,
+    matches_by_sentence,
+    overlaps_exception,
+    sentence_spans,
+    sentence_text,
+    stream_index,
+    stream_matches,
+    stream_spans,
+)
 
 SCOPES = ("any", "title", "heading", "paragraph", "list")
 
@@ -161,215 +171,3 @@ def compile_terms(phrases, patterns, case_sensitive: bool = False) -> re.Pattern
         return None
     flags = 0 if case_sensitive else re.IGNORECASE
     return lazy("|".join(f"(?:{a})" for a in alternatives), flags)
-
-
-def in_scope(sentence: Sentence, scope: tuple[str, ...]) -> bool:
-    if "any" in scope:
-        return True
-    block_scope = sentence.block.scope
-    if block_scope == "title" and "heading" in scope:
-        return True
-    return block_scope in scope
-
-
-class StreamIndex:
-    """Finds the sentence that holds a position of `doc.stream` (bisect over sentence starts)."""
-
-    __slots__ = ("doc", "starts")
-
-    def __init__(self, doc: Document):
-        self.doc = doc
-        self.starts = [s.stream_start for s in doc.sentences]
-
-    def sentence_at(self, pos: int) -> Sentence:
-        return self.doc.sentences[bisect_right(self.starts, pos) - 1]
-
-
-def stream_index(doc: Document) -> StreamIndex:
-    """The document's stream index, built once and shared by every rule."""
-    index = doc.memo.get("stream_index")
-    if index is None:
-        index = doc.memo["stream_index"] = StreamIndex(doc)
-    return index
-
-
-def sentence_text(doc: Document, sentence: Sentence) -> str:
-    """The sentence as matched: typographic quotes folded (see `document.build`)."""
-    return doc.stream[sentence.stream_start:sentence.stream_start + len(sentence.text)]
-
-
-_PREFILTERS: dict[re.Pattern, Prefilter] = {}
-_FULL_SCAN_SHARE = 0.5
-
-
-def stream_matches(doc: Document, regex: re.Pattern):
-    """Non-empty matches of `regex` over `doc.stream` that stay within one sentence.
-
-    A match never spans sentences, so the regex runs only on the sentences that hold one of the
-    literals its matches need (see `ketalint.prefilter`); finding those is a C-speed substring
-    search, while a case-insensitive alternation is tried at every position of the text.
-    Rules that share a pattern (several claim rules share one predicate) share its matches.
-    """
-    memo = doc.memo.setdefault("matches", {})
-    found = memo.get(regex)
-    if found is None:
-        found = memo[regex] = list(_scan(doc, regex))
-    return found
-
-
-def _prefilter(regex: re.Pattern) -> Prefilter:
-    prefilter = _PREFILTERS.get(regex)
-    if prefilter is None:
-        prefilter = _PREFILTERS[regex] = Prefilter.of(regex)
-    return prefilter
-
-
-def _folded_text(doc: Document, regex: re.Pattern) -> tuple[re.Pattern, str] | None:
-    """The folded twin of `regex` and the lower-cased stream, when they may stand in for both."""
-    folded = _prefilter(regex).folded()
-    if folded is None:
-        return None
-    lowered = _literal_memo(doc)[""]
-    if lowered is None or not _foldable(doc, lowered):
-        return None
-    return folded, lowered
-
-
-def stream_spans(doc: Document, regex: re.Pattern) -> Iterator[tuple[int, int]]:
-    """(start, end) of every match of `regex` over the whole stream, as `regex.finditer` gives them."""
-    twin = _folded_text(doc, regex)
-    matches = regex.finditer(doc.stream) if twin is None else twin[0].finditer(twin[1])
-    return (m.span() for m in matches)
-
-
-def candidate_sentences(doc: Document, regex: re.Pattern) -> list[Sentence]:
-    """The sentences that may hold a match of `regex` (every sentence when no literal is required)."""
-    prefilter = _prefilter(regex)
-    found = None if prefilter.literals is None else _candidate_sentences(doc, prefilter)
-    return doc.sentences if found is None else [doc.sentences[i] for i in found]
-
-
-def sentence_spans(doc: Document, regex: re.Pattern, sentence: Sentence) -> Iterator[tuple[int, int]]:
-    """(start, end) of every match of `regex` in `sentence_text(doc, sentence)`."""
-    twin = _folded_text(doc, regex)
-    start = sentence.stream_start
-    if twin is None:
-        matches = regex.finditer(sentence_text(doc, sentence))
-    else:
-        matches = twin[0].finditer(twin[1][start:start + len(sentence.text)])
-    return (m.span() for m in matches)
-
-
-def _scan(doc: Document, regex: re.Pattern):
-    prefilter = _prefilter(regex)
-    stream = doc.stream
-    candidates = None if prefilter.literals is None else _candidate_sentences(doc, prefilter)
-    if candidates is None or len(candidates) > len(doc.sentences) * _FULL_SCAN_SHARE:
-        spans = ((0, len(stream)),)
-    else:
-        sentences = doc.sentences
-        spans = [(sentences[i].stream_start, sentences[i].stream_start + len(sentences[i].text)) for i in candidates]
-    twin = _folded_text(doc, regex)
-    if twin is None:
-        for start, end in spans:
-            for m in regex.finditer(stream, start, end):
-                if m.start() != m.end() and "\x00" not in m.group():
-                    yield m
-        return
-    # The folded twin finds where matches are; the original pattern, run only there, gives the
-    # match objects (groups in the text's own case).
-    folded, lowered = twin
-    for start, end in spans:
-        for m in folded.finditer(lowered, start, end):
-            if m.start() != m.end() and "\x00" not in m.group():
-                yield regex.match(stream, m.start(), end)
-
-
-def _literal_memo(doc: Document) -> dict:
-    """Per-document answers about literals; "" holds the lower-cased stream (None if it moved)."""
-    memo = doc.memo.get("literals")
-    if memo is None:
-        lowered = doc.stream.lower()
-        memo = doc.memo["literals"] = {"": lowered if len(lowered) == len(doc.stream) else None}
-    return memo
-
-
-def _foldable(doc: Document, lowered: str) -> bool:
-    found = doc.memo.get("foldable")
-    if found is None:
-        found = doc.memo["foldable"] = foldable(doc.stream, lowered)
-    return found
-
-
-def _candidate_sentences(doc: Document, prefilter: Prefilter) -> list[int] | None:
-    """Indexes of the sentences holding any of the prefilter's literals (None when no cheap answer exists).
-
-    A literal that always starts a word (it follows `\\b`) cannot occur when no word of the
-    document starts with it: a bisect in the sorted words answers that without a substring search.
-    """
-    memo = _literal_memo(doc)
-    lowered = memo[""]
-    if lowered is None or not _foldable(doc, lowered):
-        return None
-    found: set[int] = set()
-    word_start = prefilter.word_start
-    for literal in prefilter.literals:
-        head = word_start.get(literal)
-        if head is not None and not _starts_a_word(doc, lowered, head):
-            continue  # not remembered: another pattern may need the literal inside a word
-        hits = memo.get(literal)
-        if hits is None:
-            hits = memo[literal] = _sentences_with(doc, lowered, literal)
-        found.update(hits)
-    return sorted(found)
-
-
-def _starts_a_word(doc: Document, lowered: str, word_head: tuple[str, bool]) -> bool:
-    words = doc.memo.get("words")
-    if words is None:
-        words = doc.memo["words"] = sorted(set(_WORD.findall(lowered)))
-    head, whole = word_head
-    i = bisect_left(words, head)
-    if i == len(words):
-        return False
-    return words[i].startswith(head) if whole else words[i] == head
-
-
-_WORD = re.compile(r"\w+")
-
-
-def _sentences_with(doc: Document, lowered: str, literal: str) -> tuple[int, ...]:
-    starts = stream_index(doc).starts
-    out: list[int] = []
-    i = lowered.find(literal)
-    while i >= 0:
-        index = bisect_right(starts, i) - 1
-        if not out or out[-1] != index:
-            out.append(index)
-        i = lowered.find(literal, i + 1)
-    return tuple(out)
-
-
-def matches_by_sentence(doc: Document, regex: re.Pattern) -> dict[int, list[str]]:
-    """Matched texts of `regex`, grouped by the index of the sentence that holds them."""
-    index = stream_index(doc)
-    grouped: dict[int, list[str]] = {}
-    for m in stream_matches(doc, regex):
-        grouped.setdefault(index.sentence_at(m.start()).index, []).append(m.group())
-    return grouped
-
-
-def find_in_sentences(doc: Document, regex: re.Pattern, scope: tuple[str, ...]):
-    """(sentence, start, end) for each match of `regex`, offsets relative to the sentence."""
-    index = stream_index(doc)
-    for m in stream_matches(doc, regex):
-        sentence = index.sentence_at(m.start())
-        if not in_scope(sentence, scope):
-            continue
-        yield sentence, m.start() - sentence.stream_start, m.end() - sentence.stream_start
-
-
-def overlaps_exception(text: str, start: int, end: int, exceptions: re.Pattern | None) -> bool:
-    if exceptions is None:
-        return False
-    return any(m.start() < end and start < m.end() for m in exceptions.finditer(text))
