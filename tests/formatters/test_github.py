@@ -4,6 +4,7 @@ format chosen automatically inside GitHub Actions."""
 from __future__ import annotations
 
 import pytest
+from cli_support import make_site
 
 from ketalint.api import Report
 from ketalint.cli import main
@@ -51,22 +52,9 @@ def test_one_line_per_finding_with_the_severity_as_command():
     assert [line.split(" ", 1)[0] for line in lines] == ["::error", "::warning"]
 
 
-PACK = """\
-pack: demo
-rules:
-  - id: demo.forever
-    type: phrase
-    category: overclaim
-    severity: warning
-    message: "'{match}' promises a permanent result."
-    phrases: ["permanently rewires"]
-"""
-
-
 @pytest.fixture
 def site(tmp_path, monkeypatch):
-    (tmp_path / "pack.yaml").write_text(PACK, encoding="utf-8")
-    (tmp_path / ".ketalint.yaml").write_text("default_pack: false\npacks: [pack.yaml]\n", encoding="utf-8")
+    make_site(tmp_path)
     (tmp_path / "post.md").write_text("It permanently rewires you.\n", encoding="utf-8")
     monkeypatch.chdir(tmp_path)
     return tmp_path
