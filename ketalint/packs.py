@@ -130,6 +130,11 @@ def parse_rule(entry, path: str, pack: str, list_line: int) -> RuleSpec:
     if not isinstance(entry, LineDict):
         raise RuleFileError("each rule must be a mapping", path, list_line)
     line = entry.line
+    impl = _rule_type(entry, path)
+    # Unknown keys first: a misspelt `categroy` is better reported as itself, with the key it
+    # was meant to be, than as a missing `category`.
+    where = f"rule '{entry['id']}'" if isinstance(entry.get("id"), str) else "rule"
+    _reject_unknown(entry, COMMON_KEYS + tuple(impl.OPTIONS if impl else ()), path, where, types_known=impl is not None)
     for key in REQUIRED_KEYS:
         if key not in entry:
             raise RuleFileError(f"rule is missing the required key '{key}'", path, line)
@@ -141,10 +146,6 @@ def parse_rule(entry, path: str, pack: str, list_line: int) -> RuleSpec:
     if not rule_id.startswith(pack + "."):
         raise RuleFileError(f"rule id '{rule_id}' must start with its pack name '{pack}.'", path, entry.line_of("id"))
     type_name = entry["type"]
-    if type_name not in rule_types.TYPES:
-        raise RuleFileError(_unknown("rule type", type_name, rule_types.names()), path, entry.line_of("type"))
-    impl = rule_types.get(type_name)
-    _reject_unknown(entry, COMMON_KEYS + tuple(impl.OPTIONS), path, f"rule '{rule_id}'")
     _one_of(entry, "category", CATEGORIES, path)
     _one_of(entry, "severity", SEVERITIES, path)
     _check_template(entry, "message", path)
@@ -179,10 +180,30 @@ def parse_rule(entry, path: str, pack: str, list_line: int) -> RuleSpec:
     )
 
 
-def _reject_unknown(mapping: LineDict, allowed, path: str, what: str) -> None:
+def _rule_type(entry: LineDict, path: str):
+    """The rule type class an entry names; None when it names none (reported as missing later)."""
+    type_name = entry.get("type")
+    if type_name is None:
+        return None
+    if not isinstance(type_name, str) or type_name not in rule_types.TYPES:
+        raise RuleFileError(_unknown("rule type", type_name, rule_types.names()), path, entry.line_of("type"))
+    return rule_types.get(type_name)
+
+
+def _reject_unknown(mapping: LineDict, allowed, path: str, what: str, types_known: bool = True) -> None:
+    """Keys that are not allowed; without a known rule type only near-misses of common keys are
+    reported, since any other key may be an option of the type."""
     for key in mapping:
         if key not in allowed:
+            if not types_known and not _close_to(key, allowed):
+                continue
             raise RuleFileError(_unknown("key", key, allowed, f" in {what}"), path, mapping.line_of(key))
+
+
+def _close_to(value, allowed) -> bool:
+    import difflib
+
+    return bool(difflib.get_close_matches(str(value), [str(a) for a in allowed], n=1, cutoff=0.6))
 
 
 def _unknown(what: str, value, allowed, where: str = "") -> str:

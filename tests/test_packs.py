@@ -39,6 +39,8 @@ CASES = [
     (_with("    category: overclaims", "    category: overclaim"), 5, ["unknown category 'overclaims'", "did you mean 'overclaim'"]),
     (_with("    type: phrasee", "    type: phrase"), 4, ["unknown rule type 'phrasee'", "did you mean 'phrase'"]),
     (GOOD.replace("    severity: warning\n", ""), 3, ["missing the required key 'severity'"]),
+    (_with("    severty: warning", "    severity: warning"), 6, ["unknown key 'severty'", "did you mean 'severity'"]),
+    (GOOD.replace("    type: phrase\n", "").replace("    categroy", "    category"), 3, ["missing the required key 'type'"]),
     (_with("    patterns: ['(unclosed']"), 9, ["'patterns'", "does not compile"]),
     (_with("    patterns: ['a|']"), 9, ["matches empty text"]),
     (_with("    phrases: ['']", "    phrases: [permanently rewires]"), 8, ["empty phrase"]),
