@@ -6,14 +6,11 @@ line and column instead of pointing back into a parsed document.
 
 from __future__ import annotations
 
-import re
 import sys
 from dataclasses import dataclass, field
-from typing import Iterator
 
 from ketalint.document.model import Document, Sentence
 from ketalint.finding import Location
-from ketalint.rules.base import in_scope, stream_index, stream_matches
 
 _FIELDS = ("path", "start", "end", "line", "column", "end_line", "end_column", "match", "key", "side", "variant", "data")
 
@@ -63,16 +60,6 @@ def statement_at(doc: Document, start: int, end: int, key: str, side: str, varia
     end_line, end_column = doc.source.line_col(end)
     match = sys.intern(doc.text[start:end])  # copies of a sentence across a site share one string
     return Statement(doc.path, start, end, line, column, end_line, end_column, match, key, side, variant, data or {})
-
-
-def sentence_matches(doc: Document, regex: re.Pattern, scope=("any",)) -> Iterator[tuple[Sentence, re.Match, int]]:
-    """(sentence, match, offset) for matches of `regex` over the stream that stay in one sentence;
-    `match.start(g) - offset` is sentence-relative."""
-    index = stream_index(doc)
-    for m in stream_matches(doc, regex):
-        sentence = index.sentence_at(m.start())
-        if in_scope(sentence, scope):
-            yield sentence, m, sentence.stream_start
 
 
 def span_statement(doc: Document, sentence: Sentence, start: int, end: int, **keys) -> Statement:

@@ -22,6 +22,7 @@ from ketalint.rules.scan import (  # noqa: F401 - re-exported: rule types import
     in_scope,
     matches_by_sentence,
     overlaps_exception,
+    sentence_matches,
     sentence_spans,
     sentence_text,
     stream_index,

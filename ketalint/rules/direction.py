@@ -28,9 +28,9 @@ from typing import Iterator
 
 from ketalint.corpus.conflicts import Conflict, by_key, side_conflicts
 from ketalint.corpus.rule import CorpusRule
-from ketalint.corpus.statement import Statement, sentence_matches, span_statement
+from ketalint.corpus.statement import Statement, span_statement
 from ketalint.document.model import Document
-from ketalint.rules.base import CONTEXT_OPTIONS, Option, compile_terms, context_of, cues_of, sentence_text
+from ketalint.rules.base import CONTEXT_OPTIONS, Option, compile_terms, context_of, cues_of, sentence_matches, sentence_text
 
 _GAP_BREAK = re.compile(r"[,;:()\[\]]|\b(?:which|that|who|but|while|whereas|although|and|or)\b", re.IGNORECASE)
 _WORD = re.compile(r"[\w'-]+")
@@ -72,7 +72,8 @@ class DirectionRule(CorpusRule):
     def extract(self, doc: Document) -> list[Statement]:
         out: list[Statement] = []
         for side, regex in self.verbs.items():
-            for sentence, m, offset in sentence_matches(doc, regex, self.spec.scope):
+            for sentence, m in sentence_matches(doc, regex, self.spec.scope):
+                offset = sentence.stream_start
                 text = sentence_text(doc, sentence)
                 found = self._statement(text, m, offset)
                 if found is not None:

@@ -21,10 +21,10 @@ from typing import Iterator
 
 from ketalint.corpus.conflicts import Conflict, by_key, side_conflicts
 from ketalint.corpus.rule import CorpusRule
-from ketalint.corpus.statement import Statement, sentence_matches, span_statement
+from ketalint.corpus.statement import Statement, span_statement
 from ketalint.document.model import Document
 from ketalint.lazyregex import lazy
-from ketalint.rules.base import CONTEXT_OPTIONS, Option, OptionError, context_of, cues_of, sentence_text
+from ketalint.rules.base import CONTEXT_OPTIONS, Option, OptionError, context_of, cues_of, sentence_matches, sentence_text
 
 _WORDS = {w: i for i, w in enumerate("zero one two three four five six seven eight nine ten eleven twelve".split())}
 _WORDS.update({"a": 1, "an": 1, "fifteen": 15, "twenty": 20, "thirty": 30, "forty": 40, "forty-five": 45, "fifty": 50, "sixty": 60, "ninety": 90})
@@ -57,7 +57,8 @@ class QuantityRule(CorpusRule):
         for name, q in self.quantities.items():
             seen: set[tuple[int, str]] = set()
             for i, regex in enumerate(q["regexes"]):
-                for sentence, m, offset in sentence_matches(doc, regex, self.spec.scope):
+                for sentence, m in sentence_matches(doc, regex, self.spec.scope):
+                    offset = sentence.stream_start
                     start, end = m.start() - offset, m.end() - offset
                     value = parse_value(m.group("n"), q["unit"])
                     if value is None or self.context.excuses(sentence_text(doc, sentence), start, end, self.cues):

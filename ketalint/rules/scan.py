@@ -215,13 +215,19 @@ def matches_by_sentence(doc: Document, regex: re.Pattern) -> dict[int, list[str]
     return grouped
 
 
-def find_in_sentences(doc: Document, regex: re.Pattern, scope: tuple[str, ...]):
-    """(sentence, start, end) for each match of `regex`, offsets relative to the sentence."""
+def sentence_matches(doc: Document, regex: re.Pattern, scope: tuple[str, ...] = ("any",)):
+    """(sentence, match) for each match of `regex` in a sentence within `scope`; the match's
+    offsets are stream offsets (subtract `sentence.stream_start` for sentence-relative ones)."""
     index = stream_index(doc)
     for m in stream_matches(doc, regex):
         sentence = index.sentence_at(m.start())
-        if not in_scope(sentence, scope):
-            continue
+        if in_scope(sentence, scope):
+            yield sentence, m
+
+
+def find_in_sentences(doc: Document, regex: re.Pattern, scope: tuple[str, ...]):
+    """(sentence, start, end) for each match of `regex`, offsets relative to the sentence."""
+    for sentence, m in sentence_matches(doc, regex, scope):
         yield sentence, m.start() - sentence.stream_start, m.end() - sentence.stream_start
 
 

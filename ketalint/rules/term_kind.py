@@ -23,10 +23,10 @@ from typing import Iterator
 
 from ketalint.corpus.conflicts import Conflict, by_key, side_conflicts
 from ketalint.corpus.rule import CorpusRule
-from ketalint.corpus.statement import Statement, sentence_matches, span_statement
+from ketalint.corpus.statement import Statement, span_statement
 from ketalint.document.model import Document
 from ketalint.lazyregex import lazy
-from ketalint.rules.base import CONTEXT_OPTIONS, Option, OptionError, context_of, cues_of, phrase_pattern, sentence_text
+from ketalint.rules.base import CONTEXT_OPTIONS, Option, OptionError, context_of, cues_of, phrase_pattern, sentence_matches, sentence_text
 from ketalint.rules.kinds import KindTable
 
 _DET = r"(?:a|an|the|another|one\s+of\s+(?:the|many|several))"
@@ -71,7 +71,8 @@ class TermKindRule(CorpusRule):
         out: list[Statement] = []
         seen: set[tuple[int, str]] = set()
         for shape, regex in self.shapes:
-            for sentence, m, offset in sentence_matches(doc, regex, self.spec.scope):
+            for sentence, m in sentence_matches(doc, regex, self.spec.scope):
+                offset = sentence.stream_start
                 start, end = m.start() - offset, m.end() - offset
                 text = sentence_text(doc, sentence)
                 if self.context.excuses(text, start, end, self.cues, negation_at=m.start("kind") - offset):
