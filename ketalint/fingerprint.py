@@ -14,17 +14,14 @@ import os
 from collections import Counter
 from pathlib import Path
 
+from ketalint.document import TYPOGRAPHY_FOLD
 from ketalint.finding import Finding
 
 SARIF_KEY = "ketalint/v1"
-_QUOTES = str.maketrans({
-    "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'",
-    "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u2033": '"',
-})
 
 
 def normalise_match(text: str) -> str:
-    return " ".join(text.translate(_QUOTES).casefold().split())
+    return " ".join(text.translate(TYPOGRAPHY_FOLD).casefold().split())
 
 
 def root_relative(path: str, root: Path | None) -> str:

@@ -17,9 +17,10 @@ FORMATS = {
 
 # Typographic quotes and apostrophes become their ASCII forms in the matching stream (one
 # character for one, so offsets do not move); rules can then be written with plain ' and ".
-_STREAM_TABLE = str.maketrans({
-    "\u2019": "'", "\u2018": "'", "\u201b": "'", "\u2032": "'",
-    "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u2033": '"',
+# Everything that compares prose (fingerprints, heading matching) folds text with this table.
+TYPOGRAPHY_FOLD = str.maketrans({
+    "\u2019": "'", "\u2018": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'",
+    "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u2033": '"',
     "\u00a0": " ", "\u2009": " ", "\u202f": " ",
     "\u00ad": " ",
 })
@@ -66,7 +67,7 @@ def build(source: SourceText, fmt: str, blocks: list[Block], directives: list) -
             pieces.append(sentence.text)
             pos += end - start + 1
     doc.sentences = sentences
-    doc.stream = STREAM_SEPARATOR.join(pieces).translate(_STREAM_TABLE)
+    doc.stream = STREAM_SEPARATOR.join(pieces).translate(TYPOGRAPHY_FOLD)
     doc.sections = build_sections(blocks)
     return doc
 

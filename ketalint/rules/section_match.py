@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ketalint.document import TYPOGRAPHY_FOLD
 from ketalint.document.model import Block, Document, Section
 from ketalint.finding import Location
 from ketalint.lazyregex import lazy
@@ -26,7 +27,6 @@ from ketalint.rules.base import Option, phrase_pattern
 FILLER_WORDS = frozenset("a an the of for to in on at with and or about your our my its it this that".split())
 _WORD_RE = re.compile(r"[a-z0-9]+(?:'[a-z]+)?|\?")
 _COUNTED_WORD_RE = re.compile(r"\w+(?:['’]\w+)?")
-_QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'"})
 
 HEADING_OPTIONS = {
     "headings": Option("list[str]", required=True, doc="accepted headings, matched loosely (see the module docstring)"),
@@ -40,7 +40,7 @@ HEADING_OPTIONS = {
 
 def words_of(text: str) -> list[str]:
     """Lower-case words of a text; `?` is a word of its own."""
-    return _WORD_RE.findall(text.lower().translate(_QUOTES))
+    return _WORD_RE.findall(text.lower().translate(TYPOGRAPHY_FOLD))
 
 
 def count_words(text: str) -> int:
@@ -94,7 +94,7 @@ class HeadingMatcher:
         )
 
     def matches(self, heading: str) -> bool:
-        heading = heading.translate(_QUOTES)
+        heading = heading.translate(TYPOGRAPHY_FOLD)
         if self.exclude is not None and self.exclude.search(heading):
             return False
         if self._about_something_else(heading):
@@ -154,7 +154,7 @@ def _outermost(sections: list[Section], matcher: HeadingMatcher) -> list[Section
 def section_text(section: Section) -> str:
     """The heading and every block of a section, one block per line."""
     blocks = [section.heading] if section.heading is not None else []
-    return "\n".join(b.text for b in blocks + section.all_blocks()).translate(_QUOTES)
+    return "\n".join(b.text for b in blocks + section.all_blocks()).translate(TYPOGRAPHY_FOLD)
 
 
 def span_location(doc: Document, start: int, end: int) -> Location:
