@@ -129,16 +129,13 @@ def _analyze_paths(paths: list[str], config: Config, options: CheckOptions, sele
             file_text = replace(file_text, text="")  # neither kept nor sent back from a worker
         return file_text, file_problems, result
 
-    progress = options.progress
-    if progress is None:
-        return map_in_order(read_and_analyze, paths, options.jobs or default_jobs())
     done = [0]
 
     def tick() -> None:
         done[0] += 1
-        progress(done[0], len(paths))
+        options.progress(done[0], len(paths))
 
-    return map_in_order(read_and_analyze, paths, options.jobs or default_jobs(), tick)
+    return map_in_order(read_and_analyze, paths, options.jobs or default_jobs(), tick if options.progress else None)
 
 
 def run_check(config: Config, options: CheckOptions, rules: list[Rule] | None = None) -> Report:
@@ -163,7 +160,7 @@ def run_check(config: Config, options: CheckOptions, rules: list[Rule] | None = 
         if result is not None:
             texts[file_text.path] = file_text
             results.append(result)
-    if any(rule.impl.CORPUS for rule in rules):
+    if any(rule.impl.CORPUS and selection.is_selected(rule.id) for rule in rules):
         context, context_problems = analyze_context(config, options, selection, results, cache)
         problems.extend(context_problems)
         results.extend(context)

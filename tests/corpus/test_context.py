@@ -89,3 +89,22 @@ def test_without_a_corpus_the_named_files_are_the_site(tmp_path):
     root = copy_site(tmp_path)
     report = check(root, ["calm-mind.html", "safety.txt"])
     assert places(report) == {("calm-mind.html", 9, "contradiction.misuse-risk")}
+
+
+def test_the_rest_of_the_site_is_not_read_when_no_corpus_rule_is_selected(tmp_path, monkeypatch):
+    import ketalint.api
+
+    root = copy_site(tmp_path)
+    read: list[str] = []
+    real = ketalint.api.read_article
+
+    def counting(path, max_bytes):
+        read.append(path)
+        return real(path, max_bytes)
+
+    monkeypatch.setattr(ketalint.api, "read_article", counting)
+    check(root, ["faq.md"], corpus=[root], select=("overclaim",))
+    assert [p.rsplit("/", 1)[-1] for p in read] == ["faq.md"]
+    read.clear()
+    check(root, ["faq.md"], corpus=[root])
+    assert len(read) == 7
