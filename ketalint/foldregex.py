@@ -17,12 +17,7 @@ from __future__ import annotations
 
 import re
 
-try:  # Python 3.11+
-    from re import _compiler as _cmp, _constants as _c, _parser as _p
-except ImportError:  # pragma: no cover - Python 3.10
-    import sre_compile as _cmp
-    import sre_constants as _c
-    import sre_parse as _p
+from ketalint.sre import compiler as _cmp, constants as _c, parser as _p
 
 _MAX_RANGE = 512
 

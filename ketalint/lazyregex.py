@@ -86,10 +86,10 @@ def program_format() -> str:
 def export_program(pattern: LazyPattern) -> tuple | None:
     """(flags, code, groups, groupindex) of a pattern, for a snapshot; None where unavailable."""
     try:
-        from re import _compiler, _parser
+        from ketalint.sre import compiler, parser
 
-        parsed = _parser.parse(pattern.pattern, pattern.flags)
-        code = _compiler._code(parsed, pattern.flags)
+        parsed = parser.parse(pattern.pattern, pattern.flags)
+        code = compiler._code(parsed, pattern.flags)
         return (pattern.flags | parsed.state.flags, code, parsed.state.groups - 1, dict(parsed.state.groupdict))
     except Exception:  # noqa: BLE001 - an interpreter without these internals just compiles
         return None

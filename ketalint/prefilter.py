@@ -10,11 +10,7 @@ from __future__ import annotations
 
 import re
 
-try:  # Python 3.11+
-    from re import _constants as _c, _parser as _p
-except ImportError:  # pragma: no cover - Python 3.10
-    import sre_constants as _c
-    import sre_parse as _p
+from ketalint.sre import constants as _c, parser as _p
 
 _MIN_USEFUL = 3
 _TRANSPARENT = {_c.AT}
