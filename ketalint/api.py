@@ -140,13 +140,12 @@ def _analyze_paths(paths: list[str], config: Config, options: CheckOptions, sele
 
 def run_check(config: Config, options: CheckOptions, rules: list[Rule] | None = None) -> Report:
     """Lint the files named by `options` (or standard input) under `config`."""
+    cache = open_cache(config, options.cache, options.cache_dir)
     if rules is None:
-        snapshot_dir = (options.cache_dir or config.cache_dir) if options.cache else None
-        rules = load_rules(config, options.rule_paths, snapshot_dir)
+        rules = load_rules(config, options.rule_paths, cache.root if cache else None)
     selection = Selection(rules, config, options.select, options.ignore)
     problems: list[Problem] = []
     texts: dict[str, FileText] = {}
-    cache = open_cache(config, options.cache, options.cache_dir)
     if options.stdin_text is not None:
         file_text, problems = decode(options.stdin_filename, options.stdin_text)
         pairs = selection.for_path(relative_to_root(options.stdin_filename, config))
