@@ -7,6 +7,7 @@ processes can share out. `run_corpus` then compares statements across the whole 
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Callable
@@ -52,6 +53,7 @@ class FileResult:
     statements: dict[str, list] = field(default_factory=dict)
     suppressions: list = field(default_factory=list)
     context: bool = False
+    read_as: tuple[int, int, str] | None = None  # (size, mtime_ns, digest) of the file analysed, stat taken before reading
 
 
 @dataclass
@@ -104,8 +106,26 @@ def run_corpus(results: list[FileResult], selection: Selection, config: Config, 
 
 
 def analyze_context(config: Config, options: CheckOptions, selection: Selection, named: list[FileResult], cache) -> tuple[list[FileResult], list[Problem]]:
-    """The rest of the site (`corpus:`, `--corpus`): read for corpus rules, its own findings not reported."""
+    """The rest of the site (`corpus:`, `--corpus`): read for corpus rules, its own findings not reported.
+
+    With a cache, only the statements that can conflict with those of the named files are read,
+    from the site store (see `ketalint.corpus.store`); files changed since they were filed are
+    analysed again first."""
     paths, problems = context_paths(config, options.corpus, [r.path for r in named])
+    if cache is not None and paths:
+        from ketalint.corpus.store import StoreError, open_store
+
+        try:
+            store = open_store(cache.root)
+        except StoreError:
+            store = None
+        if store is not None:
+            try:
+                return _context_from_store(store, paths, problems, config, options, selection, named, cache)
+            except StoreError:
+                pass
+            finally:
+                store.close()
     results = []
     for _, file_problems, result in _analyze_paths(paths, config, options, selection, cache):
         problems.extend(file_problems)
@@ -115,16 +135,84 @@ def analyze_context(config: Config, options: CheckOptions, selection: Selection,
     return results, problems
 
 
+def _context_from_store(store, paths, problems, config, options, selection, named, cache):
+    filed = store.files()
+    stale = []
+    for path in paths:
+        absolute = _absolute(path)
+        record = filed.get(absolute)
+        if record is not None:
+            stat = _stat(path)
+            if stat is not None and record.unchanged(stat):
+                pairs = selection.for_path(relative_to_root(path, config))
+                if cache.key(absolute, record.digest, pairs) == record.entry:
+                    continue
+        stale.append(path)
+    analyzed = []
+    for _, file_problems, result in _analyze_paths(stale, config, options, selection, cache):
+        problems.extend(file_problems)
+        if result is not None:
+            analyzed.append(result)
+    filings = []
+    for result in [*analyzed, *named]:
+        if result.read_as is not None:
+            size, mtime_ns, digest = result.read_as
+            absolute = _absolute(result.path)
+            entry = cache.key(absolute, digest, selection.for_path(relative_to_root(result.path, config)))
+            filings.append((absolute, size, mtime_ns, digest, entry, result.statements))
+    by_id = {rule.id: rule for rule in selection.rules if rule.impl.CORPUS}
+    store.file(filings, lambda rule_id, s: by_id[rule_id].impl.lookups(s))
+    return _fetch_context(store, paths, named, by_id), problems
+
+
+def _fetch_context(store, paths: list[str], named: list[FileResult], rules: dict) -> list[FileResult]:
+    """Context results holding only the statements that can conflict with the named files' own,
+    in the order a run reading every file would hold them."""
+    from ketalint.corpus.statement import stored_statement
+
+    order = {_absolute(p): i for i, p in enumerate(paths)}
+    rows: dict[int, dict[str, list]] = {}
+    for rule_id, rule in rules.items():
+        own = [s for r in named for s in r.statements.get(rule_id, ())]
+        if not own:
+            continue
+        keys = rule.impl.relevant_keys(own, lambda lookups, rule_id=rule_id: store.keys(rule_id, lookups))
+        for row in store.fetch(rule_id, keys):
+            index = order.get(row[0])
+            if index is not None:
+                rows.setdefault(index, {}).setdefault(rule_id, []).append(row)
+    results = []
+    for index in sorted(rows):
+        path = paths[index]
+        statements = {rule_id: [stored_statement(path, row) for row in sorted(items, key=lambda row: row[1])] for rule_id, items in rows[index].items()}
+        results.append(FileResult(path, [], statements, context=True))
+    return results
+
+
+def _absolute(path: str) -> str:
+    return os.path.normcase(os.path.abspath(path))
+
+
+def _stat(path: str) -> os.stat_result | None:
+    try:
+        return os.stat(path)
+    except OSError:
+        return None
+
+
 def _analyze_paths(paths: list[str], config: Config, options: CheckOptions, selection: Selection, cache):
     """(file text, problems, result) for each path, in order, over `options.jobs` processes."""
     max_bytes = int(config.max_file_size_mb * 1_000_000)
 
     def read_and_analyze(path: str):
+        stat = _stat(path)
         file_text, file_problems = read_article(path, max_bytes)
         if file_text is None:
             return None, file_problems, None
         pairs = selection.for_path(relative_to_root(path, config))
         result = analyze_cached(file_text, pairs, cache, analyze_file)
+        if stat is not None:
+            result.read_as = (stat.st_size, stat.st_mtime_ns, file_text.digest)
         if not options.keep_texts:
             file_text = replace(file_text, text="")  # neither kept nor sent back from a worker
         return file_text, file_problems, result

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import ClassVar, Iterator
+from typing import Callable, ClassVar, Iterator
 
 from ketalint.corpus.conflicts import REPRESENTATIVES, Conflict
 from ketalint.corpus.statement import Statement
@@ -25,6 +25,19 @@ class CorpusRule(RuleType):
     def conflicts(self, statements: list[Statement], single: bool = False) -> Iterator[Conflict]:  # pragma: no cover
         """Conflicts over the whole site; `single` when all statements come from one article."""
         raise NotImplementedError
+
+    def lookups(self, statement: Statement) -> tuple[str, ...]:
+        """Where a statement is filed for runs that name a few files of a large site: two
+        statements of a rule conflict only when they share a lookup, so such a run needs only the
+        statements of the rest of the site filed under its own statements' lookups (see
+        `ketalint.corpus.store`). Rules that compare statements about one key file them under it."""
+        return (statement.key,)
+
+    def relevant_keys(self, own: list[Statement], keys_under: Callable[[set[str]], set[str]]) -> set[str]:
+        """The keys whose statements elsewhere in the site can change what the articles holding
+        `own` get; `keys_under(lookups)` gives the keys filed under some lookups. By default every
+        key filed under the lookups of `own`."""
+        return keys_under({lookup for s in own for lookup in self.lookups(s)})
 
     def label(self, side: str) -> str:
         """How a message names a side (a pole's label, a kind, a value)."""

@@ -6,6 +6,7 @@ line and column instead of pointing back into a parsed document.
 
 from __future__ import annotations
 
+import json
 import sys
 from dataclasses import dataclass, field
 
@@ -52,6 +53,12 @@ class Statement:
         if not isinstance(row, list) or len(row) != len(_FIELDS):
             raise ValueError("not a statement")
         return cls(*row)
+
+
+def stored_statement(path: str, row: tuple) -> Statement:
+    """A statement from a site-store row (see `ketalint.corpus.store.SiteStore.fetch`)."""
+    _, _, key, start, end, line, column, end_line, end_column, match, side, variant, data = row
+    return Statement(path, start, end, line, column, end_line, end_column, match, key, side, variant, json.loads(data) if data else {})
 
 
 def statement_at(doc: Document, start: int, end: int, key: str, side: str, variant: str = "", data: dict | None = None) -> Statement:

@@ -9,15 +9,18 @@ or a phone number has not flipped a negation or changed a figure (see `corpus.dr
       similarity: 88      # rapidfuzz ratio (0-100) of the normalised sentences (default 88)
       min_words: 8        # shorter sentences are not compared (default 8)
 
-Candidates are blocked by their rarest shared words before rapidfuzz scores them, so the
-work grows with the number of near-duplicates, not with the square of the sentences.
+Candidates are blocked before rapidfuzz scores them: two wordings are compared only when they
+share a pair of their longest words (`blocks_of`), so the work grows with the number of
+near-duplicates, not with the square of the sentences. The blocks of a wording depend on that
+wording alone, so a run naming one article finds the same copies of it as a run over the whole
+site, while reading only the statements filed under its blocks.
 """
 
 from __future__ import annotations
 
 import re
 import sys
-from collections import Counter, defaultdict
+from collections import defaultdict
 from typing import Iterator
 
 from ketalint.corpus.conflicts import Conflict
@@ -29,7 +32,7 @@ from ketalint.language import Cues
 from ketalint.rules.base import Option, cues_of, sentence_text
 
 _TOKEN = re.compile(r"[a-z0-9%]+(?:[.'-][a-z0-9]+)*")
-_BLOCK_KEYS = 3
+_LONGEST = 4
 _MAX_BLOCK = 50
 
 
@@ -62,6 +65,29 @@ class CopyDriftRule(CorpusRule):
             out.append(statement_at(doc, sentence.source_start, sentence.source_end, key=key, side=""))
         return out
 
+    def lookups(self, statement: Statement) -> tuple[str, ...]:
+        return blocks_of(statement.key)
+
+    def relevant_keys(self, own: list[Statement], keys_under) -> set[str]:
+        """Only wordings that drifted from one of `own`'s, or from which one of them drifted, and
+        every wording those drifted from or to (whose copies count in the findings and notes):
+        the copies of a wording that drifted from nothing change nothing."""
+        mine = {s.key for s in own}
+        wanted = self._partners(mine, keys_under)
+        return wanted | self._partners(wanted - mine, keys_under)
+
+    def _partners(self, wordings: set[str], keys_under) -> set[str]:
+        from rapidfuzz import fuzz
+
+        if not wordings:
+            return set()
+        known = keys_under({block for w in wordings for block in blocks_of(w)})
+        found = set()
+        for a, b in _candidates(sorted(known | wordings), key=lambda w: w):
+            if (a in wordings or b in wordings) and fuzz.ratio(a, b) >= self.similarity and drift(a.split(), b.split(), self.cues):
+                found.update((a, b))
+        return found
+
     def conflicts(self, statements: list[Statement], single: bool = False) -> Iterator[Conflict]:
         """Copies are compared once per distinct wording, however many articles repeat it."""
         from rapidfuzz import fuzz
@@ -92,7 +118,8 @@ class _Twins:
     """
 
     def __init__(self, pairs: list[tuple[str, str]], copies: dict[str, list[Statement]]):
-        self.pairs = [(copies[key], reason) for key, reason in pairs]
+        # In the order of the originals' wording, which does not depend on what else the run read.
+        self.pairs = [(copies[key], reason) for key, reason in sorted(pairs)]
         self.pool = [t for group, _ in self.pairs for t in group]
         self.paths = {t.path for t in self.pool}
 
@@ -104,14 +131,23 @@ class _Twins:
         return (others, reason) if others else None
 
 
-def _candidates(distinct: list[Statement]):
-    """Pairs of wordings that share one of their rarest words (frequency over the site)."""
-    frequency = Counter(t for s in distinct for t in set(s.key.split()))
-    blocks: dict[str, list[Statement]] = defaultdict(list)
+def blocks_of(wording: str) -> tuple[str, ...]:
+    """Each pair of a wording's four longest words (figures aside). Near-identical copies keep
+    most of their long words, so they share at least one pair; a pair of long words is specific
+    enough that few unrelated sentences share it, where one common word ("ketamine") would not be."""
+    words = sorted({t for t in wording.split() if len(t) > 3 and not t[0].isdigit()}, key=lambda t: (-len(t), t))[:_LONGEST]
+    if len(words) == 1:
+        return (words[0],)
+    return tuple(" ".join(sorted((a, b))) for i, a in enumerate(words) for b in words[i + 1:])
+
+
+def _candidates(distinct: list, key=lambda s: s.key):
+    """Pairs of wordings (statements, or what `key` reads a wording from) that share a block; a
+    block holding more than `_MAX_BLOCK` wordings says too little to be worth comparing them all."""
+    blocks: dict[str, list] = defaultdict(list)
     for s in distinct:
-        words = {t for t in s.key.split() if len(t) > 3 and not t[0].isdigit()}
-        for t in sorted(words, key=lambda t: (frequency[t], t))[:_BLOCK_KEYS]:
-            blocks[t].append(s)
+        for block in blocks_of(key(s)):
+            blocks[block].append(s)
     seen: set[tuple[int, int]] = set()
     for members in blocks.values():
         if len(members) > _MAX_BLOCK:

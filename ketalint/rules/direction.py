@@ -118,6 +118,10 @@ class DirectionRule(CorpusRule):
             return "", ""
         return " ".join(words).lower(), " ".join(words)
 
+    def lookups(self, statement: Statement) -> tuple[str, ...]:
+        """Objects join one cluster only when their words match (`same_words`)."""
+        return (" ".join(sorted(map(_stem, statement.key.split()))),)
+
     def conflicts(self, statements: list[Statement], single: bool = False) -> Iterator[Conflict]:
         clusters = _cluster(sorted({s.key for s in statements}), self.similarity)
         grouped = by_key(_rekeyed(statements, clusters))
