@@ -47,8 +47,14 @@ class FileText:
 
 
 def relative_to_root(path: str, config: Config) -> str:
+    """The path as config globs see it. String work on POSIX: a site's every file goes through
+    here on each run, and pathlib costs more than the rest of deciding what applies to it."""
+    absolute = os.path.abspath(path)
+    root = str(config.root)
+    if os.sep == "/" and absolute.startswith(root.rstrip("/") + "/"):
+        return absolute[len(root.rstrip("/")) + 1:]
     try:
-        return Path(os.path.abspath(path)).relative_to(config.root).as_posix()
+        return Path(absolute).relative_to(config.root).as_posix()
     except ValueError:
         return Path(path).as_posix()
 

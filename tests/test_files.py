@@ -129,3 +129,15 @@ def test_a_few_megabyte_file_is_linted(tmp_path: Path):
 def test_read_article_reports_a_folder_given_as_a_file(tmp_path: Path):
     text, problems = read_article(str(tmp_path), 10_000_000)
     assert text is None and problems[0].level == "error"
+
+
+def test_paths_are_made_relative_to_the_config_root(tmp_path, monkeypatch):
+    from ketalint.config import Config
+    from ketalint.files import relative_to_root
+
+    config = Config(root=tmp_path / "site")
+    monkeypatch.chdir(tmp_path)
+    assert relative_to_root("site/blog/a.md", config) == "blog/a.md"
+    assert relative_to_root(str(tmp_path / "site" / "a.md"), config) == "a.md"
+    assert relative_to_root("site2/a.md", config) == "site2/a.md"  # a sibling whose name starts the same is outside
+    assert relative_to_root("other/b.md", config) == "other/b.md"

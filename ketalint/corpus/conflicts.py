@@ -69,9 +69,10 @@ def _without_overlap(s: Statement, counter: list, same_file) -> list:
     """A sentence that says both things is not its own counter-statement. `same_file`: the
     counter-statements in the statement's own file (looked up once, so that many statements
     against one long counter list stay linear)."""
-    if not any(t.overlaps(s) for t in same_file):
+    dropped = {id(t) for t in same_file if t.overlaps(s)}
+    if not dropped:
         return counter
-    return [t for t in counter if not t.overlaps(s)]
+    return [t for t in counter if id(t) not in dropped]
 
 
 def representatives(counter: list, preferred: set[int], limit: int = REPRESENTATIVES) -> list:
