@@ -8,18 +8,21 @@ from __future__ import annotations
 
 import json
 import sys
-from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from ketalint.document.model import Document, Sentence
 from ketalint.finding import Location
 
-_FIELDS = ("path", "start", "end", "line", "column", "end_line", "end_column", "match", "key", "side", "variant", "data")
+_NO_DATA: dict = {}  # shared by statements without data; nothing writes to it
 
 
-@dataclass(frozen=True, slots=True, eq=False)
-class Statement:
+class Statement(NamedTuple):
     """`key` says what the statement is about, `side` what it says of it; `variant` names the
-    wording that matched (representatives are chosen to show different wordings)."""
+    wording that matched (representatives are chosen to show different wordings).
+
+    A named tuple: a run over a large site holds and creates statements by the hundred thousand
+    (from worker processes and from the site store), and a tuple is built in C. Statements are
+    compared by identity (`id`, `is`) wherever it matters; `data` is never modified."""
 
     path: str
     start: int
@@ -32,12 +35,7 @@ class Statement:
     key: str
     side: str
     variant: str = ""
-    data: dict = field(default_factory=dict)
-
-    def __reduce__(self):
-        """Pickled as its fields: worker processes send statements back by the hundred thousand,
-        and a plain tuple loads faster than a frozen dataclass's state."""
-        return (Statement, tuple(getattr(self, name) for name in _FIELDS))
+    data: dict = _NO_DATA
 
     def location(self) -> Location:
         return Location(self.path, self.line, self.column, self.end_line, self.end_column, self.match)
@@ -46,19 +44,22 @@ class Statement:
         return self.path == other.path and self.start < other.end and other.start < self.end
 
     def to_json(self) -> list:
-        return [getattr(self, name) for name in _FIELDS]
+        return list(self)
 
     @classmethod
     def from_json(cls, row: list) -> "Statement":
-        if not isinstance(row, list) or len(row) != len(_FIELDS):
+        if not isinstance(row, list) or len(row) != len(cls._fields):
             raise ValueError("not a statement")
-        return cls(*row)
+        return cls._make(row)
+
+
+_make = Statement._make
 
 
 def stored_statement(path: str, row: tuple) -> Statement:
     """A statement from a site-store row (see `ketalint.corpus.store.SiteStore.fetch`)."""
     _, _, key, start, end, line, column, end_line, end_column, match, side, variant, data = row
-    return Statement(path, start, end, line, column, end_line, end_column, match, key, side, variant, json.loads(data) if data else {})
+    return _make((path, start, end, line, column, end_line, end_column, match, key, side, variant, json.loads(data) if data else _NO_DATA))
 
 
 def statement_at(doc: Document, start: int, end: int, key: str, side: str, variant: str = "", data: dict | None = None) -> Statement:
@@ -66,7 +67,7 @@ def statement_at(doc: Document, start: int, end: int, key: str, side: str, varia
     line, column = doc.source.line_col(start)
     end_line, end_column = doc.source.line_col(end)
     match = sys.intern(doc.text[start:end])  # copies of a sentence across a site share one string
-    return Statement(doc.path, start, end, line, column, end_line, end_column, match, key, side, variant, data or {})
+    return Statement(doc.path, start, end, line, column, end_line, end_column, match, key, side, variant, data or _NO_DATA)
 
 
 def span_statement(doc: Document, sentence: Sentence, start: int, end: int, **keys) -> Statement:

@@ -23,7 +23,6 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from dataclasses import replace
 from typing import Iterator
 
 from ketalint.corpus.conflicts import Conflict, by_key, side_conflicts
@@ -132,7 +131,7 @@ class DirectionRule(CorpusRule):
 
 def _rekeyed(statements: list[Statement], clusters: dict[str, str]):
     """Statements with the object of their cluster as key (the first name in sorted order)."""
-    return [s if clusters[s.key] == s.key else replace(s, key=clusters[s.key]) for s in statements]
+    return [s if clusters[s.key] == s.key else s._replace(key=clusters[s.key]) for s in statements]
 
 
 def _cluster(objects: list[str], similarity: int) -> dict[str, str]:
