@@ -64,8 +64,9 @@ class ResultCache:
 
             fd, tmp = tempfile.mkstemp(prefix=f".{key[:8]}-", suffix=".tmp", dir=target.parent)
             try:
+                # dumps, not dump: only the former uses the C encoder, and a cold run writes an entry per file.
                 with os.fdopen(fd, "w", encoding="utf-8") as handle:
-                    json.dump(encode(result, key), handle, ensure_ascii=False, separators=(",", ":"))
+                    handle.write(json.dumps(encode(result, key), ensure_ascii=False, separators=(",", ":")))
                 os.replace(tmp, target)
             except BaseException:
                 _unlink(tmp)
