@@ -8,12 +8,14 @@ site with many articles saying the same thing costs one bucket, not one comparis
 from __future__ import annotations
 
 from collections import defaultdict
+from operator import attrgetter
 from dataclasses import dataclass
 from typing import Callable, Iterable, Iterator
 
 from ketalint.corpus.statement import Statement
 
 REPRESENTATIVES = 3
+_place = attrgetter("path", "start")  # C-level sort key: counter lists run to thousands
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,7 +80,7 @@ def _without_overlap(s: Statement, counter: list, same_file) -> list:
 def representatives(counter: list, preferred: set[int], limit: int = REPRESENTATIVES) -> list:
     """Up to `limit` counter-statements: first those in `preferred` (ids), then as many files,
     then as many wordings as possible, each in file order."""
-    ordered = sorted(counter, key=lambda t: (t.path, t.start))
+    ordered = sorted(counter, key=_place)
     chosen: list = []
     files: set[str] = set()
     wordings: set[tuple[str, str]] = set()
