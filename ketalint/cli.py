@@ -76,7 +76,7 @@ def check(paths, fmt, rule_paths, select, ignore, fail_on, config_path, stdin_fi
     from ketalint.finding import severity_rank
     from ketalint.formatters import get as get_formatter
 
-    config = load_config(Path(config_path) if config_path else None)
+    config = load_config(Path(config_path) if config_path else None, cache=not no_cache, cache_dir=Path(cache_dir) if cache_dir else None)
     fmt = fmt or ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text")
     options = CheckOptions(
         paths=list(paths) or ["."],

@@ -3,15 +3,14 @@
 Loading the default pack means parsing YAML, validating every rule and compiling and analysing
 hundreds of patterns: most of a one-article run. The validated specs and each pattern's
 prefilter literals and compiled programs are written once to `<cache dir>/rules/<key>.marshal`,
-keyed by the ketalint version, the installed code, the interpreter and every pack file's size
-and modification time; rules built from a snapshot build their patterns lazily from the stored
-programs (see `ketalint.lazyregex`).
+keyed by the ketalint version, the installed code and PyYAML, the interpreter and every pack
+file's size and modification time; rules built from a snapshot build their patterns lazily from
+the stored programs (see `ketalint.lazyregex`).
 
 The file is `marshal` of plain values only (str, int, float, bool, None, bytes, lists, tuples,
 dicts): it loads several times faster than JSON, keeps option values exactly as YAML gave them
 (integer keys, tuples) and holds each program's code as raw bytes. Unlike pickle it cannot make
-ketalint run code: the values are checked to be plain data before they are written, and a
-loaded snapshot is only ever read as data. A snapshot that is missing or unreadable is simply
+ketalint run code (see `ketalint.storage`). A snapshot that is missing or unreadable is simply
 rebuilt.
 """
 
@@ -19,7 +18,6 @@ from __future__ import annotations
 
 import array
 import marshal
-import os
 from pathlib import Path
 
 from ketalint import __version__
@@ -28,9 +26,9 @@ from ketalint.lazyregex import export_program, interned, program_format, seed_pr
 from ketalint.packs import Rule, build, load_packs, pack_files
 from ketalint.prefilter import known_literals, literals_of, remember_literals
 from ketalint.rules.base import Reference, RuleSpec
+from ketalint.storage import blake2b, plain, write_atomic
 
 FORMAT = 4
-_PLAIN_SCALARS = (str, int, float, bool, type(None), bytes)
 
 
 def load_rules_with_snapshot(paths: list[Path], folder: Path) -> list[Rule]:
@@ -50,14 +48,15 @@ def load_rules_with_snapshot(paths: list[Path], folder: Path) -> list[Rule]:
 
 def _key(paths: list[Path]) -> str:
     from ketalint.cache import code_stamp
+    from ketalint.tablecache import yaml_stamp
 
     files = []
     for path in paths:
         for file in pack_files(path):
             stat = file.stat()
             files.append((str(file.resolve()), stat.st_size, stat.st_mtime_ns))
-    text = repr((FORMAT, __version__, code_stamp(), program_format(), files))
-    return _blake2b(text.encode(), digest_size=16).hexdigest()
+    text = repr((FORMAT, __version__, code_stamp(), yaml_stamp(), program_format(), files))
+    return blake2b(text.encode(), digest_size=16).hexdigest()
 
 
 def _read(target: Path) -> list[Rule] | None:
@@ -89,37 +88,12 @@ def _write(target: Path, rules: list[Rule]) -> None:
     programs = [(p.pattern, p.flags, _pack(prog)) for p in interned() if (prog := export_program(p)) is not None]
     folded = [(p.pattern, p.flags, _pack(prog) if (prog := folded_program(p.pattern, p.flags)) else None) for p in interned()]
     try:
-        payload = marshal.dumps(_plain(
+        payload = marshal.dumps(plain(
             {"format": FORMAT, "specs": [_row(r.spec) for r in rules], "literals": literals, "programs": programs, "folded": folded}
         ))
     except (TypeError, ValueError):
         return  # an option value that is not plain data: load from the YAML every time
-    try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        import tempfile
-
-        fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".tmp-", suffix=".marshal")
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(payload)
-        os.replace(tmp, target)
-    except OSError:
-        pass  # a read-only cache folder only costs start-up time
-
-
-def _plain(value):
-    """`value` rebuilt from plain types only (a YAML mapping is a dict subclass); TypeError for
-    anything else, so that nothing but data is ever written."""
-    if isinstance(value, dict):
-        return {_plain(k): _plain(v) for k, v in value.items()}
-    if isinstance(value, list):
-        return [_plain(v) for v in value]
-    if isinstance(value, tuple):
-        return tuple(_plain(v) for v in value)
-    if type(value) in _PLAIN_SCALARS:
-        return value
-    if isinstance(value, int) and not isinstance(value, bool):  # re.RegexFlag
-        return int(value)
-    raise TypeError(f"not plain data: {type(value).__name__}")
+    write_atomic(target, payload)
 
 
 def _pack(program: tuple) -> tuple:
@@ -140,12 +114,3 @@ def _spec(row: dict) -> RuleSpec:
     for name in ("scope", "flag_examples", "pass_examples"):
         row[name] = tuple(row[name])
     return RuleSpec(**row)
-
-
-def _blake2b(data: bytes, digest_size: int):
-    """hashlib's blake2b is this very class; importing it directly skips loading OpenSSL."""
-    try:
-        from _blake2 import blake2b
-    except ImportError:  # pragma: no cover - an interpreter built without it
-        from hashlib import blake2b
-    return blake2b(data, digest_size=digest_size)

@@ -70,7 +70,8 @@ def test_a_broken_pack_is_still_an_error_with_its_line(tmp_path):
 
 def test_option_values_come_back_exactly_as_yaml_gave_them(tmp_path):
     """Integer keys stay integers and nested mappings stay mappings (JSON would turn 1 into "1")."""
-    from ketalint.snapshot import _plain, _row, _spec
+    from ketalint.snapshot import _row, _spec
+    from ketalint.storage import plain
     from ketalint.rules.base import Reference, RuleSpec
 
     spec = RuleSpec(
@@ -78,16 +79,16 @@ def test_option_values_come_back_exactly_as_yaml_gave_them(tmp_path):
         references=(Reference("t", "https://example.org"),), scope=("body",),
         options={"phrases": ["a"], "table": {1: "one", "nested": {"k": [1.5, True, None]}}},
     )
-    assert _spec(marshal.loads(marshal.dumps(_plain(_row(spec))))) == spec
+    assert _spec(marshal.loads(marshal.dumps(plain(_row(spec))))) == spec
 
 
 def test_a_value_that_is_not_plain_data_is_never_written(tmp_path):
     import datetime
 
-    from ketalint.snapshot import _plain
+    from ketalint.storage import plain
 
     with pytest.raises(TypeError):
-        _plain({"when": datetime.date(2024, 1, 1)})
+        plain({"when": datetime.date(2024, 1, 1)})
 
 
 def test_a_truncated_snapshot_is_rebuilt(tmp_path):
