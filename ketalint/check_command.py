@@ -20,6 +20,7 @@ def run_check_command(
     from ketalint.config import load_config
 
     config = load_config(Path(config_path) if config_path else None, cache=not no_cache, cache_dir=Path(cache_dir) if cache_dir else None)
+    unseeded = _seed_regexes(Path(cache_dir) if cache_dir else config.cache_dir) if not no_cache else None
     from ketalint.api import CheckOptions, run_check
     from ketalint.finding import severity_rank
     from ketalint.formatters import get as get_formatter
@@ -55,6 +56,8 @@ def run_check_command(
     finally:
         if bar is not None:
             bar.close()
+    if unseeded is not None:
+        _keep_regexes(unseeded)
     if fix or show_diff:
         report = _fix(report, known, show_diff, quiet, lambda: run_check(config, options), config.root, echo)
     if write_baseline_path:
@@ -72,6 +75,27 @@ def run_check_command(
     if report.has_errors:
         sys.exit(2)
     sys.exit(1 if any(severity_rank(f.severity) >= threshold for f in report.findings) else 0)
+
+
+def _seed_regexes(folder: Path | None) -> Path | None:
+    """Before the rule modules are imported: their regexes from the cache (see
+    `ketalint.regexseed`); the folder to keep them in when there were none."""
+    if folder is None:
+        return None
+    from ketalint.regexseed import seed
+
+    return None if seed(folder) else folder
+
+
+def _keep_regexes(folder: Path) -> None:
+    """Only after a run whose rules came from their snapshot: then `re` compiled only what
+    a snapshot does not hold (the first run compiles every rule's patterns too)."""
+    from ketalint.snapshot import used_snapshot
+
+    if used_snapshot():
+        from ketalint.regexseed import keep
+
+        keep(folder)
 
 
 def _progress_bar(quiet: bool):

@@ -31,6 +31,9 @@ from ketalint.storage import blake2b, plain, write_atomic
 FORMAT = 4
 
 
+_used: list[Path] = []
+
+
 def load_rules_with_snapshot(paths: list[Path], folder: Path) -> list[Rule]:
     """The rules of `paths`, from a snapshot under `folder` when one matches them."""
     try:
@@ -40,10 +43,16 @@ def load_rules_with_snapshot(paths: list[Path], folder: Path) -> list[Rule]:
     target = folder / "rules" / f"{key}.marshal"
     rules = _read(target)
     if rules is not None:
+        _used.append(target)
         return rules
     rules = load_packs(paths)
     _write(target, rules)
     return rules
+
+
+def used_snapshot() -> bool:
+    """Whether this process built its rules from a snapshot (rather than from the YAML)."""
+    return bool(_used)
 
 
 def _key(paths: list[Path]) -> str:
