@@ -44,6 +44,8 @@ KEYS: dict[str, tuple[str, object]] = {
 
 @dataclass(frozen=True)
 class Override:
+    """Rule settings for the files matching any of `files` (globs)."""
+
     files: tuple[str, ...]
     rules: dict[str, str]
 

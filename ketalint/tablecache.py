@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import marshal
 import os
+from functools import lru_cache
 from pathlib import Path
 
 from ketalint.storage import blake2b, plain, write_atomic
@@ -52,6 +53,7 @@ def _target(folder: Path, text: str) -> Path:
     return Path(folder) / "rules" / f"config-{digest}.marshal"
 
 
+@lru_cache(maxsize=1)
 def yaml_stamp() -> tuple:
     """The installed PyYAML (its location, size and time), found without importing it: an upgrade
     may parse the same text differently."""
