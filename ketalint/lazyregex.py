@@ -36,9 +36,21 @@ class LazyPattern:
     def compiled(self) -> re.Pattern:
         if self._compiled is None:
             self._compiled = _from_program(self.pattern, self.program) if self.program else None
+            if self._compiled is None and _eager:
+                self._compiled = self._compile_keeping_program()
             if self._compiled is None:
                 self._compiled = re.compile(self.pattern, self.flags)
         return self._compiled
+
+    def _compile_keeping_program(self) -> re.Pattern | None:
+        """Compile as `re` does (parse, then generate code), keeping the program, so that a
+        snapshot of a rule file just validated need not parse every pattern a second time.
+        None when that fails: `re.compile` then compiles, or raises its own error."""
+        program = _program_of(self.pattern, self.flags)
+        compiled = _from_program(self.pattern, program) if program is not None else None
+        if compiled is not None:
+            self.program = program
+        return compiled
 
     def __getattr__(self, name: str):
         return getattr(self.compiled(), name)
@@ -86,12 +98,18 @@ def program_format() -> str:
 
 def export_program(pattern: LazyPattern) -> tuple | None:
     """(flags, code, groups, groupindex) of a pattern, for a snapshot; None where unavailable."""
+    if pattern.program is not None:
+        return pattern.program
+    return _program_of(pattern.pattern, pattern.flags)
+
+
+def _program_of(pattern: str, flags: int) -> tuple | None:
     try:
         from ketalint.sre import compiler, parser
 
-        parsed = parser.parse(pattern.pattern, pattern.flags)
-        code = compiler._code(parsed, pattern.flags)
-        return (pattern.flags | parsed.state.flags, code, parsed.state.groups - 1, dict(parsed.state.groupdict))
+        parsed = parser.parse(pattern, flags)
+        code = compiler._code(parsed, flags)
+        return (flags | parsed.state.flags, code, parsed.state.groups - 1, dict(parsed.state.groupdict))
     except Exception:  # noqa: BLE001 - an interpreter without these internals just compiles
         return None
 
