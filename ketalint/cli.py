@@ -13,8 +13,18 @@ import os
 import sys
 
 
+# Most of what a run allocates lives until it exits (modules, rules, the snapshot), and the
+# collector's default of a young collection every 700 allocations scans it again and again:
+# about 3 ms of a one-article run. Cyclic garbage still goes, after at most this many objects.
+_YOUNG_COLLECTION_EVERY = 50_000
+
+
 def main(argv: list[str] | None = None) -> None:
     """Entry point: known errors become one line on stderr and exit code 2, never a traceback."""
+    import gc
+
+    young, older, oldest = gc.get_threshold()
+    gc.set_threshold(max(young, _YOUNG_COLLECTION_EVERY), older, oldest)
     paths = _plain_check_paths(sys.argv[1:] if argv is None else list(argv))
     if paths is None:
         from ketalint.commands import main as click_main
