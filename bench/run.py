@@ -27,7 +27,15 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from sitegen import write_site  # noqa: E402
 
-KETALINT = [sys.executable, "-m", "ketalint"]
+
+def _console_script() -> list[str]:
+    """The `ketalint` console script of this interpreter's environment, as pre-commit runs it;
+    `python -m ketalint` where none is installed (it pays for runpy on every start)."""
+    script = Path(sys.executable).with_name("ketalint.exe" if os.name == "nt" else "ketalint")
+    return [str(script)] if script.is_file() else [sys.executable, "-m", "ketalint"]
+
+
+KETALINT = _console_script()
 
 
 def timed(cmd: list[str], cwd: Path, env: dict | None = None) -> tuple[float, float, int]:

@@ -1,258 +1,126 @@
-"""The command line. It parses options, calls `api`, prints and chooses the exit code; no lint logic.
+"""The console entry point: `ketalint ...` and `python -m ketalint`.
 
-Exit codes: 0 nothing at or above `--fail-on`, 1 findings, 2 usage, configuration or rule error.
-Heavy modules are imported inside the commands so that start-up stays fast.
+The commands are click commands (`ketalint.commands`), but click costs a one-article run a sixth
+of its time. The call pre-commit makes, `ketalint check FILE...` with no options, is therefore
+run here without click: nothing in it is an option, so click's parsing would hand
+`run_check_command` the same paths and defaults, and the errors, interruptions and exit codes
+click would add are added here the same way. Every other command line goes to click.
 """
 
 from __future__ import annotations
 
 import os
 import sys
-from pathlib import Path
-
-import click
-
-from ketalint import __version__
-from ketalint.formatters import FORMATTERS
 
 
-def _progress_bar(quiet: bool):
-    """A bar on standard error for long runs, only when standard error is a terminal."""
-    if quiet or not sys.stderr.isatty():
-        return None
-    from ketalint.progress import ProgressBar
-
-    return ProgressBar(sys.stderr)
-
-
-def _split(values) -> tuple[str, ...]:
-    return tuple(v.strip() for value in values for v in value.split(",") if v.strip())
-
-
-class _Group(click.Group):
-    """Turns a known error into one line on stderr and exit code 2 inside the command itself, so
-    that an embedding caller (click's test runner, a wrapper script) sees what the console sees."""
-
-    def invoke(self, ctx: click.Context):
-        from ketalint.errors import KetalintError
-
-        try:
-            return super().invoke(ctx)
-        except KetalintError as exc:
-            click.echo(f"ketalint: error: {exc}", err=True)
-            ctx.exit(2)
-
-
-@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(__version__, "--version", prog_name="ketalint", message="%(prog)s %(version)s")
-def cli() -> None:
-    """Lint health-marketing articles for overclaims, factual errors, unhedged claims,
-    missing safety sections and contradictions between articles."""
-
-
-@cli.command()
-@click.argument("paths", nargs=-1, type=click.Path())
-@click.option("-f", "--format", "fmt", type=click.Choice(list(FORMATTERS)), default=None, help="Output format (default text).")
-@click.option("--rules", "rule_paths", multiple=True, type=click.Path(), help="An extra rule pack file or folder (repeatable).")
-@click.option("--select", multiple=True, help="Only these rule ids or dotted prefixes (repeatable, comma-separated).")
-@click.option("--ignore", multiple=True, help="Skip these rule ids or dotted prefixes (repeatable, comma-separated).")
-@click.option("--fail-on", type=click.Choice(["error", "warning", "info"]), default=None, help="Lowest severity that makes the exit code 1 (default from config: warning).")
-@click.option("--config", "config_path", type=click.Path(dir_okay=False), default=None, help="Use this config file instead of searching for one.")
-@click.option("--stdin-filename", default=None, help="With '-' as the path: the name (and so the format) of standard input.")
-@click.option("--no-color", is_flag=True, help="Never colour the text output.")
-@click.option("-q", "--quiet", is_flag=True, help="Print findings only: no summary and no notes.")
-@click.option("--baseline", "baseline_path", type=click.Path(dir_okay=False), default=None, help="Report only findings not recorded in this baseline file.")
-@click.option("--write-baseline", "write_baseline_path", type=click.Path(dir_okay=False), default=None, help="Record today's findings in this baseline file; they are then not reported.")
-@click.option("--fix", is_flag=True, help="Apply the safe fixes (substitutions) to the files, then report what remains.")
-@click.option("--diff", "show_diff", is_flag=True, help="Print the safe fixes as a unified diff and write nothing (exit 1 if there are any).")
-@click.option("--corpus", "corpus_paths", multiple=True, type=click.Path(), help="More articles of the site, read for cross-article rules only (repeatable; adds to the config's corpus).")
-@click.option("--no-cache", is_flag=True, help="Do not read or write the per-file result cache.")
-@click.option("--cache-dir", type=click.Path(file_okay=False), default=None, help="Where the cache lives (default: the config's cache_dir, .ketalint_cache).")
-@click.option("-j", "--jobs", type=click.IntRange(min=0), default=0, help="Worker processes for many files (default 0: all cores; 1: no workers).")
-def check(paths, fmt, rule_paths, select, ignore, fail_on, config_path, stdin_filename, no_color, quiet, baseline_path, write_baseline_path, fix, show_diff, corpus_paths, no_cache, cache_dir, jobs) -> None:
-    """Lint PATHS (files or folders; default: the current folder; '-' reads standard input)."""
-    from ketalint.api import CheckOptions, run_check
-    from ketalint.config import load_config
-    from ketalint.finding import severity_rank
-    from ketalint.formatters import get as get_formatter
-
-    config = load_config(Path(config_path) if config_path else None)
-    fmt = fmt or ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text")
-    options = CheckOptions(
-        paths=list(paths) or ["."],
-        select=_split(select),
-        ignore=_split(ignore),
-        rule_paths=tuple(Path(p) for p in rule_paths),
-        corpus=tuple(corpus_paths),
-        cache=not no_cache,
-        cache_dir=Path(cache_dir) if cache_dir else None,
-        jobs=jobs,
-        keep_texts=bool(fix or show_diff) or fmt == "text",
-    )
-    if fix and "-" in paths:
-        raise click.UsageError("--fix cannot write to standard input (use --diff)")
-    if paths == ("-",):
-        options.stdin_text = sys.stdin.buffer.read()
-        options.stdin_filename = stdin_filename or "stdin.md"
-    elif "-" in paths:
-        raise click.UsageError("'-' (standard input) cannot be combined with other paths")
-    known = _read_baseline(baseline_path)
-    bar = _progress_bar(quiet)
-    options.progress = bar
-    try:
-        report = run_check(config, options)
-    finally:
-        if bar is not None:
-            bar.close()
-    if fix or show_diff:
-        report = _fix(report, known, show_diff, quiet, lambda: run_check(config, options), config.root)
-    if write_baseline_path:
-        known = _write_baseline(Path(write_baseline_path), report.findings, config.root)
-    if known is not None:
-        from ketalint.baseline import apply_baseline
-
-        report = apply_baseline(report, known, config.root)
-    color = fmt == "text" and not no_color and "NO_COLOR" not in os.environ and sys.stdout.isatty()
-    click.echo(get_formatter(fmt)(report, color=color, quiet=quiet, root=config.root), nl=False)
-    for problem in report.problems:
-        if not quiet or problem.level == "error":
-            click.echo(f"ketalint: {problem}", err=True)
-    threshold = severity_rank(fail_on or config.fail_on)
-    if report.has_errors:
-        sys.exit(2)
-    sys.exit(1 if any(severity_rank(f.severity) >= threshold for f in report.findings) else 0)
-
-
-def _read_baseline(path: str | None) -> set[str] | None:
-    if path is None:
-        return None
-    from ketalint.baseline import read_baseline
-
-    return read_baseline(Path(path))
-
-
-def _write_baseline(path: Path, findings, root: Path) -> set[str]:
-    from ketalint.baseline import read_baseline, write_baseline
-
-    write_baseline(path, findings, root)
-    return read_baseline(path)
-
-
-def _fix(report, known, show_diff: bool, quiet: bool, relint, root: Path):
-    """--diff prints the planned fixes and exits; --fix writes them, then lints again so that
-    the report shows what remains at its new position. Baselined findings are left alone."""
-    from ketalint.baseline import apply_baseline
-    from ketalint.fix import plan_fixes, render_diff, write_fixes
-
-    todo = apply_baseline(report, known, root) if known is not None else report
-    plans = plan_fixes(todo.findings, report.texts)
-    if show_diff:
-        diff = render_diff(plans)
-        click.echo(diff, nl=False)
-        for problem in report.problems:
-            click.echo(f"ketalint: {problem}", err=True)
-        sys.exit(2 if report.has_errors else 1 if diff else 0)
-    outcome = write_fixes(plans)
-    for problem in outcome.problems:
-        click.echo(f"ketalint: {problem}", err=True)
-    if not quiet and (outcome.fixed or outcome.skipped):
-        click.echo(f"ketalint: {outcome.summary()}", err=True)
-    return relint() if outcome.fixed else report
-
-
-@cli.group()
-def rules() -> None:
-    """List the rules, or run their examples."""
-
-
-@rules.command("list")
-@click.option("--rules", "rule_paths", multiple=True, type=click.Path(), help="An extra rule pack (repeatable).")
-@click.option("--config", "config_path", type=click.Path(dir_okay=False), default=None)
-def rules_list(rule_paths, config_path) -> None:
-    """Every rule that would run: id, severity, category and type."""
-    for rule in _load(rule_paths, config_path):
-        spec = rule.spec
-        click.echo(f"{spec.id:44} {spec.severity:8} {spec.category:18} {spec.type}")
-
-
-@rules.command("test")
-@click.argument("paths", nargs=-1, type=click.Path())
-def rules_test(paths) -> None:
-    """Run every rule's examples (the default pack, or the packs at PATHS); exit 1 on a failure."""
-    from ketalint.examples import run_examples
-    from ketalint.packs import default_pack_dir, load_packs
-
-    loaded = load_packs([Path(p) for p in paths] or [default_pack_dir()])
-    count, failures = run_examples(loaded)
-    for failure in failures:
-        click.echo(str(failure))
-    click.echo(f"{len(loaded)} rules, {count} examples: {count - len(failures)} passed, {len(failures)} failed")
-    sys.exit(1 if failures else 0)
-
-
-@cli.command()
-@click.argument("rule_id")
-@click.option("--rules", "rule_paths", multiple=True, type=click.Path(), help="An extra rule pack (repeatable).")
-def explain(rule_id, rule_paths) -> None:
-    """Show a rule: message, rationale, references and examples."""
-    loaded = {r.id: r for r in _load(rule_paths, None)}
-    rule = loaded.get(rule_id)
-    if rule is None:
-        import difflib
-
-        close = difflib.get_close_matches(rule_id, list(loaded), n=3)
-        hint = f" (did you mean {', '.join(close)}?)" if close else ""
-        raise click.UsageError(f"no rule '{rule_id}'{hint}")
-    spec = rule.spec
-    click.echo(f"{spec.id}  ({spec.type}, {spec.category}, {spec.severity})")
-    click.echo(f"\n{spec.message}")
-    if spec.suggestion:
-        click.echo(f"\nSuggested wording:\n  {' '.join(spec.suggestion.split())}")
-    if spec.rationale:
-        click.echo(f"\nWhy:\n  {' '.join(spec.rationale.split())}")
-    if spec.references:
-        click.echo("\nReferences:")
-        for ref in spec.references:
-            click.echo(f"  - {ref.title}" + (f" <{ref.link}>" if ref.link else ""))
-    for title, texts in (("Flagged", spec.flag_examples), ("Not flagged", spec.pass_examples)):
-        if texts:
-            click.echo(f"\n{title}:")
-            for text in texts:
-                click.echo(f"  - {text}")
-    click.echo(f"\nDefined in {spec.path}:{spec.line}")
-
-
-def _load(rule_paths, config_path):
-    from ketalint.api import load_rules
-    from ketalint.config import load_config
-
-    config = load_config(Path(config_path) if config_path else None)
-    return load_rules(config, tuple(Path(p) for p in rule_paths))
+# Most of what a run allocates lives until it exits (modules, rules, the snapshot), and the
+# collector's default of a young collection every 700 allocations scans it again and again:
+# about 3 ms of a one-article run. Cyclic garbage still goes, after at most this many objects.
+_YOUNG_COLLECTION_EVERY = 50_000
 
 
 def main(argv: list[str] | None = None) -> None:
     """Entry point: known errors become one line on stderr and exit code 2, never a traceback."""
+    import gc
+
+    young, older, oldest = gc.get_threshold()
+    gc.set_threshold(max(young, _YOUNG_COLLECTION_EVERY), older, oldest)
+    paths = _plain_check_paths(sys.argv[1:] if argv is None else list(argv))
+    if paths is None:
+        from ketalint.commands import main as click_main
+
+        click_main(argv)
+    else:
+        _plain_check(paths)
+
+
+def __getattr__(name: str):
+    """`ketalint.cli.cli`, the click group, for callers that drive click themselves (tests)."""
+    if name == "cli":
+        from ketalint.commands import cli
+
+        return cli
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+def _plain_check_paths(args: list[str]) -> tuple[str, ...] | None:
+    """The paths of `check PATH...` when click would take every argument as a path as it is;
+    None for anything else (options, '-', '--', shell completion, an unreadable path)."""
+    if os.name != "posix" or not args or args[0] != "check" or os.environ.get("_KETALINT_COMPLETE"):
+        return None
+    paths = tuple(args[1:])
+    for path in paths:
+        if not path or path.startswith("-"):
+            return None
+        # click.Path() rejects an existing path that cannot be read, with its own message.
+        if os.path.exists(path) and not os.access(path, os.R_OK):
+            return None
+    return paths
+
+
+class _Interrupted(Exception):
+    """click's Abort."""
+
+
+def _plain_check(paths: tuple[str, ...]) -> None:
+    """`check` as `ketalint.commands.main` runs it through click, handler for handler."""
+    from ketalint.console import echo
     from ketalint.errors import KetalintError
 
     try:
-        returned = cli.main(args=argv, prog_name="ketalint", standalone_mode=False)
-    except click.exceptions.Exit as exc:
-        sys.exit(exc.exit_code)
-    except click.ClickException as exc:
-        exc.show()
-        sys.exit(2)
-    except click.exceptions.Abort:
-        click.echo("ketalint: interrupted", err=True)
+        returned = _as_click_main(paths)
+    except _Interrupted:
+        echo("ketalint: interrupted", err=True)
         sys.exit(130)
     except KetalintError as exc:
-        click.echo(f"ketalint: error: {exc}", err=True)
+        echo(f"ketalint: error: {exc}", err=True)
         sys.exit(2)
     except (BrokenPipeError, KeyboardInterrupt):
         sys.exit(130)
     except Exception as exc:  # noqa: BLE001 - a bug must still end in one line and exit 2
         if os.environ.get("KETALINT_DEBUG"):
             raise
-        click.echo(f"ketalint: internal error: {type(exc).__name__}: {exc} (set KETALINT_DEBUG=1 for details)", err=True)
+        echo(f"ketalint: internal error: {type(exc).__name__}: {exc} (set KETALINT_DEBUG=1 for details)", err=True)
         sys.exit(2)
-    # Without standalone mode, click returns the code of a `ctx.exit(code)` instead of raising.
-    sys.exit(returned if isinstance(returned, int) else 0)
+    sys.exit(returned)
+
+
+def _as_click_main(paths: tuple[str, ...]) -> int:
+    """What click's `main` (not standalone) adds around the command."""
+    import errno
+
+    from ketalint.console import blank_line_on_stderr
+
+    try:
+        return _as_click_group(paths)
+    except (EOFError, KeyboardInterrupt) as exc:
+        blank_line_on_stderr()
+        raise _Interrupted from exc
+    except OSError as exc:  # a closed pipe quietly ends the run with 1
+        if exc.errno != errno.EPIPE:
+            raise
+        _pacify_streams()
+        sys.exit(1)
+
+
+def _as_click_group(paths: tuple[str, ...]) -> int:
+    """What the click group adds (`ketalint.commands._Group`): a known error is one line and 2."""
+    from ketalint.check_command import run_check_command
+    from ketalint.console import echo
+    from ketalint.errors import KetalintError
+
+    try:
+        run_check_command(paths, echo=echo)
+    except KetalintError as exc:
+        echo(f"ketalint: error: {exc}", err=True)
+        return 2
+    return 0
+
+
+def _pacify_streams() -> None:
+    """What click does after a closed pipe: later flushes of stdout and stderr stay silent."""
+    from click import utils
+
+    wrapper = getattr(utils, "_PacifyFlushWrapper", None) or getattr(utils, "PacifyFlushWrapper")
+    sys.stdout = wrapper(sys.stdout)
+    sys.stderr = wrapper(sys.stderr)

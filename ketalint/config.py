@@ -44,6 +44,8 @@ KEYS: dict[str, tuple[str, object]] = {
 
 @dataclass(frozen=True)
 class Override:
+    """Rule settings for the files matching any of `files` (globs)."""
+
     files: tuple[str, ...]
     rules: dict[str, str]
 
@@ -82,8 +84,12 @@ def find_config(start: Path) -> tuple[Path, dict | None] | None:
     return None
 
 
-def load_config(explicit: Path | None = None, start: Path | None = None) -> Config:
-    """The configuration for a run: `explicit`, or the nearest one found, or the defaults."""
+def load_config(explicit: Path | None = None, start: Path | None = None, cache: bool = False, cache_dir: Path | None = None) -> Config:
+    """The configuration for a run: `explicit`, or the nearest one found, or the defaults.
+
+    With `cache`, a YAML config that loaded before is taken from the cache folder (`cache_dir`,
+    else `.ketalint_cache` beside the config) instead of being parsed again (see
+    `ketalint.tablecache`)."""
     start = (start or Path.cwd()).resolve()
     if explicit is not None:
         if not explicit.is_file():
@@ -101,10 +107,28 @@ def load_config(explicit: Path | None = None, start: Path | None = None) -> Conf
             text = path.read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError) as exc:
             raise ConfigError(f"cannot read config: {exc}", str(path)) from None
+        if cache:
+            return _load_yaml_config(text, path, cache_dir)
         table = load_yaml(text, str(path), ConfigError)
         if table is None:
             table = LineDict()
     return parse_config(table, path)
+
+
+def _load_yaml_config(text: str, path: Path, cache_dir: Path | None) -> Config:
+    """The config from its stored table when one was kept for exactly this text; otherwise parsed,
+    and kept when it is valid and the cache folder is the one this config itself names."""
+    from ketalint.tablecache import read_table, write_table
+
+    folder = cache_dir if cache_dir is not None else path.parent / ".ketalint_cache"
+    table = read_table(folder, text)
+    if table is not None:
+        return parse_config(table, path)
+    table = load_yaml(text, str(path), ConfigError)
+    config = parse_config(LineDict() if table is None else table, path)
+    if cache_dir is not None or folder.resolve() == config.cache_dir:
+        write_table(folder, text, {} if table is None else table)
+    return config
 
 
 def _pyproject_table(path: Path) -> dict | None:

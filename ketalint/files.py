@@ -7,13 +7,13 @@ with replacement characters and a warning; empty files are fine.
 
 from __future__ import annotations
 
-import hashlib
 import os
 from dataclasses import dataclass
 from pathlib import Path
 
 from ketalint.config import Config
 from ketalint.globs import matches
+from ketalint.storage import blake2b
 
 SUFFIXES = frozenset({".md", ".markdown", ".mdx", ".html", ".htm", ".txt"})
 SKIPPED_DIRS = frozenset({
@@ -116,7 +116,7 @@ def decode(path: str, data: bytes) -> tuple[FileText | None, list[Problem]]:
     """Decode bytes as UTF-8 (a BOM is remembered and removed); binary data is skipped."""
     if b"\x00" in data[:_BINARY_SNIFF]:
         return None, [Problem(path, "note", "binary file skipped")]
-    digest = hashlib.blake2b(data, digest_size=16).hexdigest()
+    digest = blake2b(data, digest_size=16).hexdigest()
     bom = data.startswith(b"\xef\xbb\xbf")
     body = data[3:] if bom else data
     try:

@@ -6,9 +6,10 @@ most of start-up. Rule files read from YAML are still validated eagerly (`eager(
 regex is reported at load time with its file and line; only a rule set that was validated
 before (a snapshot) is loaded lazily.
 
-A snapshot may also carry each pattern's compiled program (`export_program`): CPython builds a
-pattern from that program with `_sre.compile`, which validates it, in microseconds instead of
-the milliseconds that parsing and compiling take. Any failure falls back to `re.compile`.
+A snapshot may also carry each pattern's compiled program (`export_program`; its code a list,
+an array or the raw bytes of one): CPython builds a pattern from that program with
+`_sre.compile`, which validates it, in microseconds instead of the milliseconds that parsing and
+compiling take. Any failure falls back to `re.compile`.
 """
 
 from __future__ import annotations
@@ -35,9 +36,21 @@ class LazyPattern:
     def compiled(self) -> re.Pattern:
         if self._compiled is None:
             self._compiled = _from_program(self.pattern, self.program) if self.program else None
+            if self._compiled is None and _eager:
+                self._compiled = self._compile_keeping_program()
             if self._compiled is None:
                 self._compiled = re.compile(self.pattern, self.flags)
         return self._compiled
+
+    def _compile_keeping_program(self) -> re.Pattern | None:
+        """Compile as `re` does (parse, then generate code), keeping the program, so that a
+        snapshot of a rule file just validated need not parse every pattern a second time.
+        None when that fails: `re.compile` then compiles, or raises its own error."""
+        program = _program_of(self.pattern, self.flags)
+        compiled = _from_program(self.pattern, program) if program is not None else None
+        if compiled is not None:
+            self.program = program
+        return compiled
 
     def __getattr__(self, name: str):
         return getattr(self.compiled(), name)
@@ -85,12 +98,18 @@ def program_format() -> str:
 
 def export_program(pattern: LazyPattern) -> tuple | None:
     """(flags, code, groups, groupindex) of a pattern, for a snapshot; None where unavailable."""
+    if pattern.program is not None:
+        return pattern.program
+    return _program_of(pattern.pattern, pattern.flags)
+
+
+def _program_of(pattern: str, flags: int) -> tuple | None:
     try:
         from ketalint.sre import compiler, parser
 
-        parsed = parser.parse(pattern.pattern, pattern.flags)
-        code = compiler._code(parsed, pattern.flags)
-        return (pattern.flags | parsed.state.flags, code, parsed.state.groups - 1, dict(parsed.state.groupdict))
+        parsed = parser.parse(pattern, flags)
+        code = compiler._code(parsed, flags)
+        return (flags | parsed.state.flags, code, parsed.state.groups - 1, dict(parsed.state.groupdict))
     except Exception:  # noqa: BLE001 - an interpreter without these internals just compiles
         return None
 
@@ -100,6 +119,8 @@ def _from_program(pattern: str, program: tuple) -> re.Pattern | None:
         import _sre
 
         flags, code, groups, groupindex = program
+        if isinstance(code, bytes):  # as a snapshot stores it (see `ketalint.snapshot`)
+            code = memoryview(code).cast("I")
         indexgroup = [None] * (groups + 1)
         for name, index in groupindex.items():
             indexgroup[index] = name

@@ -2,20 +2,22 @@
 
 Loading the default pack means parsing YAML, validating every rule and compiling and analysing
 hundreds of patterns: most of a one-article run. The validated specs and each pattern's
-prefilter literals and compiled programs are written once to `<cache dir>/rules/<key>.json`,
-keyed by the ketalint version, the installed code, the interpreter and every pack file's size
-and modification time; rules built from a snapshot build their patterns lazily from the stored
-programs (see `ketalint.lazyregex`). JSON rather than pickle, so that a cache folder cannot make
-ketalint run code. A snapshot that is missing or unreadable is simply rebuilt.
+prefilter literals and compiled programs are written once to `<cache dir>/rules/<key>.marshal`,
+keyed by the ketalint version, the installed code and PyYAML, the interpreter and every pack
+file's size and modification time; rules built from a snapshot build their patterns lazily from
+the stored programs (see `ketalint.lazyregex`).
+
+The file is `marshal` of plain values only (str, int, float, bool, None, bytes, lists, tuples,
+dicts): it loads several times faster than JSON, keeps option values exactly as YAML gave them
+(integer keys, tuples) and holds each program's code as raw bytes. Unlike pickle it cannot make
+ketalint run code (see `ketalint.storage`). A snapshot that is missing or unreadable is simply
+rebuilt.
 """
 
 from __future__ import annotations
 
 import array
-import base64
-import hashlib
-import json
-import os
+import marshal
 from pathlib import Path
 
 from ketalint import __version__
@@ -24,8 +26,12 @@ from ketalint.lazyregex import export_program, interned, program_format, seed_pr
 from ketalint.packs import Rule, build, load_packs, pack_files
 from ketalint.prefilter import known_literals, literals_of, remember_literals
 from ketalint.rules.base import Reference, RuleSpec
+from ketalint.storage import blake2b, plain, write_atomic
 
-FORMAT = 3
+FORMAT = 4
+
+
+_used: list[Path] = []
 
 
 def load_rules_with_snapshot(paths: list[Path], folder: Path) -> list[Rule]:
@@ -34,42 +40,49 @@ def load_rules_with_snapshot(paths: list[Path], folder: Path) -> list[Rule]:
         key = _key(paths)
     except OSError:
         return load_packs(paths)
-    target = folder / "rules" / f"{key}.json"
+    target = folder / "rules" / f"{key}.marshal"
     rules = _read(target)
     if rules is not None:
+        _used.append(target)
         return rules
     rules = load_packs(paths)
     _write(target, rules)
     return rules
 
 
+def used_snapshot() -> bool:
+    """Whether this process built its rules from a snapshot (rather than from the YAML)."""
+    return bool(_used)
+
+
 def _key(paths: list[Path]) -> str:
     from ketalint.cache import code_stamp
+    from ketalint.tablecache import yaml_stamp
 
     files = []
     for path in paths:
         for file in pack_files(path):
             stat = file.stat()
             files.append((str(file.resolve()), stat.st_size, stat.st_mtime_ns))
-    text = repr((FORMAT, __version__, code_stamp(), program_format(), files))
-    return hashlib.blake2b(text.encode(), digest_size=16).hexdigest()
+    text = repr((FORMAT, __version__, code_stamp(), yaml_stamp(), program_format(), files))
+    return blake2b(text.encode(), digest_size=16).hexdigest()
 
 
 def _read(target: Path) -> list[Rule] | None:
     try:
-        with open(target, encoding="utf-8") as handle:
-            data = json.load(handle)
-        if data.get("format") != FORMAT:
+        with open(target, "rb") as handle:
+            data = marshal.loads(handle.read())
+        if not isinstance(data, dict) or data.get("format") != FORMAT:
             return None
         remember_literals({
             (p, f): (frozenset(lits) if lits is not None else None, frozenset(starts))
             for p, f, lits, starts in data["literals"]
         })
         for pattern, flags, program in data["programs"]:
-            seed_program(pattern, flags, _unpack(program))
-        remember_programs({(p, f): _unpack(prog) if prog is not None else None for p, f, prog in data["folded"]})
+            seed_program(pattern, flags, program)
+        remember_programs({(p, f): prog for p, f, prog in data["folded"]})
         specs = [_spec(row) for row in data["specs"]]
-    except (OSError, ValueError, TypeError, KeyError):
+    except (OSError, ValueError, TypeError, KeyError, EOFError):
         return None
     return [Rule(spec, build(spec, compile_now=False)) for spec in specs]
 
@@ -81,41 +94,26 @@ def _write(target: Path, rules: list[Rule]) -> None:
         [p, f, sorted(lits) if lits is not None else None, sorted(starts)]
         for (p, f), (lits, starts) in known_literals().items()
     ]
-    programs = [[p.pattern, p.flags, _pack(prog)] for p in interned() if (prog := export_program(p)) is not None]
-    folded = [[p.pattern, p.flags, _pack(prog) if (prog := folded_program(p.pattern, p.flags)) else None] for p in interned()]
+    programs = [(p.pattern, p.flags, _pack(prog)) for p in interned() if (prog := export_program(p)) is not None]
+    folded = [(p.pattern, p.flags, _pack(prog) if (prog := folded_program(p.pattern, p.flags)) else None) for p in interned()]
     try:
-        payload = json.dumps(
+        payload = marshal.dumps(plain(
             {"format": FORMAT, "specs": [_row(r.spec) for r in rules], "literals": literals, "programs": programs, "folded": folded}
-        )
+        ))
     except (TypeError, ValueError):
-        return  # an option value JSON cannot hold: load from the YAML every time
-    try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        import tempfile
-
-        fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".tmp-", suffix=".json")
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(payload)
-        os.replace(tmp, target)
-    except OSError:
-        pass  # a read-only cache folder only costs start-up time
+        return  # an option value that is not plain data: load from the YAML every time
+    write_atomic(target, payload)
 
 
-def _pack(program: tuple) -> list:
+def _pack(program: tuple) -> tuple:
+    """A program with its code as bytes; `ketalint.lazyregex` reads them back when it compiles."""
     flags, code, groups, groupindex = program
-    return [flags, base64.b64encode(array.array("I", code).tobytes()).decode("ascii"), groups, groupindex]
-
-
-def _unpack(row: list) -> tuple:
-    flags, encoded, groups, groupindex = row
-    code = array.array("I")
-    code.frombytes(base64.b64decode(encoded))
-    return flags, code, groups, groupindex
+    return (flags, array.array("I", code).tobytes(), groups, groupindex)
 
 
 def _row(spec: RuleSpec) -> dict:
     row = dict(spec.__dict__)
-    row["references"] = [[r.title, r.url, r.pmid, r.doi] for r in spec.references]
+    row["references"] = [(r.title, r.url, r.pmid, r.doi) for r in spec.references]
     return row
 
 

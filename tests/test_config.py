@@ -188,3 +188,77 @@ def test_explicit_config_option(tmp_path: Path, monkeypatch, capsys):
 )
 def test_glob_matching(path, pattern, expected):
     assert matches(path, [pattern]) is expected
+
+
+def _no_yaml(monkeypatch):
+    import ketalint.config as config_module
+
+    def fail(*args, **kwargs):
+        raise AssertionError("the YAML was parsed again")
+
+    monkeypatch.setattr(config_module, "load_yaml", fail)
+
+
+def test_a_kept_config_is_read_without_parsing_yaml_and_gives_the_same_settings(tmp_path: Path, monkeypatch):
+    _site(tmp_path, "default_pack: false\npacks: [pack.yaml]\nrules: {demo: off, style: info}\noverrides:\n  - files: ['a/**']\n    rules: {demo: on}\nmax_file_size_mb: 2.5\n")
+    parsed = load_config(start=tmp_path, cache=True)
+    assert list((tmp_path / ".ketalint_cache" / "rules").glob("config-*.marshal"))
+    _no_yaml(monkeypatch)
+    assert load_config(start=tmp_path, cache=True) == parsed
+
+
+def test_a_kept_config_equals_the_parsed_one(tmp_path: Path):
+    _site(tmp_path, "packs: [pack.yaml]\nrules: {demo: off}\noverrides:\n  - files: 'a/**'\n    rules: {demo: true}\ncorpus: '**/*.md'\n")
+    load_config(start=tmp_path, cache=True)
+    assert load_config(start=tmp_path, cache=True) == load_config(start=tmp_path)
+
+
+def test_an_edit_that_keeps_size_and_time_is_still_read(tmp_path: Path):
+    import os
+
+    _site(tmp_path, "fail_on: error\n")
+    path = tmp_path / ".ketalint.yaml"
+    assert load_config(start=tmp_path, cache=True).fail_on == "error"
+    stat = path.stat()
+    path.write_text("fail_on:  info\n", encoding="utf-8")  # as long as "fail_on: error\n"
+    os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns))
+    assert path.stat().st_size == stat.st_size
+    assert load_config(start=tmp_path, cache=True).fail_on == "info"
+
+
+def test_a_broken_config_is_never_kept_and_is_reported_with_its_line(tmp_path: Path):
+    _site(tmp_path, "fail_on: error\n")
+    load_config(start=tmp_path, cache=True)
+    (tmp_path / ".ketalint.yaml").write_text("fail_on: error\ndefault_pack: maybe\n")
+    for _ in range(2):
+        with pytest.raises(ConfigError) as exc:
+            load_config(start=tmp_path, cache=True)
+        assert exc.value.line == 2
+    assert len(list((tmp_path / ".ketalint_cache" / "rules").glob("config-*.marshal"))) == 1
+
+
+def test_a_config_with_its_own_cache_folder_leaves_the_default_one_alone(tmp_path: Path):
+    _site(tmp_path, "cache_dir: elsewhere\n")
+    assert load_config(start=tmp_path, cache=True).cache_dir == tmp_path / "elsewhere"
+    assert not (tmp_path / ".ketalint_cache").exists()
+    load_config(start=tmp_path, cache=True, cache_dir=tmp_path / "given")
+    assert list((tmp_path / "given" / "rules").glob("config-*.marshal"))
+
+
+def test_a_damaged_kept_config_is_parsed_again(tmp_path: Path):
+    _site(tmp_path, "fail_on: error\n")
+    load_config(start=tmp_path, cache=True)
+    (kept,) = (tmp_path / ".ketalint_cache" / "rules").glob("config-*.marshal")
+    kept.write_bytes(kept.read_bytes()[:7])
+    assert load_config(start=tmp_path, cache=True).fail_on == "error"
+
+
+def test_the_cli_reports_a_broken_config_after_a_good_one_was_kept(tmp_path: Path, monkeypatch, capsys):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / ".ketalint.yaml").write_text("fail_on: error\n")
+    (tmp_path / "a.md").write_text("Fine.\n")
+    assert run(["check", "a.md"], capsys)[0] == 0
+    (tmp_path / ".ketalint.yaml").write_text("fail_onn: error\n")
+    code, out, err = run(["check", "a.md"], capsys)
+    assert code == 2 and out == ""
+    assert err.endswith(".ketalint.yaml:1: unknown key 'fail_onn' (did you mean 'fail_on'?)\n")

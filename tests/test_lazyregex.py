@@ -48,3 +48,22 @@ def test_a_broken_program_falls_back_to_compiling():
     source = r"\bfallback-program-test\b"
     seed_program(source, 0, (0, [1, 2, 3], 0, {}))
     assert lazy(source).search("x fallback-program-test y")
+
+
+def test_an_eagerly_compiled_pattern_keeps_its_program_and_matches_as_re_does():
+    source = r"(?P<word>eager-keeps-\w+)\s+(\d+)"
+    with eager():
+        pattern = lazy(source, re.IGNORECASE)
+    assert pattern.program is not None and export_program(pattern) is pattern.program
+    text = "EAGER-keeps-Program 42 and eager-keeps-x 7"
+    expected = [(m.span(), m.groups(), m.groupdict()) for m in re.finditer(source, text, re.IGNORECASE)]
+    assert [(m.span(), m.groups(), m.groupdict()) for m in pattern.finditer(text)] == expected
+    assert pattern.compiled().flags == re.compile(source, re.IGNORECASE).flags
+
+
+def test_an_eager_pattern_that_does_not_compile_raises_re_own_error():
+    with pytest.raises(re.error) as info, eager():
+        lazy(r"eager-(unclosed")
+    with pytest.raises(re.error) as direct:
+        re.compile(r"eager-(unclosed")
+    assert str(info.value) == str(direct.value)

@@ -135,3 +135,12 @@ def test_cli_reports_a_broken_pack_on_one_line_with_exit_2(tmp_path: Path, monke
     assert out == ""
     assert err.count("\n") == 1 and "Traceback" not in err
     assert err.startswith(f"ketalint: error: t.yaml:{line}: ")
+
+
+def test_the_default_pack_is_where_importlib_resources_finds_it():
+    from importlib.resources import files
+
+    from ketalint.packs import default_pack_dir
+
+    assert default_pack_dir() == Path(str(files("ketalint.rulepack")))
+    assert any(p.suffix == ".yaml" for p in default_pack_dir().iterdir())

@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-import json
+import marshal
 import os
 
 import pytest
@@ -29,7 +29,7 @@ def _write_pack(folder, text=PACK):
 def test_second_load_comes_from_the_snapshot_without_reading_yaml(tmp_path, monkeypatch):
     packs = _write_pack(tmp_path / "packs")
     first = snapshot.load_rules_with_snapshot([packs], tmp_path / "cache")
-    assert list((tmp_path / "cache" / "rules").glob("*.json"))
+    assert list((tmp_path / "cache" / "rules").glob("*.marshal"))
 
     def no_yaml(paths):
         raise AssertionError("the YAML was read again")
@@ -53,11 +53,11 @@ def test_an_edited_pack_is_read_again(tmp_path):
 def test_a_corrupted_snapshot_is_rebuilt(tmp_path):
     packs = _write_pack(tmp_path / "packs")
     snapshot.load_rules_with_snapshot([packs], tmp_path / "cache")
-    (target,) = (tmp_path / "cache" / "rules").glob("*.json")
-    target.write_text("{not json", encoding="utf-8")
+    (target,) = (tmp_path / "cache" / "rules").glob("*.marshal")
+    target.write_bytes(b"{not marshal")
     rules = snapshot.load_rules_with_snapshot([packs], tmp_path / "cache")
     assert [r.id for r in rules] == ["house.miracle"]
-    assert json.loads(target.read_text(encoding="utf-8"))["format"] == snapshot.FORMAT
+    assert marshal.loads(target.read_bytes())["format"] == snapshot.FORMAT
 
 
 def test_a_broken_pack_is_still_an_error_with_its_line(tmp_path):
@@ -65,4 +65,37 @@ def test_a_broken_pack_is_still_an_error_with_its_line(tmp_path):
     with pytest.raises(RuleFileError) as info:
         snapshot.load_rules_with_snapshot([packs], tmp_path / "cache")
     assert info.value.line is not None
-    assert not list((tmp_path / "cache").rglob("*.json"))
+    assert not list((tmp_path / "cache").rglob("*.marshal"))
+
+
+def test_option_values_come_back_exactly_as_yaml_gave_them(tmp_path):
+    """Integer keys stay integers and nested mappings stay mappings (JSON would turn 1 into "1")."""
+    from ketalint.snapshot import _row, _spec
+    from ketalint.storage import plain
+    from ketalint.rules.base import Reference, RuleSpec
+
+    spec = RuleSpec(
+        id="house.x", type="phrase", category="style", severity="info", message="m",
+        references=(Reference("t", "https://example.org"),), scope=("body",),
+        options={"phrases": ["a"], "table": {1: "one", "nested": {"k": [1.5, True, None]}}},
+    )
+    assert _spec(marshal.loads(marshal.dumps(plain(_row(spec))))) == spec
+
+
+def test_a_value_that_is_not_plain_data_is_never_written(tmp_path):
+    import datetime
+
+    from ketalint.storage import plain
+
+    with pytest.raises(TypeError):
+        plain({"when": datetime.date(2024, 1, 1)})
+
+
+def test_a_truncated_snapshot_is_rebuilt(tmp_path):
+    packs = _write_pack(tmp_path / "packs")
+    snapshot.load_rules_with_snapshot([packs], tmp_path / "cache")
+    (target,) = (tmp_path / "cache" / "rules").glob("*.marshal")
+    target.write_bytes(target.read_bytes()[:100])
+    rules = snapshot.load_rules_with_snapshot([packs], tmp_path / "cache")
+    assert [r.id for r in rules] == ["house.miracle"]
+    assert rules[0].impl.regex.search("a miracle cure")

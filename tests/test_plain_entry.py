@@ -1,0 +1,100 @@
+"""`ketalint check FILE...` runs without click (see `ketalint.cli`); it must print, and exit,
+exactly as the same command line run through click does."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from cli_support import make_site
+from ketalint.cli import _plain_check_paths
+
+ARTICLE = "# Care\n\nKetamine permanently rewires the brain.\n\nThe brain has 100 billion neurons.\n"
+PLAIN = "import sys; from ketalint.cli import main; main(sys.argv[1:])"
+CLICK = "import sys; from ketalint.commands import main; main(sys.argv[1:])"
+
+
+def _run(entry: str, args: list[str], cwd: Path, env: dict | None = None, stdout=subprocess.PIPE):
+    environment = {k: v for k, v in os.environ.items() if k not in ("GITHUB_ACTIONS", "NO_COLOR")} | (env or {})
+    proc = subprocess.run([sys.executable, "-c", entry, *args], cwd=cwd, stdout=stdout, stderr=subprocess.PIPE, env=environment)
+    return proc.returncode, proc.stdout, proc.stderr
+
+
+@pytest.fixture
+def site(tmp_path: Path) -> Path:
+    make_site(tmp_path)
+    (tmp_path / "a.md").write_text(ARTICLE, encoding="utf-8")
+    (tmp_path / "clean.md").write_text("# Care\n\nWe explain risks and benefits.\n", encoding="utf-8")
+    (tmp_path / "escape.md").write_text("Ketamine \x1b[31mpermanently rewires\x1b[0m the brain, permanently rewires.\n", encoding="utf-8")
+    return tmp_path
+
+
+@pytest.mark.parametrize(
+    "args, env",
+    [
+        (["check", "a.md"], None),
+        (["check", "clean.md"], None),
+        (["check"], None),
+        (["check", "a.md", "clean.md", "missing.md"], None),
+        (["check", "escape.md"], None),
+        (["check", "a.md"], {"GITHUB_ACTIONS": "true"}),
+        (["check", "a.md"], {"PYTHONIOENCODING": "ascii"}),
+        (["check", "a.md"], {"NO_COLOR": "1"}),
+    ],
+)
+def test_the_plain_entry_prints_and_exits_as_click_does(site: Path, args, env):
+    plain = _run(PLAIN, args, site, env)
+    assert plain == _run(CLICK, args, site, env)
+    assert plain[0] in (0, 1, 2)
+
+
+def test_a_broken_config_is_reported_the_same_way(site: Path):
+    (site / ".ketalint.yaml").write_text("default_pack: false\npacks: [pack.yaml]\nfail_onn: error\n", encoding="utf-8")
+    plain = _run(PLAIN, ["check", "a.md"], site)
+    assert plain == _run(CLICK, ["check", "a.md"], site)
+    assert plain[0] == 2 and plain[2].endswith(b".ketalint.yaml:3: unknown key 'fail_onn' (did you mean 'fail_on'?)\n")
+
+
+def test_a_closed_pipe_ends_both_the_same_way(site: Path):
+    results = []
+    for entry in (PLAIN, CLICK):
+        read, write = os.pipe()
+        os.close(read)
+        with os.fdopen(write, "wb") as stdout:
+            results.append(_run(entry, ["check", "a.md"], site, stdout=stdout))
+    assert results[0] == results[1]
+    assert results[0][0] == 1
+
+
+@pytest.mark.parametrize(
+    "args, plain",
+    [
+        (["check", "a.md", "b.html"], ("a.md", "b.html")),
+        (["check"], ()),
+        (["check", "-q", "a.md"], None),
+        (["check", "a.md", "--format", "json"], None),
+        (["check", "-"], None),
+        (["check", "--", "a.md"], None),
+        (["check", ""], None),
+        (["rules", "list"], None),
+        (["--version"], None),
+        ([], None),
+    ],
+)
+def test_only_options_free_check_lines_skip_click(args, plain):
+    assert _plain_check_paths(args) == plain
+
+
+def test_shell_completion_goes_to_click(monkeypatch):
+    monkeypatch.setenv("_KETALINT_COMPLETE", "bash_complete")
+    assert _plain_check_paths(["check", "a.md"]) is None
+
+
+def test_the_plain_entry_does_not_import_click(site: Path):
+    code = "import sys; from ketalint.cli import main\ntry:\n    main(['check', 'a.md'])\nfinally:\n    print('click' in sys.modules, file=sys.stderr)"
+    proc = subprocess.run([sys.executable, "-c", code], cwd=site, capture_output=True, text=True)
+    assert proc.returncode == 1 and proc.stderr.strip().splitlines()[-1] == "False"
