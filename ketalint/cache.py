@@ -9,7 +9,6 @@ so a reader never sees half an entry.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 from functools import lru_cache
@@ -17,6 +16,7 @@ from pathlib import Path
 
 from ketalint import __version__
 from ketalint.finding import Finding, Fix, Location
+from ketalint.storage import blake2b, temporary_file
 
 FORMAT = 1
 _TAG = "Signature: 8a477f597d28d172789f06886806bc55\n# A ketalint cache; safe to delete.\n"
@@ -31,7 +31,7 @@ class ResultCache:
         self._fingerprints: dict[int, tuple[object, str]] = {}
 
     def key(self, path: str, digest: str, pairs) -> str:
-        return hashlib.blake2b(f"{path}\x00{digest}\x00{self._fingerprint(pairs)}".encode(), digest_size=20).hexdigest()
+        return blake2b(f"{path}\x00{digest}\x00{self._fingerprint(pairs)}".encode(), 20).hexdigest()
 
     def _fingerprint(self, pairs) -> str:
         """The rule set as far as results depend on it: each rule's full spec and its severity."""
@@ -39,7 +39,7 @@ class ResultCache:
         if known is not None and known[0] is pairs:
             return known[1]
         text = repr([(rule.spec, severity) for rule, severity in pairs]) + __version__ + code_stamp()
-        value = hashlib.blake2b(text.encode(), digest_size=16).hexdigest()
+        value = blake2b(text.encode(), 16).hexdigest()
         self._fingerprints[id(pairs)] = (pairs, value)
         return value
 
@@ -60,9 +60,7 @@ class ResultCache:
         try:
             target.parent.mkdir(parents=True, exist_ok=True)
             self._tag()
-            import tempfile
-
-            fd, tmp = tempfile.mkstemp(prefix=f".{key[:8]}-", suffix=".tmp", dir=target.parent)
+            fd, tmp = temporary_file(target.parent, f".{key[:8]}-", ".tmp")
             try:
                 # dumps, not dump: only the former uses the C encoder, and a cold run writes an entry per file.
                 with os.fdopen(fd, "w", encoding="utf-8") as handle:
@@ -85,9 +83,17 @@ class ResultCache:
 def code_stamp() -> str:
     """The installed code (paths, sizes, modification times): an edited rule type must not be
     answered from entries its previous version wrote, even when the version number is the same."""
-    package = Path(__file__).resolve().parent
-    stats = sorted((str(p.relative_to(package)), p.stat().st_size, p.stat().st_mtime_ns) for p in package.rglob("*.py"))
-    return hashlib.blake2b(repr(stats).encode(), digest_size=16).hexdigest()
+    stats: list[tuple[str, int, int]] = []
+    folders = [os.path.dirname(os.path.abspath(__file__))]
+    while folders:
+        with os.scandir(folders.pop()) as entries:
+            for entry in entries:
+                if entry.is_dir():
+                    folders.append(entry.path)
+                elif entry.name.endswith(".py"):
+                    stat = entry.stat()
+                    stats.append((entry.path, stat.st_size, stat.st_mtime_ns))
+    return blake2b(repr(sorted(stats)).encode(), 16).hexdigest()
 
 
 def _unlink(path: str) -> None:

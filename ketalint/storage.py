@@ -37,14 +37,24 @@ def blake2b(data: bytes, digest_size: int):
     return digest(data, digest_size=digest_size)
 
 
+def temporary_file(folder: Path, prefix: str, suffix: str) -> tuple[int, str]:
+    """(descriptor, path) of a new file no one else can have opened: what `tempfile.mkstemp`
+    does, without importing `tempfile` (and `random`, `shutil`) on every run that writes a cache entry."""
+    for _ in range(100):
+        path = os.path.join(folder, f"{prefix}{os.urandom(6).hex()}{suffix}")
+        try:
+            return os.open(path, os.O_RDWR | os.O_CREAT | os.O_EXCL, 0o600), path
+        except FileExistsError:
+            continue
+    raise FileExistsError(f"no free temporary name in {folder}")
+
+
 def write_atomic(target: Path, payload: bytes) -> None:
     """Write to a temporary name and rename, so a reader never sees half a file; a folder that
     cannot be written only costs the next run its start-up time."""
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
-        import tempfile
-
-        fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".tmp-", suffix=target.suffix)
+        fd, tmp = temporary_file(target.parent, ".tmp-", target.suffix)
         try:
             with os.fdopen(fd, "wb") as handle:
                 handle.write(payload)

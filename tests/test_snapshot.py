@@ -99,3 +99,15 @@ def test_a_truncated_snapshot_is_rebuilt(tmp_path):
     rules = snapshot.load_rules_with_snapshot([packs], tmp_path / "cache")
     assert [r.id for r in rules] == ["house.miracle"]
     assert rules[0].impl.regex.search("a miracle cure")
+
+
+def test_temporary_files_are_new_and_private(tmp_path):
+    from ketalint.storage import temporary_file
+
+    made = [temporary_file(tmp_path, ".x-", ".tmp") for _ in range(20)]
+    for fd, _ in made:
+        os.close(fd)
+    paths = [path for _, path in made]
+    assert len(set(paths)) == 20
+    assert all(os.path.basename(p).startswith(".x-") and p.endswith(".tmp") for p in paths)
+    assert all(os.stat(p).st_mode & 0o777 == 0o600 for p in paths)
