@@ -127,8 +127,9 @@ def _scan(doc: Document, regex: re.Pattern):
         spans = [(sentences[i].stream_start, sentences[i].stream_start + len(sentences[i].text)) for i in candidates]
     twin = _folded_text(doc, regex)
     if twin is None:
+        searcher = prefilter.searcher()
         for start, end in spans:
-            for m in regex.finditer(stream, start, end):
+            for m in searcher.finditer(stream, start, end):
                 if m.start() != m.end() and "\x00" not in m.group():
                     yield m
         return
