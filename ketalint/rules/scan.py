@@ -143,6 +143,11 @@ def _scan(doc: Document, regex: re.Pattern):
                 yield regex.match(stream, m.start(), end)
 
 
+def lowered_stream(doc: Document) -> str | None:
+    """`doc.stream.lower()`, shared; None when lower-casing moved characters."""
+    return _literal_memo(doc)[""]
+
+
 def _literal_memo(doc: Document) -> dict:
     """"" holds the lower-cased stream (None if lower-casing moved characters)."""
     memo = doc.memo.get("literals")
