@@ -16,6 +16,7 @@ from typing import Iterator
 
 from ketalint.document.model import Document, Sentence
 from ketalint.foldregex import foldable
+from ketalint.language import folded
 from ketalint.prefilter import Prefilter
 from ketalint.rules.literals import TABLE, DocumentLiterals, Plan
 
@@ -221,4 +222,5 @@ def find_in_sentences(doc: Document, regex: re.Pattern, scope: tuple[str, ...]):
 def overlaps_exception(text: str, start: int, end: int, exceptions: re.Pattern | None) -> bool:
     if exceptions is None:
         return False
-    return any(m.start() < end and start < m.end() for m in exceptions.finditer(text))
+    exceptions, searched = folded(exceptions, text)
+    return any(m.start() < end and start < m.end() for m in exceptions.finditer(searched))
