@@ -36,6 +36,7 @@ class LiteralTable:
     def __init__(self) -> None:
         self.version = 0
         self._known: set[str] = set()
+        self.word_literals: set[str] = set()
         self._by_prefix: dict[str, list[str]] = {}
         self._heads: set[tuple[str, bool]] = set()
         self._whole_lengths: list[int] = []
@@ -49,6 +50,7 @@ class LiteralTable:
         self._known.update(new)
         for literal in new:
             if _is_word(literal):
+                self.word_literals.add(literal)
                 self._by_prefix.setdefault(literal[:_PREFIX], []).append(literal)
         self._heads.update(new_heads)
         self._whole_lengths = sorted({len(head) for head, whole in self._heads if whole})
@@ -112,7 +114,7 @@ class DocumentLiterals:
         """Indexes of the sentences that hold `literal`, ascending."""
         found = self._hits.get(literal)
         if found is None:
-            found = self._hits[literal] = [] if _is_word(literal) else self._search(literal)
+            found = self._hits[literal] = [] if literal in TABLE.word_literals else self._search(literal)
         return found
 
     def _search(self, literal: str) -> list[int]:
