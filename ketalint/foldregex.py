@@ -17,7 +17,8 @@ from __future__ import annotations
 
 import re
 
-from ketalint.sre import compiler as _cmp, constants as _c, parser as _p
+from ketalint.sre import constants as _c, parser as _p
+from ketalint.startset import program
 
 _MAX_RANGE = 512
 
@@ -87,7 +88,7 @@ def _build_program(pattern: str, flags: int) -> tuple | None:
             return None
         parsed.state.flags &= ~re.IGNORECASE
         flags &= ~re.IGNORECASE
-        code = _cmp._code(parsed, flags)
+        code = program(parsed, flags)
         return (flags | parsed.state.flags, code, parsed.state.groups - 1, dict(parsed.state.groupdict))
     except (re.error, RecursionError, TypeError, ValueError, AttributeError):
         return None

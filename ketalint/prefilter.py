@@ -202,15 +202,18 @@ def _selectivity(literals: dict[str, bool]) -> tuple[int, int]:
 
 class Prefilter:
     """Answers "could this regex match this text?" from the text's lower-cased form; also holds
-    the pattern's case-folded twin (see `ketalint.foldregex`), built on first use."""
+    the pattern's case-folded twin (see `ketalint.foldregex`) and, for a pattern that does not
+    ignore case, a twin that knows its first characters (see `ketalint.startset`), each built
+    on first use."""
 
-    __slots__ = ("literals", "word_start", "_pattern", "_folded")
+    __slots__ = ("literals", "word_start", "_pattern", "_folded", "_searcher")
 
     def __init__(self, literals: frozenset[str] | None, word_start: dict[str, tuple[str, bool]] | None = None, pattern=None):
         self.literals = literals
         self.word_start = word_start or {}  # literal -> its `word_head`
         self._pattern = pattern
         self._folded = False
+        self._searcher = None
 
     @classmethod
     def of(cls, regex: re.Pattern | None) -> "Prefilter":
@@ -231,3 +234,18 @@ class Prefilter:
             pattern = self._pattern
             self._folded = None if pattern is None else fold(pattern.pattern, pattern.flags)
         return self._folded
+
+    def searcher(self) -> re.Pattern:
+        """The pattern to search the original text with: the same matches, found faster where
+        a first-character set helps. Patterns that ignore case are searched as they are: over
+        lower-cased text their folded twin does that job, and compiling a second program for
+        each of them would cost more than it saves on the rare text that cannot be folded."""
+        if self._searcher is None:
+            pattern = self._pattern
+            twin = None
+            if pattern is not None and not pattern.flags & re.IGNORECASE:
+                from ketalint.startset import compile_pattern
+
+                twin = compile_pattern(pattern.pattern, pattern.flags)
+            self._searcher = twin if twin is not None else pattern
+        return self._searcher

@@ -23,7 +23,15 @@ jun jul aug sep sept oct nov dec dept est min max mg ml approx. viz resp incl
 # Abbreviations after which a capitalised word usually *does* start a new sentence.
 _SENTENCE_FINAL_ABBREVIATIONS = frozenset({"etc", "u.s", "u.k", "u.s.a", "e.u", "a.m", "p.m", "inc", "ltd", "co", "corp"})
 
-_END_RE = re.compile(r"(?:\.{3}|…|[.!?])+[\"'”’»)\]]*(?=\s|$)")
+def _compiled(pattern: str) -> re.Pattern:
+    """`re.compile`, with the set of characters a match starts with: CPython finds none for a
+    pattern that begins with a repeated alternation, and tries it at every character."""
+    from ketalint.startset import compile_pattern
+
+    return compile_pattern(pattern, 0) or re.compile(pattern)
+
+
+_END_RE = _compiled(r"(?:\.{3}|…|[.!?])+[\"'”’»)\]]*(?=\s|$)")
 _OPENERS = "\"'“‘«([•*-–—¿¡"
 _WORD_BEFORE_RE = re.compile(r"([A-Za-z][A-Za-z.]*)\.$")
 _CLOSE_PAREN_WINDOW = 300

@@ -20,6 +20,7 @@ from ketalint.rules.scan import (  # noqa: F401 - re-exported: rule types import
     candidate_sentences,
     find_in_sentences,
     in_scope,
+    lowered_stream,
     matches_by_sentence,
     overlaps_exception,
     sentence_matches,

@@ -22,6 +22,7 @@ import re
 from typing import Iterator
 
 from ketalint.document.model import Document
+from ketalint.language import folded
 from ketalint.rules.base import (
     CONTEXT_OPTIONS,
     Hit,
@@ -90,7 +91,8 @@ class ClaimRule(RuleType):
     def _pair(self, text: str, p_start: int, p_end: int):
         """The nearest subject match allowed by `order` and `within`: (start, end, subject_start)."""
         best = None
-        for m in self.subject.finditer(text):
+        subject, searched = folded(self.subject, text)
+        for m in subject.finditer(searched):
             s_start, s_end = m.start(), m.end()
             if s_start < p_end and p_start < s_end:
                 continue
@@ -109,4 +111,5 @@ class ClaimRule(RuleType):
 
 
 def _negation_between(text: str, a: int, b: int, cues) -> bool:
-    return bool(cues.negation.search(text, a, b) or re.search(r"n't\b", text[a:b]))
+    negation, searched = folded(cues.negation, text)
+    return bool(negation.search(searched, a, b) or re.search(r"n't\b", text[a:b]))

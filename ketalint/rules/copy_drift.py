@@ -29,7 +29,7 @@ from ketalint.corpus.rule import CorpusRule
 from ketalint.corpus.statement import Statement, statement_at
 from ketalint.document.model import Document
 from ketalint.language import Cues
-from ketalint.rules.base import Option, cues_of, sentence_text
+from ketalint.rules.base import Option, cues_of, lowered_stream, sentence_text
 
 _TOKEN = re.compile(r"[a-z0-9%]+(?:[.'-][a-z0-9]+)*")
 _LONGEST = 4
@@ -53,10 +53,17 @@ class CopyDriftRule(CorpusRule):
 
     def extract(self, doc: Document) -> list[Statement]:
         out: list[Statement] = []
+        # In an ASCII document a sentence lower-cased is a slice of the lower-cased stream.
+        lowered = lowered_stream(doc) if doc.stream.isascii() else None
+        findall = _TOKEN.findall
         for sentence in doc.sentences:
             if sentence.block.kind == "heading":
                 continue
-            tokens = _TOKEN.findall(sentence_text(doc, sentence).lower())
+            if lowered is not None:
+                start = sentence.stream_start
+                tokens = findall(lowered, start, start + len(sentence.text))
+            else:
+                tokens = findall(sentence_text(doc, sentence).lower())
             if len(tokens) < self.min_words:
                 continue
             # Interned: a site repeats its copy across articles, and every such sentence is kept

@@ -25,8 +25,8 @@ from collections import defaultdict
 from typing import Iterator
 
 from ketalint.document.model import Document, Sentence
-from ketalint.rules.base import Hit, Option, RuleType, sentence_text
-from ketalint.rules.section_match import span_location, words_of
+from ketalint.rules.base import Hit, Option, RuleType, lowered_stream, sentence_text
+from ketalint.rules.section_match import WORD_RE, span_location, words_of
 
 _BODY_KINDS = ("paragraph", "list_item")
 
@@ -57,8 +57,9 @@ class RepeatedSentenceRule(RuleType):
         """Earlier sentences are indexed by first and by last word: a repeat shares one of them."""
         by_edge: dict[tuple[int, str], list[tuple[tuple[str, ...], Sentence]]] = defaultdict(list)
         first_exact: dict[tuple[str, ...], Sentence] = {}
+        words_of_sentence = _sentence_words(doc)
         for sentence in sentences:
-            words = _words(doc, sentence)
+            words = words_of_sentence(sentence)
             if len(words) < self.min_words:
                 continue
             earlier = first_exact.setdefault(words, sentence)
@@ -67,19 +68,31 @@ class RepeatedSentenceRule(RuleType):
                 continue
             # Only the latest near-repeats are compared, so a file that repeats one opening word
             # thousands of times stays linear.
-            candidates = by_edge[(0, words[0])][-_MAX_CANDIDATES:] + by_edge[(-1, words[-1])][-_MAX_CANDIDATES:]
-            earlier = min((s for w, s in candidates if self._repeats(words, w)), key=_order, default=None)
-            if earlier is not None:
-                yield sentence, earlier
-            for edge in (0, -1):
-                by_edge[(edge, words[edge])].append((words, sentence))
+            same_start = by_edge[(0, words[0])]
+            same_end = by_edge[(-1, words[-1])]
+            if same_start or same_end:
+                earlier = self._earliest_repeated(words, same_start[-_MAX_CANDIDATES:], same_end[-_MAX_CANDIDATES:])
+                if earlier is not None:
+                    yield sentence, earlier
+            same_start.append((words, sentence))
+            same_end.append((words, sentence))
 
-    def _repeats(self, words: tuple[str, ...], earlier: tuple[str, ...]) -> bool:
-        if words == earlier:
-            return True
-        # Sharing at least `need` first or last words, tested as slices (C-speed tuple compares).
+    def _earliest_repeated(self, words: tuple[str, ...], *candidate_lists) -> Sentence | None:
+        """The earliest sentence of the lists (each in document order) that `words` repeats.
+
+        A repeat shares at least `need` first or last words (tested as slices: C-speed tuple
+        compares); identical words share both, so they need no test of their own.
+        """
         need = max(self.min_shared, math.ceil(self.min_share * len(words)))
-        return words[:need] == earlier[:need] or words[-need:] == earlier[-need:]
+        head, tail = words[:need], words[-need:]
+        best = None
+        for candidates in candidate_lists:
+            for earlier, sentence in candidates:
+                if earlier[:need] == head or earlier[-need:] == tail:
+                    if best is None or sentence.index < best.index:
+                        best = sentence
+                    break
+        return best
 
     def _heading_repeats(self, doc: Document):
         title = doc.title
@@ -103,12 +116,27 @@ class RepeatedSentenceRule(RuleType):
 _MAX_CANDIDATES = 64
 
 
-def _words(doc: Document, sentence: Sentence) -> tuple[str, ...]:
-    return tuple(w for w in words_of(sentence_text(doc, sentence)) if w != "?")
+def _sentence_words(doc: Document):
+    """A function giving a sentence's words as `words_of` gives them, without "?".
+
+    For an ASCII document, lower-casing and folding typography change nothing but case, so
+    the words are read from the document's lower-cased stream in place, without copying
+    each sentence and lower-casing and translating it again.
+    """
+    stream = doc.stream
+    if not stream.isascii():
+        return lambda sentence: tuple(filter(_NOT_QUESTION, words_of(sentence_text(doc, sentence))))
+    lowered = lowered_stream(doc)
+    findall = WORD_RE.findall
+
+    def words(sentence: Sentence) -> tuple[str, ...]:
+        start = sentence.stream_start
+        return tuple(filter(_NOT_QUESTION, findall(lowered, start, start + len(sentence.text))))
+
+    return words
 
 
-def _order(sentence: Sentence) -> int:
-    return sentence.index
+_NOT_QUESTION = "?".__ne__
 
 
 def _hit(doc: Document, sentence: Sentence, first: Sentence) -> Hit:

@@ -11,12 +11,14 @@ pattern share its matches through the document's memo.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
+from bisect import bisect_right
 from typing import Iterator
 
 from ketalint.document.model import Document, Sentence
 from ketalint.foldregex import foldable
+from ketalint.language import folded
 from ketalint.prefilter import Prefilter
+from ketalint.rules.literals import TABLE, DocumentLiterals, Plan
 
 
 def in_scope(sentence: Sentence, scope: tuple[str, ...]) -> bool:
@@ -127,8 +129,9 @@ def _scan(doc: Document, regex: re.Pattern):
         spans = [(sentences[i].stream_start, sentences[i].stream_start + len(sentences[i].text)) for i in candidates]
     twin = _folded_text(doc, regex)
     if twin is None:
+        searcher = prefilter.searcher()
         for start, end in spans:
-            for m in regex.finditer(stream, start, end):
+            for m in searcher.finditer(stream, start, end):
                 if m.start() != m.end() and "\x00" not in m.group():
                     yield m
         return
@@ -141,8 +144,13 @@ def _scan(doc: Document, regex: re.Pattern):
                 yield regex.match(stream, m.start(), end)
 
 
+def lowered_stream(doc: Document) -> str | None:
+    """`doc.stream.lower()`, shared; None when lower-casing moved characters."""
+    return _literal_memo(doc)[""]
+
+
 def _literal_memo(doc: Document) -> dict:
-    """Per-document answers about literals; "" holds the lower-cased stream (None if it moved)."""
+    """"" holds the lower-cased stream (None if lower-casing moved characters)."""
     memo = doc.memo.get("literals")
     if memo is None:
         lowered = doc.stream.lower()
@@ -161,49 +169,29 @@ def _candidate_sentences(doc: Document, prefilter: Prefilter) -> list[int] | Non
     """Indexes of the sentences holding any of the prefilter's literals (None when no cheap answer exists).
 
     A literal that always starts a word (it follows `\\b`) cannot occur when no word of the
-    document starts with it: a bisect in the sorted words answers that without a substring search.
+    document starts with it; such a literal is then left out (see `ketalint.rules.literals`).
     """
-    memo = _literal_memo(doc)
-    lowered = memo[""]
-    if lowered is None or not _foldable(doc, lowered):
-        return None
-    found: set[int] = set()
-    word_start = prefilter.word_start
-    for literal in prefilter.literals:
-        head = word_start.get(literal)
-        if head is not None and not _starts_a_word(doc, lowered, head):
-            continue  # not remembered: another pattern may need the literal inside a word
-        hits = memo.get(literal)
-        if hits is None:
-            hits = memo[literal] = _sentences_with(doc, lowered, literal)
-        found.update(hits)
-    return sorted(found)
+    plan = _PLANS.get(prefilter)
+    if plan is None:
+        plan = _PLANS[prefilter] = Plan(prefilter)
+    found = _document_literals(doc)
+    return None if found is None else plan.sentences(found)
 
 
-def _starts_a_word(doc: Document, lowered: str, word_head: tuple[str, bool]) -> bool:
-    words = doc.memo.get("words")
-    if words is None:
-        words = doc.memo["words"] = sorted(set(_WORD.findall(lowered)))
-    head, whole = word_head
-    i = bisect_left(words, head)
-    if i == len(words):
-        return False
-    return words[i].startswith(head) if whole else words[i] == head
+_PLANS: dict[Prefilter, Plan] = {}
 
 
-_WORD = re.compile(r"\w+")
-
-
-def _sentences_with(doc: Document, lowered: str, literal: str) -> tuple[int, ...]:
-    starts = stream_index(doc).starts
-    out: list[int] = []
-    i = lowered.find(literal)
-    while i >= 0:
-        index = bisect_right(starts, i) - 1
-        if not out or out[-1] != index:
-            out.append(index)
-        i = lowered.find(literal, i + 1)
-    return tuple(out)
+def _document_literals(doc: Document) -> DocumentLiterals | None:
+    """The document's literal index, rebuilt when literals were added since it was built."""
+    found = doc.memo.get("literal_index")
+    if found is None or found.version != TABLE.version:
+        lowered = _literal_memo(doc)[""]
+        if lowered is None or not _foldable(doc, lowered):
+            return None
+        starts = stream_index(doc).starts
+        spans = [(s.stream_start, s.stream_start + len(s.text)) for s in doc.sentences]
+        found = doc.memo["literal_index"] = DocumentLiterals(lowered, spans, starts)
+    return found
 
 
 def matches_by_sentence(doc: Document, regex: re.Pattern) -> dict[int, list[str]]:
@@ -234,4 +222,5 @@ def find_in_sentences(doc: Document, regex: re.Pattern, scope: tuple[str, ...]):
 def overlaps_exception(text: str, start: int, end: int, exceptions: re.Pattern | None) -> bool:
     if exceptions is None:
         return False
-    return any(m.start() < end and start < m.end() for m in exceptions.finditer(text))
+    exceptions, searched = folded(exceptions, text)
+    return any(m.start() < end and start < m.end() for m in exceptions.finditer(searched))

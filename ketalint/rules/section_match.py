@@ -25,7 +25,7 @@ from ketalint.lazyregex import lazy
 from ketalint.rules.base import Option, phrase_pattern
 
 FILLER_WORDS = frozenset("a an the of for to in on at with and or about your our my its it this that".split())
-_WORD_RE = re.compile(r"[a-z0-9]+(?:'[a-z]+)?|\?")
+WORD_RE = re.compile(r"[a-z0-9]+(?:'[a-z]+)?|\?")
 _COUNTED_WORD_RE = re.compile(r"\w+(?:['’]\w+)?")
 
 HEADING_OPTIONS = {
@@ -40,7 +40,7 @@ HEADING_OPTIONS = {
 
 def words_of(text: str) -> list[str]:
     """Lower-case words of a text; `?` is a word of its own."""
-    return _WORD_RE.findall(text.lower().translate(TYPOGRAPHY_FOLD))
+    return WORD_RE.findall(text.lower().translate(TYPOGRAPHY_FOLD))
 
 
 def count_words(text: str) -> int:

@@ -1,0 +1,153 @@
+"""Which sentences of a document hold which prefilter literals, from one pass over its words.
+
+The scanner runs a pattern only on the sentences that hold one of its required literals (see
+`ketalint.prefilter`). Searching the text once per literal reads the whole text a hundred times
+over for a rule pack. But a literal made of word characters can only occur inside a word, so
+one pass that splits each sentence into words answers all of them, given a table from a word
+to the literals inside it; a site reuses its vocabulary, so the table is kept across documents.
+The same pass tells which words start with which literal heads (the word-start test of
+`scan._candidate_sentences`). Literals with other characters ("brain-derived", "n't") are
+still searched for in the text.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+
+from ketalint.prefilter import Prefilter
+
+_WORD = re.compile(r"\w+")
+_PREFIX = 3  # every word literal is at least this long (see `prefilter._MIN_USEFUL`)
+_MAX_WORDS = 200_000
+_EMPTY = ((), ())
+
+
+def _is_word(literal: str) -> bool:
+    return len(literal) >= _PREFIX and all(ch.isalnum() or ch == "_" for ch in literal)
+
+
+class LiteralTable:
+    """Every literal the scanner has been asked about, and what each word holds of them.
+
+    `version` changes when literals are added; a document's index built before that is rebuilt.
+    """
+
+    def __init__(self) -> None:
+        self.version = 0
+        self._known: set[str] = set()
+        self.word_literals: set[str] = set()
+        self._by_prefix: dict[str, list[str]] = {}
+        self._heads: set[tuple[str, bool]] = set()
+        self._whole_lengths: list[int] = []
+        self._words: dict[str, tuple[tuple[str, ...], tuple[tuple[str, bool], ...]]] = {}
+
+    def add(self, literals, heads) -> None:
+        new = [lit for lit in literals if lit not in self._known]
+        new_heads = [h for h in heads if h not in self._heads]
+        if not new and not new_heads:
+            return
+        self._known.update(new)
+        for literal in new:
+            if _is_word(literal):
+                self.word_literals.add(literal)
+                self._by_prefix.setdefault(literal[:_PREFIX], []).append(literal)
+        self._heads.update(new_heads)
+        self._whole_lengths = sorted({len(head) for head, whole in self._heads if whole})
+        self._words.clear()
+        self.version += 1
+
+    def of_word(self, word: str) -> tuple[tuple[str, ...], tuple[tuple[str, bool], ...]]:
+        """(word literals inside `word`, literal heads `word` satisfies)."""
+        found = self._words.get(word)
+        if found is None:
+            if len(self._words) >= _MAX_WORDS:
+                self._words.clear()
+            found = self._words[word] = self._work_out(word)
+        return found
+
+    def _work_out(self, word: str):
+        inside = []
+        by_prefix = self._by_prefix
+        for i in range(len(word) - _PREFIX + 1):
+            for literal in by_prefix.get(word[i:i + _PREFIX], ()):
+                if word.startswith(literal, i) and literal not in inside:
+                    inside.append(literal)
+        heads = self._heads
+        satisfied = [(word[:n], True) for n in self._whole_lengths if n <= len(word) and (word[:n], True) in heads]
+        if (word, False) in heads:
+            satisfied.append((word, False))
+        return (tuple(inside), tuple(satisfied)) if inside or satisfied else _EMPTY
+
+
+TABLE = LiteralTable()
+
+
+class DocumentLiterals:
+    """One document's answers: the sentences holding each literal, and the heads its words start with."""
+
+    __slots__ = ("version", "lowered", "starts", "heads", "_hits")
+
+    def __init__(self, lowered: str, sentence_spans: list[tuple[int, int]], starts: list[int]):
+        self.version = TABLE.version
+        self.lowered = lowered
+        self.starts = starts
+        hits: dict[str, list[int]] = {}
+        heads: set[tuple[str, bool]] = set()
+        of_word = TABLE.of_word
+        findall = _WORD.findall
+        for index, (start, end) in enumerate(sentence_spans):
+            for word in set(findall(lowered, start, end)):
+                inside, satisfied = of_word(word)
+                for literal in inside:
+                    found = hits.get(literal)
+                    if found is None:
+                        hits[literal] = [index]
+                    elif found[-1] != index:
+                        found.append(index)
+                if satisfied:
+                    heads.update(satisfied)
+        self.heads = heads
+        self._hits = hits
+
+    def sentences_with(self, literal: str) -> list[int]:
+        """Indexes of the sentences that hold `literal`, ascending."""
+        found = self._hits.get(literal)
+        if found is None:
+            found = self._hits[literal] = [] if literal in TABLE.word_literals else self._search(literal)
+        return found
+
+    def _search(self, literal: str) -> list[int]:
+        lowered, starts = self.lowered, self.starts
+        out: list[int] = []
+        i = lowered.find(literal)
+        while i >= 0:
+            index = bisect_right(starts, i) - 1
+            out.append(index)
+            if index + 1 >= len(starts):
+                break
+            i = lowered.find(literal, max(i + 1, starts[index + 1]))
+        return out
+
+
+class Plan:
+    """A prefilter's literals, each with the head a word must start with (None: no such test)."""
+
+    __slots__ = ("checks",)
+
+    def __init__(self, prefilter: Prefilter):
+        word_start = prefilter.word_start
+        self.checks = tuple((literal, word_start.get(literal)) for literal in sorted(prefilter.literals or ()))
+        TABLE.add(prefilter.literals or (), [head for _, head in self.checks if head is not None])
+
+    def sentences(self, found: DocumentLiterals) -> list[int]:
+        """Indexes of the sentences holding any literal whose head test passes, ascending."""
+        heads = found.heads
+        lists = [found.sentences_with(literal) for literal, head in self.checks if head is None or head in heads]
+        lists = [hits for hits in lists if hits]
+        if len(lists) == 1:
+            return lists[0]
+        union: set[int] = set()
+        for hits in lists:
+            union.update(hits)
+        return sorted(union)

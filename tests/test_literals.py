@@ -1,0 +1,57 @@
+"""The word-pass literal index must name exactly the sentences a text search names."""
+
+from __future__ import annotations
+
+import re
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from ketalint.document import parse
+from ketalint.prefilter import Prefilter, word_head
+from ketalint.rules.literals import DocumentLiterals, Plan
+from ketalint.rules.scan import stream_matches
+
+WORDS = ["ketamine", "Esketamine", "brain-derived", "effective", "ineffective", "don't", "help", "helps", "HELPFUL",
+         "n't", "at-home", "heat", "preheat", "(BDNF)", "cure-all", "cures", "secure", "1,000", "mg", "x_y"]
+SENTENCE = st.lists(st.sampled_from(WORDS), min_size=1, max_size=8).map(lambda ws: " ".join(ws).capitalize() + ".")
+LITERALS = ["ketamine", "brain-derived", "effective", "n't", "help", "at-home", "heat", "cure", "-all", "000", "x_y", "bdnf)"]
+
+
+def _index(doc) -> DocumentLiterals:
+    lowered = doc.stream.lower()
+    spans = [(s.stream_start, s.stream_start + len(s.text)) for s in doc.sentences]
+    return DocumentLiterals(lowered, spans, [s.stream_start for s in doc.sentences])
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.lists(SENTENCE, min_size=1, max_size=6))
+def test_sentences_holding_a_literal_are_those_a_substring_search_finds(sentences):
+    doc = parse("t.md", " ".join(sentences) + "\n")
+    Plan(Prefilter(frozenset(LITERALS)))
+    index = _index(doc)
+    lowered = doc.stream.lower()
+    for literal in LITERALS:
+        expected = [s.index for s in doc.sentences
+                    if literal in lowered[s.stream_start:s.stream_start + len(s.text)]]
+        assert index.sentences_with(literal) == expected, literal
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(SENTENCE, min_size=1, max_size=6))
+def test_word_heads_are_satisfied_exactly_when_a_word_starts_with_them(sentences):
+    doc = parse("t.md", " ".join(sentences) + "\n")
+    word_start = {lit: word_head(lit) for lit in ("ketamine", "help", "brain-derived", "heat", "at-home", "cure")}
+    Plan(Prefilter(frozenset(word_start), word_start))
+    index = _index(doc)
+    words = set(re.findall(r"\w+", doc.stream.lower()))
+    for head, whole in word_start.values():
+        expected = any(w.startswith(head) if whole else w == head for w in words)
+        assert ((head, whole) in index.heads) == expected, head
+
+
+def test_a_pattern_first_seen_after_the_index_was_built_still_finds_its_matches():
+    doc = parse("t.md", "Ketamine is given in a clinic. Zygomorphic flowers bloom.\n")
+    assert [m.group() for m in stream_matches(doc, re.compile(r"\bketamine\b", re.I))] == ["Ketamine"]
+    # A literal no pattern has asked about before: the document's index must be rebuilt for it.
+    assert [m.group() for m in stream_matches(doc, re.compile(r"\bzygomorphic\b", re.I))] == ["Zygomorphic"]
