@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ketalint.document import TYPOGRAPHY_FOLD
 from ketalint.document.model import Block, Document, Section
@@ -100,25 +101,39 @@ class HeadingMatcher:
         if self._about_something_else(heading):
             return False
         words = _significant(words_of(heading), self.ignore)
-        return bool(words) and self._best_score(words) >= self.threshold
+        return bool(words) and _reaches(self.accepted, words, self.threshold)
 
     def _about_something_else(self, heading: str) -> bool:
         if self.other_subjects is None or not self.other_subjects.search(heading):
             return False
         return self.treatment is None or not self.treatment.search(heading)
 
-    def _best_score(self, words: list[str]) -> float:
-        from rapidfuzz import fuzz
 
-        best = 0.0
-        for phrase in self.accepted:
-            if "?" in phrase and "?" not in words:
-                continue
-            size = len(phrase)
-            target = " ".join(phrase)
-            for i in range(max(1, len(words) - size + 1)):
-                best = max(best, fuzz.ratio(target, " ".join(words[i:i + size])))
-        return best
+@lru_cache(maxsize=4096)
+def _reaches(accepted: tuple[tuple[str, ...], ...], words: tuple[str, ...], threshold: int) -> bool:
+    """Whether a run of the heading's words scores `threshold` against an accepted heading.
+
+    Kept per heading, since a site's headings repeat from article to article ("Side effects",
+    "Conclusion"). An exact run needs no scoring, and rapidfuzz's ratio can reach at most
+    200 * shorter / (both lengths), so pairs too different in length are not scored: most
+    headings of a one-article run are then decided without loading rapidfuzz at all."""
+    pairs = []
+    for phrase in accepted:
+        if "?" in phrase and "?" not in words:
+            continue
+        size = len(phrase)
+        target = " ".join(phrase)
+        for i in range(max(1, len(words) - size + 1)):
+            run = " ".join(words[i:i + size])
+            if run == target:
+                return True
+            if 200 * min(len(run), len(target)) >= threshold * (len(run) + len(target)):
+                pairs.append((target, run))
+    if not pairs:
+        return False
+    from rapidfuzz import fuzz
+
+    return any(fuzz.ratio(target, run, score_cutoff=threshold) >= threshold for target, run in pairs)
 
 
 def _significant(words: list[str], ignore) -> tuple[str, ...]:
