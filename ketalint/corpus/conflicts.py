@@ -15,7 +15,7 @@ from typing import Callable, Iterable, Iterator
 from ketalint.corpus.statement import Statement
 
 REPRESENTATIVES = 3
-_place = attrgetter("path", "start")  # C-level sort key: counter lists run to thousands
+by_place = attrgetter("path", "start")  # C-level sort key: counter lists run to thousands
 
 
 @dataclass(frozen=True, slots=True)
@@ -25,6 +25,19 @@ class Conflict:
     statement: Statement
     counter: list
     values: tuple[tuple[str, str], ...] = ()
+    # What in `counter` does not count against this statement: the statements of one file, or
+    # (by id) those that overlap it. Counter lists are shared by every statement of a side, so
+    # what one statement leaves out is named here instead of copying the list for it.
+    without: str | None = None
+    overlapping: frozenset[int] = frozenset()
+
+    def counts(self, t: Statement) -> bool:
+        return t.path != self.without and id(t) not in self.overlapping
+
+    def others(self) -> list:
+        if self.without is None and not self.overlapping:
+            return self.counter
+        return [t for t in self.counter if self.counts(t)]
 
 
 def by_key(statements: Iterable[Statement]) -> dict[str, dict[str, list[Statement]]]:
@@ -62,25 +75,16 @@ def side_conflicts(
         for t in counter:
             by_path[t.path].append(t)
         for s in sides[side]:
-            others = _without_overlap(s, counter, by_path.get(s.path, ()))
-            if others:
-                yield Conflict(s, others)
+            overlapping = frozenset(id(t) for t in by_path.get(s.path, ()) if t.overlaps(s))
+            if len(overlapping) < len(counter):
+                yield Conflict(s, counter, overlapping=overlapping)
 
 
-def _without_overlap(s: Statement, counter: list, same_file) -> list:
-    """A sentence that says both things is not its own counter-statement. `same_file`: the
-    counter-statements in the statement's own file (looked up once, so that many statements
-    against one long counter list stay linear)."""
-    dropped = {id(t) for t in same_file if t.overlaps(s)}
-    if not dropped:
-        return counter
-    return [t for t in counter if id(t) not in dropped]
-
-
-def representatives(counter: list, preferred: set[int], limit: int = REPRESENTATIVES) -> list:
-    """Up to `limit` counter-statements: first those in `preferred` (ids), then as many files,
-    then as many wordings as possible, each in file order."""
-    ordered = sorted(counter, key=_place)
+def representatives(counter: list, preferred: set[int], limit: int = REPRESENTATIVES, counts=None, ordered: list | None = None) -> list:
+    """Up to `limit` counter-statements (of those `counts` accepts): first those in `preferred`
+    (ids), then as many files, then as many wordings as possible, each in file order. `ordered`:
+    `counter` already sorted by place (shared by the many conflicts with one counter list)."""
+    ordered = ordered if ordered is not None else sorted(counter, key=by_place)
     chosen: list = []
     files: set[str] = set()
     wordings: set[tuple[str, str]] = set()
@@ -94,7 +98,7 @@ def representatives(counter: list, preferred: set[int], limit: int = REPRESENTAT
         for t in ordered:
             if len(chosen) == limit:
                 return chosen
-            if test(t) and not any(t is c for c in chosen):
+            if (counts is None or counts(t)) and test(t) and not any(t is c for c in chosen):
                 chosen.append(t)
                 files.add(t.path)
                 wordings.add((t.path, t.variant))

@@ -46,6 +46,6 @@ class CorpusRule(RuleType):
     def example_hits(self, doc: Document) -> list[Hit]:
         """A rule example is one article holding both sides (a contradiction within one article counts)."""
         return [
-            Hit(c.statement.start, c.statement.end, related=tuple(t.location() for t in c.counter[:REPRESENTATIVES]))
+            Hit(c.statement.start, c.statement.end, related=tuple(t.location() for t in c.others()[:REPRESENTATIVES]))
             for c in self.conflicts(self.extract(doc), single=True)
         ]

@@ -13,9 +13,9 @@ named files share the invocation, as when pre-commit splits a change across seve
 from __future__ import annotations
 
 import string
-from collections import defaultdict
+from collections import Counter, defaultdict
 
-from ketalint.corpus.conflicts import Conflict, representatives
+from ketalint.corpus.conflicts import Conflict, by_place, representatives
 from ketalint.corpus.notes import contradicted_notes
 from ketalint.engine import collapse
 from ketalint.files import relative_to_root
@@ -48,27 +48,34 @@ def run(results, selection, config, site: bool = False) -> list[Finding]:
 
 def _report(rule, conflicts: list[Conflict], named: set[str], severity_of):
     located = {id(c.statement) for c in conflicts}
-    # Statements of one side usually share one counter list: choosing its representatives once
-    # keeps a file that repeats a contradiction thousands of times linear rather than quadratic.
-    chosen: dict[int, tuple[set[int], list]] = {}
+    # Statements of one side usually share one counter list: sorting it and choosing its
+    # representatives once per list (and file left out of it) keeps a file that repeats a
+    # contradiction thousands of times linear rather than quadratic.
+    lists: dict[int, tuple[set[int], list, Counter]] = {}
+    chosen: dict[tuple, list] = {}
     for c in conflicts:
         s = c.statement
         if s.path not in named:
             continue
-        memo = chosen.get(id(c.counter))
-        if memo is None:
+        known = lists.get(id(c.counter))
+        if known is None:
             involved = {id(t) for t in c.counter if t.path in named and id(t) not in located}
-            memo = chosen[id(c.counter)] = (involved, representatives(c.counter, involved) if c.counter else [])
-        involved, related = memo
+            known = lists[id(c.counter)] = (involved, sorted(c.counter, key=by_place), Counter(t.path for t in c.counter))
+        involved, ordered, per_path = known
+        left_out = (id(c.counter), c.without, c.overlapping)
+        related = chosen.get(left_out)
+        if related is None:
+            related = chosen[left_out] = representatives(c.counter, involved, counts=c.counts, ordered=ordered)
         severity = severity_of(rule.id, s.path)
-        if severity is not None:
-            yield corpus_finding(rule, severity, c, related)
+        if severity is not None and related:
+            yield corpus_finding(rule, severity, c, related, len(c.counter) - per_path[c.without] - len(c.overlapping))
 
 
-def corpus_finding(rule, severity: str, conflict: Conflict, related: list) -> Finding:
-    """The finding at one side of a conflict, with representatives of the other side as `related`."""
+def corpus_finding(rule, severity: str, conflict: Conflict, related: list, size: int | None = None) -> Finding:
+    """The finding at one side of a conflict, with representatives of the other side as
+    `related`; `size`: how many statements the other side holds (all of `conflict.counter`)."""
     s, first, impl, spec = conflict.statement, related[0], rule.impl, rule.spec
-    more = len(conflict.counter) - 1
+    more = (len(conflict.counter) if size is None else size) - 1
     values = {
         "match": collapse(s.match),
         "side": impl.label(s.side),

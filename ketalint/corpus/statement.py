@@ -50,10 +50,21 @@ class Statement(NamedTuple):
     def from_json(cls, row: list) -> "Statement":
         if not isinstance(row, list) or len(row) != len(cls._fields):
             raise ValueError("not a statement")
-        return cls._make(row)
+        return _arrived(*row)
+
+    def __reduce__(self):
+        """Sent from worker processes by the hundred thousand: rebuilt on arrival with their
+        wording interned, since a site repeats its sentences across articles and each copy
+        would otherwise arrive as a string of its own."""
+        return (_arrived, tuple(self))
 
 
 _make = Statement._make
+
+
+def _arrived(path, start, end, line, column, end_line, end_column, match, key, side, variant, data) -> Statement:
+    """A statement read from a cache entry or a worker: copies of a sentence share one string."""
+    return _make((path, start, end, line, column, end_line, end_column, sys.intern(match), sys.intern(key), side, variant, data or _NO_DATA))
 
 
 def stored_statement(path: str, row: tuple) -> Statement:

@@ -81,7 +81,7 @@ class ContradictionRule(CorpusRule):
         values = (("axis", self.spec.options.get("axis", "")), ("evidence", evidence))
         for sides in by_key(statements).values():
             for c in side_conflicts(sides, lambda a, b: a == b, lambda side: side == self.evidence):
-                yield Conflict(c.statement, c.counter, values)
+                yield Conflict(c.statement, c.counter, values, overlapping=c.overlapping)
 
 
 def _pole(spec: RuleSpec, name: str, body) -> Pole:

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 import sys
-from collections import defaultdict
+from collections import Counter, defaultdict
 from typing import Iterator
 
 from ketalint.corpus.conflicts import Conflict
@@ -113,29 +113,31 @@ class CopyDriftRule(CorpusRule):
             twins = shared.get(s.key)
             found = twins.of(s, single) if twins is not None else None
             if found is not None:
-                yield Conflict(s, found[0], (("change", found[1]),))
+                yield Conflict(s, twins.pool, (("change", found[0]),), without=found[1])
 
 
 class _Twins:
     """The copies a drifted wording is compared with, in the order its originals were found.
 
     Every copy of the drifted wording shares one list (a site repeats its copy in hundreds of
-    articles, and a list per copy would grow with the square of them); only a copy whose own
-    article also holds an original gets a list of its own, without its article's statements.
+    articles, and a list per copy would grow with the square of them). A copy whose own article
+    also holds an original shares it too, with that article named as left out of it.
     """
 
     def __init__(self, pairs: list[tuple[str, str]], copies: dict[str, list[Statement]]):
         # In the order of the originals' wording, which does not depend on what else the run read.
         self.pairs = [(copies[key], reason) for key, reason in sorted(pairs)]
         self.pool = [t for group, _ in self.pairs for t in group]
-        self.paths = {t.path for t in self.pool}
+        self.per_path = Counter(t.path for t in self.pool)
 
-    def of(self, s: Statement, single: bool) -> tuple[list, str] | None:
-        if single or s.path not in self.paths:
-            return (self.pool, self.pairs[0][1]) if self.pool else None
-        others = [t for t in self.pool if t.path != s.path]
-        reason = next((r for group, r in self.pairs if any(t.path != s.path for t in group)), None)
-        return (others, reason) if others else None
+    def of(self, s: Statement, single: bool) -> tuple[str, str | None] | None:
+        """(what changed, the path left out of the pool) for a copy, None when it has no twin."""
+        if single or s.path not in self.per_path:
+            return (self.pairs[0][1], None) if self.pool else None
+        if self.per_path[s.path] == len(self.pool):
+            return None
+        reason = next(r for group, r in self.pairs if any(t.path != s.path for t in group))
+        return reason, s.path
 
 
 def blocks_of(wording: str) -> tuple[str, ...]:

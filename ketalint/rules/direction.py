@@ -126,7 +126,7 @@ class DirectionRule(CorpusRule):
         grouped = by_key(_rekeyed(statements, clusters))
         for obj, sides in grouped.items():
             for c in side_conflicts(sides, lambda a, b: a == b):
-                yield Conflict(c.statement, c.counter, (("object", c.statement.data.get("object", obj)),))
+                yield Conflict(c.statement, c.counter, (("object", c.statement.data.get("object", obj)),), overlapping=c.overlapping)
 
 
 def _rekeyed(statements: list[Statement], clusters: dict[str, str]):

@@ -93,7 +93,7 @@ class QuantityRule(CorpusRule):
                 return expected is not None and expected[0] <= _range(a)[0] and _range(a)[1] <= expected[1]
 
             for c in side_conflicts(sides, compatible, supported):
-                yield Conflict(c.statement, c.counter, (("quantity", name), ("evidence", evidence)))
+                yield Conflict(c.statement, c.counter, (("quantity", name), ("evidence", evidence)), overlapping=c.overlapping)
 
 
 def _quantity(entry: dict) -> dict:

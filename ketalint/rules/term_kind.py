@@ -100,7 +100,7 @@ class TermKindRule(CorpusRule):
             evidence = f" The sources describe {term} as: {', '.join(known)}." if known else ""
             is_supported = (lambda kind, known=known: any(self.table.related(kind, k) for k in known))
             for c in side_conflicts(sides, self.table.compatible, is_supported):
-                yield Conflict(c.statement, c.counter, (("term", term), ("evidence", evidence)))
+                yield Conflict(c.statement, c.counter, (("term", term), ("evidence", evidence)), overlapping=c.overlapping)
 
 
 def _glossary(terms: dict, table: KindTable) -> tuple[dict[str, str], dict[str, tuple[str, ...]]]:
