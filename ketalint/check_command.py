@@ -23,7 +23,7 @@ def run_check_command(
     unseeded = _seed_regexes(Path(cache_dir) if cache_dir else config.cache_dir) if not no_cache else None
     from ketalint.api import CheckOptions, run_check
     from ketalint.finding import severity_rank
-    from ketalint.formatters import get as get_formatter
+    from ketalint.formatters import get_chunks as output_chunks
 
     fmt = fmt or ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text")
     options = CheckOptions(
@@ -67,7 +67,8 @@ def run_check_command(
 
         report = apply_baseline(report, known, config.root)
     color = fmt == "text" and not no_color and "NO_COLOR" not in os.environ and sys.stdout.isatty()
-    echo(get_formatter(fmt)(report, color=color, quiet=quiet, root=config.root), nl=False)
+    for chunk in output_chunks(fmt)(report, color=color, quiet=quiet, root=config.root):
+        echo(chunk, nl=False)
     for problem in report.problems:
         if not quiet or problem.level == "error":
             echo(f"ketalint: {problem}", err=True)

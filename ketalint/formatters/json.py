@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from typing import Iterator
 
 from ketalint.finding import SEVERITIES
 
@@ -17,12 +18,26 @@ def summary(report) -> dict:
     return out
 
 
-def render(report, **_options) -> str:
-    """One finding per line. `json.dumps` with `indent` runs the pure-Python encoder, which took
-    longer than linting on a warm run over a large site; each finding is encoded by the C encoder
-    and the lines are laid out here."""
+def render(report, **options) -> str:
+    return "".join(chunks(report, **options))
+
+
+def chunks(report, **_options) -> Iterator[str]:
+    """The report in pieces of a few hundred findings, one finding per line, so that a report
+    of a large site is never held whole in memory. `json.dumps` with `indent` runs the
+    pure-Python encoder, which took longer than linting on a warm run over a large site; each
+    finding is encoded by the C encoder and the lines are laid out here."""
     encode = json.JSONEncoder(ensure_ascii=False).encode
-    findings = ",\n    ".join(encode(f.to_dict()) for f in report.findings)
-    findings = f"[\n    {findings}\n  ]" if findings else "[]"
+    findings = report.findings
+    if not findings:
+        yield '{\n  "version": 1,\n  "findings": [],\n'
+    else:
+        yield '{\n  "version": 1,\n  "findings": [\n'
+        for at in range(0, len(findings), _PER_CHUNK):
+            lines = ",\n".join("    " + encode(f.to_dict()) for f in findings[at:at + _PER_CHUNK])
+            yield lines + (",\n" if at + _PER_CHUNK < len(findings) else "\n  ],\n")
     totals = json.dumps(summary(report), indent=2, ensure_ascii=False).replace("\n", "\n  ")
-    return f'{{\n  "version": 1,\n  "findings": {findings},\n  "summary": {totals}\n}}\n'
+    yield f'  "summary": {totals}\n}}\n'
+
+
+_PER_CHUNK = 500

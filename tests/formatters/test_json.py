@@ -1,0 +1,37 @@
+"""The JSON report: valid JSON one finding per line, written in pieces that add up to `render`."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from ketalint.api import Report
+from ketalint.finding import Finding, Location
+from ketalint.formatters.json import chunks, render
+
+
+def _report(count: int) -> Report:
+    findings = [
+        Finding(Location(f"posts/{i:04}.md", i + 1, 3, i + 1, 9, "cures \"all\""), "demo.x", "overclaim", "warning", f"message {i} – é", suggestion="may help")
+        for i in range(count)
+    ]
+    return Report(findings, files=count, problems=[], rules=[])
+
+
+@pytest.mark.parametrize("count", [0, 1, 499, 500, 501, 1234])
+def test_the_pieces_make_the_whole_report_as_valid_json(count):
+    report = _report(count)
+    pieces = list(chunks(report))
+    text = render(report)
+    assert "".join(pieces) == text
+    data = json.loads(text)
+    assert data["version"] == 1
+    assert [f["message"] for f in data["findings"]] == [f"message {i} – é" for i in range(count)]
+    assert data["summary"]["findings"] == count
+    assert len(pieces) == 2 + -(-count // 500)  # header, one piece per 500 findings, summary
+
+
+def test_each_finding_is_one_line():
+    lines = render(_report(3)).splitlines()
+    assert [line.lstrip().startswith('{"path": "posts/000') for line in lines].count(True) == 3
