@@ -189,6 +189,16 @@ def _fetch_context(store, paths: list[str], named: list[FileResult], rules: dict
     return results
 
 
+def _pack(result: FileResult, pairs) -> None:
+    """Statements of rules that keep them packed until the corpus pass (see `ketalint.corpus.packed`)."""
+    for rule, _ in pairs:
+        items = result.statements.get(rule.id)
+        if items and rule.impl.PACKED:
+            from ketalint.corpus.packed import PackedStatements
+
+            result.statements[rule.id] = PackedStatements.pack(result.path, items)
+
+
 def _absolute(path: str) -> str:
     return os.path.normcase(os.path.abspath(path))
 
@@ -211,6 +221,7 @@ def _analyze_paths(paths: list[str], config: Config, options: CheckOptions, sele
             return None, file_problems, None
         pairs = selection.for_path(relative_to_root(path, config))
         result = analyze_cached(file_text, pairs, cache, analyze_file)
+        _pack(result, pairs)
         if stat is not None:
             result.read_as = (stat.st_size, stat.st_mtime_ns, file_text.digest)
         if not options.keep_texts:

@@ -15,6 +15,9 @@ class CorpusRule(RuleType):
     article and `conflicts` once over all their statements."""
 
     CORPUS: ClassVar[bool] = True
+    # Statements kept packed between extraction and the corpus pass (`ketalint.corpus.packed`);
+    # `conflicts` then receives a `SiteStatements` and unpacks what it needs.
+    PACKED: ClassVar[bool] = False
 
     def check(self, doc: Document) -> Iterator[Hit]:
         return iter(())

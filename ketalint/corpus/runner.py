@@ -17,6 +17,7 @@ from collections import Counter, defaultdict
 
 from ketalint.corpus.conflicts import Conflict, by_place, representatives
 from ketalint.corpus.notes import contradicted_notes
+from ketalint.corpus.packed import SiteStatements
 from ketalint.engine import collapse
 from ketalint.files import relative_to_root
 from ketalint.finding import Finding, severity_rank
@@ -37,7 +38,7 @@ def run(results, selection, config, site: bool = False) -> list[Finding]:
     severity_of = _Severities(selection, config)
     found: list[Finding] = []
     for rule in rules:
-        statements = [s for r in results for s in r.statements.get(rule.id, ())]
+        statements = SiteStatements(r.statements.get(rule.id, ()) for r in results)
         if statements:
             conflicts = list(rule.impl.conflicts(statements))
             found.extend(_report(rule, conflicts, named, severity_of))

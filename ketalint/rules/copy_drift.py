@@ -25,6 +25,7 @@ from typing import Iterator
 
 from ketalint.corpus.conflicts import Conflict
 from ketalint.corpus.drift import drift
+from ketalint.corpus.packed import SiteStatements
 from ketalint.corpus.rule import CorpusRule
 from ketalint.corpus.statement import Statement, statement_at
 from ketalint.document.model import Document
@@ -38,6 +39,7 @@ _MAX_BLOCK = 50
 
 class CopyDriftRule(CorpusRule):
     TYPE = "copy-drift"
+    PACKED = True
     OPTIONS = {
         "similarity": Option("int", doc="rapidfuzz ratio (0-100) for two sentences to be copies (default 88)", minimum=50, maximum=100),
         "min_words": Option("int", doc="sentences with fewer words are not compared (default 8)", minimum=1),
@@ -95,21 +97,28 @@ class CopyDriftRule(CorpusRule):
                 found.update((a, b))
         return found
 
-    def conflicts(self, statements: list[Statement], single: bool = False) -> Iterator[Conflict]:
-        """Copies are compared once per distinct wording, however many articles repeat it."""
+    def conflicts(self, statements, single: bool = False) -> Iterator[Conflict]:
+        """Copies are compared once per distinct wording, however many articles repeat it, and
+        only the copies of wordings that drifted, or that others drifted from, are unpacked."""
         from rapidfuzz import fuzz
 
-        copies: dict[str, list[Statement]] = defaultdict(list)
-        for s in statements:
-            copies[s.key].append(s)
+        keys = statements.keys() if isinstance(statements, SiteStatements) else (s.key for s in statements)
         originals: dict[str, list[tuple[str, str]]] = defaultdict(list)
-        for a, b in _candidates([group[0] for group in copies.values()]):
-            if fuzz.ratio(a.key, b.key) < self.similarity:
+        for a, b in _candidates(list(dict.fromkeys(keys)), key=str):
+            if fuzz.ratio(a, b) < self.similarity:
                 continue
-            for drifted, original, reason in _drift(a, b, self.cues):
-                originals[drifted.key].append((original.key, reason))
+            pair = (a, b)
+            for which, reason in drift(a.split(), b.split(), self.cues):
+                originals[pair[which]].append((pair[1 - which], reason))
+        if not originals:
+            return
+        needed = set(originals) | {key for pairs in originals.values() for key, _ in pairs}
+        chosen = statements.having(needed) if isinstance(statements, SiteStatements) else [s for s in statements if s.key in needed]
+        copies: dict[str, list[Statement]] = defaultdict(list)
+        for s in chosen:
+            copies[s.key].append(s)
         shared = {key: _Twins(pairs, copies) for key, pairs in originals.items()}
-        for s in statements:
+        for s in chosen:
             twins = shared.get(s.key)
             found = twins.of(s, single) if twins is not None else None
             if found is not None:
@@ -167,10 +176,3 @@ def _candidates(distinct: list, key=lambda s: s.key):
                 if pair not in seen:
                     seen.add(pair)
                     yield a, b
-
-
-def _drift(a: Statement, b: Statement, cues: Cues):
-    """(statement to report, its twin, what changed) for each copy that drifted (see `corpus.drift`)."""
-    pair = (a, b)
-    for which, reason in drift(a.key.split(), b.key.split(), cues):
-        yield pair[which], pair[1 - which], reason

@@ -1,0 +1,94 @@
+"""Statements of one file and rule kept as columns, for rules that extract one per sentence.
+
+Copy-drift extracts a statement from nearly every sentence of every article, and a run over a
+5,000-article site held half a million of them as objects (a tuple and four integers each) until
+the corpus pass, which then needed only the few whose wording has a drifted twin. Packed, a
+statement costs two references and six machine integers; it is rebuilt as a `Statement` only
+when asked for.
+"""
+
+from __future__ import annotations
+
+import sys
+from array import array
+from typing import Iterable, Iterator
+
+from ketalint.corpus.statement import _NO_DATA, Statement
+
+_make = Statement._make
+
+
+class PackedStatements:
+    """Statements without side, variant or data (as copy-drift extracts them), in file order."""
+
+    __slots__ = ("path", "keys", "matches", "numbers")
+
+    def __init__(self, path: str, keys: tuple[str, ...], matches: tuple[str, ...], numbers: array):
+        self.path, self.keys, self.matches, self.numbers = path, keys, matches, numbers
+
+    @classmethod
+    def pack(cls, path: str, statements: list[Statement]) -> "PackedStatements | list[Statement]":
+        """Packed, unless a statement has what the columns do not keep (it is then left as is)."""
+        if any(s.side or s.variant or s.data or s.path != path for s in statements):
+            return statements
+        numbers = array("q")
+        for s in statements:
+            numbers.extend((s.start, s.end, s.line, s.column, s.end_line, s.end_column))
+        return cls(path, tuple(s.key for s in statements), tuple(s.match for s in statements), numbers)
+
+    def __len__(self) -> int:
+        return len(self.keys)
+
+    def __iter__(self) -> Iterator[Statement]:
+        return self.having(None)
+
+    def having(self, keys: set[str] | None) -> Iterator[Statement]:
+        """The statements (all, or those about `keys`), each rebuilt anew."""
+        n = self.numbers
+        for i, key in enumerate(self.keys):
+            if keys is None or key in keys:
+                at = 6 * i
+                yield _make((self.path, n[at], n[at + 1], n[at + 2], n[at + 3], n[at + 4], n[at + 5], self.matches[i], key, "", "", _NO_DATA))
+
+    def __getstate__(self):
+        return self.path, self.keys, self.matches, self.numbers
+
+    def __setstate__(self, state) -> None:
+        """Arrived from a worker process: copies of a sentence across files share one string."""
+        path, keys, matches, numbers = state
+        intern = sys.intern
+        self.path, self.numbers = path, numbers
+        self.keys = tuple(map(intern, keys))
+        self.matches = tuple(map(intern, matches))
+
+
+class SiteStatements:
+    """One rule's statements over a run's files, in file order, without unpacking them: what a
+    corpus rule's `conflicts` receives. Iterating yields each file's statements; a packed file's
+    are rebuilt on each pass, so a rule that needs the same objects twice keeps them itself."""
+
+    def __init__(self, parts: Iterable):
+        self.parts = [p for p in parts if p]
+
+    def __iter__(self) -> Iterator[Statement]:
+        for part in self.parts:
+            yield from part
+
+    def keys(self) -> Iterator[str]:
+        for part in self.parts:
+            if isinstance(part, PackedStatements):
+                yield from part.keys
+            else:
+                yield from (s.key for s in part)
+
+    def having(self, keys: set[str]) -> list[Statement]:
+        out: list[Statement] = []
+        for part in self.parts:
+            if isinstance(part, PackedStatements):
+                out.extend(part.having(keys))
+            else:
+                out.extend(s for s in part if s.key in keys)
+        return out
+
+    def __bool__(self) -> bool:
+        return bool(self.parts)

@@ -1,0 +1,42 @@
+"""Packed statements: the same statements back, in order, for far less memory."""
+
+from __future__ import annotations
+
+import pickle
+
+from ketalint.corpus.packed import PackedStatements, SiteStatements
+from ketalint.corpus.statement import Statement
+
+
+def _sentences(path: str, n: int) -> list[Statement]:
+    return [Statement(path, 10 * i, 10 * i + 9, i + 1, 1, i + 1, 10, f"Sentence {i % 3}.", f"sentence {i % 3}", "") for i in range(n)]
+
+
+def test_packed_statements_come_back_equal_and_in_order():
+    items = _sentences("a.md", 7)
+    packed = PackedStatements.pack("a.md", items)
+    assert isinstance(packed, PackedStatements)
+    assert len(packed) == 7
+    assert list(packed) == items
+    assert list(packed.having({"sentence 1"})) == [s for s in items if s.key == "sentence 1"]
+
+
+def test_statements_with_sides_or_data_stay_as_they_are():
+    items = [Statement("a.md", 0, 5, 1, 1, 1, 6, "x", "k", "up"), Statement("a.md", 6, 9, 1, 7, 1, 10, "y", "k", "", "", {"object": "y"})]
+    for kept in (items[:1], items[1:], items):
+        assert PackedStatements.pack("a.md", kept) is kept
+
+
+def test_wording_arriving_from_another_process_is_shared():
+    first, second = (pickle.loads(pickle.dumps(PackedStatements.pack(p, _sentences(p, 3)))) for p in ("a.md", "b.md"))
+    assert first.keys[0] is second.keys[0] and first.matches[2] is second.matches[2]
+    assert list(second) == _sentences("b.md", 3)
+
+
+def test_a_site_reads_keys_and_chosen_statements_in_file_order():
+    a, b = _sentences("a.md", 4), _sentences("b.md", 2)
+    site = SiteStatements([PackedStatements.pack("a.md", a), [], b])
+    assert list(site.keys()) == [s.key for s in a + b]
+    assert site.having({"sentence 0"}) == [s for s in a + b if s.key == "sentence 0"]
+    assert list(site) == a + b
+    assert not SiteStatements([[], ()])
