@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from dataclasses import dataclass, field
 
 SEVERITIES = ("info", "warning", "error")
@@ -68,6 +69,11 @@ class Finding:
     start: int = field(default=0, compare=False)
     end: int = field(default=0, compare=False)
 
+    def __reduce__(self):
+        """Sent from worker processes by the ten thousand: rebuilt on arrival with the texts a
+        rule repeats in every finding (its id, category, severity, suggestion) shared."""
+        return (_arrived, (self.location, self.rule, self.category, self.severity, self.message, self.suggestion, self.related, self.fix, self.start, self.end))
+
     @property
     def path(self) -> str:
         return self.location.path
@@ -97,3 +103,9 @@ class Finding:
             "suggestion": self.suggestion,
             "related": [r.to_dict() for r in self.related],
         }
+
+
+def _arrived(location, rule, category, severity, message, suggestion, related, fix, start, end) -> Finding:
+    intern = sys.intern
+    suggestion = intern(suggestion) if suggestion is not None else None
+    return Finding(location, intern(rule), intern(category), intern(severity), message, suggestion, related, fix, start, end)
