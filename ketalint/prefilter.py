@@ -224,17 +224,6 @@ def requirement(pattern: str, flags: int = 0) -> Requirement | None:
     return _REQUIREMENTS[key]
 
 
-def requirement_leaves(tree: Requirement | None):
-    """(literal, word head or None) of every leaf of `tree`."""
-    if tree is None:
-        return
-    if tree[0] == "lit":
-        yield tree[1], tree[2]
-        return
-    for part in tree[1]:
-        yield from requirement_leaves(part)
-
-
 def _leaf(literal: str, starts: bool, unicode_words: bool) -> Requirement | None:
     if len(literal) < _MIN_USEFUL and not _punctuation(literal):
         return None

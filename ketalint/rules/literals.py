@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 
-from ketalint.prefilter import Prefilter, requirement, requirement_leaves
+from ketalint.prefilter import Prefilter, requirement
 
 _WORD = re.compile(r"\w+")
 _PREFIX = 3  # every word literal is at least this long (see `prefilter._MIN_USEFUL`)
@@ -142,8 +142,9 @@ class Plan:
         self.checks = tuple((literal, word_start.get(literal)) for literal in sorted(prefilter.literals or ()))
         pattern = prefilter.pattern
         tree = None if pattern is None else requirement(pattern.pattern, pattern.flags)
-        leaves = list(requirement_leaves(tree))
-        self.tree = None if tree is None or tree[0] == "lit" else _split(_compiled(tree))
+        compiled = None if tree is None or tree[0] == "lit" else _compiled(tree)
+        leaves = [] if compiled is None else list(_leaves_of(compiled))
+        self.tree = None if compiled is None else _split(compiled)
         TABLE.add(
             [literal for literal, _ in self.checks] + [literal for literal, _ in leaves],
             [head for _, head in self.checks if head is not None] + [head for _, head in leaves if head is not None],
@@ -229,6 +230,15 @@ def _cost(node) -> tuple[int, int]:
     """A factor's rough breadth: its number of leaves, shorter literals counting as broader."""
     leaves = node[1]
     return len(leaves), -min(len(literal) for literal, _ in leaves)
+
+
+def _leaves_of(node):
+    """The (literal, head) leaves of a compiled requirement (before `_split`)."""
+    if node[0] == "any":
+        yield from node[1]
+        return
+    for part in node[1]:
+        yield from _leaves_of(part)
 
 
 def _meeting(node, found: DocumentLiterals):
