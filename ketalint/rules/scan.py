@@ -71,7 +71,7 @@ def stream_matches(doc: Document, regex: re.Pattern):
     memo = doc.memo.setdefault("matches", {})
     found = memo.get(regex)
     if found is None:
-        found = memo[regex] = list(_scan(doc, regex))
+        found = memo[regex] = _scan(doc, regex)
     return found
 
 
@@ -118,30 +118,43 @@ def sentence_spans(doc: Document, regex: re.Pattern, sentence: Sentence) -> Iter
     return (m.span() for m in matches)
 
 
-def _scan(doc: Document, regex: re.Pattern):
+def _scan(doc: Document, regex: re.Pattern) -> list[re.Match]:
     prefilter = _prefilter(regex)
     stream = doc.stream
     candidates = None if prefilter.literals is None else _candidate_sentences(doc, prefilter)
-    if candidates is None or len(candidates) > len(doc.sentences) * _FULL_SCAN_SHARE:
+    whole = candidates is None or len(candidates) > len(doc.sentences) * _FULL_SCAN_SHARE
+    if whole:
         spans = ((0, len(stream)),)
     else:
-        sentences = doc.sentences
-        spans = [(sentences[i].stream_start, sentences[i].stream_start + len(sentences[i].text)) for i in candidates]
+        spans = map(_sentence_spans(doc).__getitem__, candidates)
     twin = _folded_text(doc, regex)
+    found = []
     if twin is None:
-        searcher = prefilter.searcher()
+        finditer = prefilter.searcher().finditer
         for start, end in spans:
-            for m in searcher.finditer(stream, start, end):
-                if m.start() != m.end() and "\x00" not in m.group():
-                    yield m
-        return
+            for m in finditer(stream, start, end):
+                if m.start() != m.end() and not (whole and "\x00" in m.group()):
+                    found.append(m)
+        return found
     # The folded twin finds where matches are; the original pattern, run only there, gives the
-    # match objects (groups in the text's own case).
+    # match objects (groups in the text's own case). Within one sentence's span no match holds
+    # the separator.
     folded, lowered = twin
+    finditer, match = folded.finditer, regex.match
     for start, end in spans:
-        for m in folded.finditer(lowered, start, end):
-            if m.start() != m.end() and "\x00" not in m.group():
-                yield regex.match(stream, m.start(), end)
+        for m in finditer(lowered, start, end):
+            at = m.start()
+            if at != m.end() and not (whole and "\x00" in m.group()):
+                found.append(match(stream, at, end))
+    return found
+
+
+def _sentence_spans(doc: Document) -> list[tuple[int, int]]:
+    """(start, end) of each sentence in `doc.stream`, shared."""
+    spans = doc.memo.get("sentence_spans")
+    if spans is None:
+        spans = doc.memo["sentence_spans"] = [(s.stream_start, s.stream_start + len(s.text)) for s in doc.sentences]
+    return spans
 
 
 def lowered_stream(doc: Document) -> str | None:
@@ -189,8 +202,7 @@ def _document_literals(doc: Document) -> DocumentLiterals | None:
         if lowered is None or not _foldable(doc, lowered):
             return None
         starts = stream_index(doc).starts
-        spans = [(s.stream_start, s.stream_start + len(s.text)) for s in doc.sentences]
-        found = doc.memo["literal_index"] = DocumentLiterals(lowered, spans, starts)
+        found = doc.memo["literal_index"] = DocumentLiterals(lowered, _sentence_spans(doc), starts)
     return found
 
 
