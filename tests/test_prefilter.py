@@ -195,3 +195,11 @@ def test_scan_with_and_or_requirements_finds_what_a_full_scan_finds(sentences):
     for pattern in _BRANCHED:
         full = [m.span() for m in pattern.finditer(doc.stream) if m.end() > m.start() and "\x00" not in m.group()]
         assert [m.span() for m in stream_matches(doc, pattern)] == full, pattern.pattern
+
+
+def test_candidate_indexes_name_the_sentences_holding_a_needed_literal():
+    from ketalint.rules.scan import candidate_indexes
+
+    doc = parse("t.md", "BDNF is a protein. Ketamine helps. It raises BDNF levels.\n")
+    assert candidate_indexes(doc, re.compile(r"\bBDNF\b", re.I)) == {0, 2}
+    assert candidate_indexes(doc, re.compile(r"\w+ly\b")) is None

@@ -107,6 +107,19 @@ def candidate_sentences(doc: Document, regex: re.Pattern) -> list[Sentence]:
     return doc.sentences if found is None else [doc.sentences[i] for i in found]
 
 
+def candidate_indexes(doc: Document, regex: re.Pattern) -> frozenset[int] | None:
+    """Indexes of the sentences whose text may hold a match of `regex`, shared by the rules
+    that search one pattern; None when every sentence may. A match in a sentence's text holds
+    one of the pattern's literals, so the answer holds for searches of `sentence_text` too."""
+    memo = doc.memo.setdefault("candidate_indexes", {})
+    if regex in memo:
+        return memo[regex]
+    prefilter = _prefilter(regex)
+    found = None if prefilter.literals is None else _candidate_sentences(doc, prefilter)
+    found = memo[regex] = None if found is None else frozenset(found)
+    return found
+
+
 def sentence_spans(doc: Document, regex: re.Pattern, sentence: Sentence) -> Iterator[tuple[int, int]]:
     """(start, end) of every match of `regex` in `sentence_text(doc, sentence)`."""
     twin = _folded_text(doc, regex)
