@@ -208,9 +208,11 @@ _PLANS: dict[Prefilter, Plan] = {}
 
 
 def _document_literals(doc: Document) -> DocumentLiterals | None:
-    """The document's literal index, rebuilt when literals were added since it was built."""
+    """The document's literal index, caught up when literals were added since it was built."""
     found = doc.memo.get("literal_index")
-    if found is None or found.version != TABLE.version:
+    if found is not None and found.version != TABLE.version:
+        found.catch_up()
+    elif found is None:
         lowered = _literal_memo(doc)[""]
         if lowered is None or not _foldable(doc, lowered):
             return None
