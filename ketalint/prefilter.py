@@ -200,91 +200,6 @@ def _selectivity(literals: dict[str, bool]) -> tuple[int, int]:
     return min(len(s) for s in literals), -len(literals)
 
 
-Requirement = tuple  # ("lit", literal, word head or None) | ("and", parts) | ("or", parts)
-_REQUIREMENTS: dict[tuple[str, int], Requirement | None] = {}
-
-
-def requirement(pattern: str, flags: int = 0) -> Requirement | None:
-    """Every literal condition of a pattern as an and/or tree, not only its most selective factor.
-
-    `required_literals` keeps one factor per sequence, but a match of "sessions? ... lasts?"
-    needs both words; a sentence that holds only one of them need not be searched. A leaf is a
-    lower-cased literal with the word head a word of the text must start with (None: no such
-    test); a leaf too short to be useful is dropped, which leaves an "or" holding it unknown.
-    """
-    key = (pattern, flags)
-    if key not in _REQUIREMENTS:
-        try:
-            parsed = _p.parse(pattern, flags)
-        except re.error:
-            _REQUIREMENTS[key] = None
-        else:
-            unicode_words = not parsed.state.flags & (re.ASCII | re.LOCALE)
-            _REQUIREMENTS[key] = _required_sequence(list(parsed), False, unicode_words)
-    return _REQUIREMENTS[key]
-
-
-def _leaf(literal: str, starts: bool, unicode_words: bool) -> Requirement | None:
-    if len(literal) < _MIN_USEFUL and not _punctuation(literal):
-        return None
-    key = literal.lower()
-    starts_word = starts and unicode_words and _word(literal)
-    return ("lit", key, word_head(key) if starts_word else None)
-
-
-def _required_sequence(items, word_start: bool, unicode_words: bool) -> Requirement | None:
-    parts: list[Requirement] = []
-    run: list[str] = []
-    run_starts = False
-
-    def close_run() -> None:
-        if run:
-            leaf = _leaf("".join(run), run_starts, unicode_words)
-            if leaf is not None:
-                parts.append(leaf)
-            run.clear()
-
-    for op, arg in items:
-        if op is _c.LITERAL:
-            if not run:
-                run_starts = word_start and _word(chr(arg))
-            run.append(chr(arg))
-            word_start = not _word_char(chr(arg))
-            continue
-        if op in _TRANSPARENT:
-            word_start = word_start or arg is _c.AT_BOUNDARY
-            continue
-        close_run()
-        inner = _required_item(op, arg, word_start, unicode_words)
-        word_start = _ends_off_word(op, arg, word_start)
-        if inner is not None:
-            parts.append(inner)
-    close_run()
-    if not parts:
-        return None
-    return parts[0] if len(parts) == 1 else ("and", tuple(parts))
-
-
-def _required_item(op, arg, word_start: bool, unicode_words: bool) -> Requirement | None:
-    if op is _c.SUBPATTERN:
-        ascii_scoped = arg[1] & (re.ASCII | re.LOCALE)
-        return _required_sequence(list(arg[-1]), word_start and not ascii_scoped, unicode_words)
-    if op is _c.BRANCH:
-        branches = []
-        for branch in arg[1]:
-            found = _required_sequence(list(branch), word_start, unicode_words)
-            if found is None:
-                return None
-            branches.append(found)
-        return ("or", tuple(branches))
-    if op in (_c.MAX_REPEAT, _c.MIN_REPEAT, getattr(_c, "POSSESSIVE_REPEAT", None)):
-        low, _, body = arg
-        return _required_sequence(list(body), word_start, unicode_words) if low >= 1 else None
-    if op is getattr(_c, "ATOMIC_GROUP", None):
-        return _required_sequence(list(arg), word_start, unicode_words)
-    return None
-
-
 class Prefilter:
     """Answers "could this regex match this text?" from the text's lower-cased form; also holds
     the pattern's case-folded twin (see `ketalint.foldregex`) and, for a pattern that does not
@@ -306,10 +221,6 @@ class Prefilter:
             return cls(None)
         literals, word_start = facts_of(regex.pattern, regex.flags)
         return cls(literals, {literal: word_head(literal) for literal in word_start}, regex)
-
-    @property
-    def pattern(self) -> re.Pattern | None:
-        return self._pattern
 
     def may_match(self, lowered: str) -> bool:
         if self.literals is None:

@@ -156,30 +156,6 @@ def test_a_literal_that_starts_a_word_for_one_pattern_is_still_found_inside_word
     assert [m.group() for m in stream_matches(doc, re.compile(r"heat", re.I))] == ["heat"]
 
 
-def test_requirement_keeps_every_factor_of_a_sequence():
-    from ketalint.prefilter import requirement
-
-    tree = requirement(r"\bsessions?\s+(?:usually\s+)?lasts?\b", re.I)
-    assert tree[0] == "and"
-    assert {part[1] for part in tree[1] if part[0] == "lit"} == {"session", "last"}
-
-
-def test_requirement_of_a_branch_needs_every_branch_to_have_one():
-    from ketalint.prefilter import requirement
-
-    assert requirement(r"\bcure\b|\w+ly", 0) is None
-    assert requirement(r"\bcures?\b|\bheals?\b", 0)[0] == "or"
-
-
-def test_a_sentence_holding_only_some_factors_is_not_searched():
-    from ketalint.rules.scan import candidate_sentences
-
-    pattern = re.compile(r"\b(?:sessions?|visits?)\s+(?:usually\s+)?(?:lasts?|takes?)\s+\d+\s+minutes\b", re.I)
-    doc = parse("t.md", "Sessions vary a lot. It lasts 40 minutes. Visits usually take 40 minutes.\n")
-    assert [s.text for s in candidate_sentences(doc, pattern)] == ["Visits usually take 40 minutes."]
-    assert [m.group() for m in stream_matches(doc, pattern)] == ["Visits usually take 40 minutes"]
-
-
 _BRANCHED = [
     re.compile(r"(?:\bpermanently\s+rewires?\b)|(?:\b(?:calms?|blocks?)\s+(?:the\s+)?glutamate\b)|(?:\bmay\s+help\b)", re.I),
     re.compile(r"\b(?:ketamine|it)\s+(?:is\s+)?(?:a\s+)?(?:cure|neurotransmitter)\b", re.I),
@@ -189,7 +165,7 @@ _BRANCHED = [
 
 @settings(max_examples=200, deadline=None)
 @given(st.lists(st.lists(words, min_size=1, max_size=12), min_size=1, max_size=6))
-def test_scan_with_and_or_requirements_finds_what_a_full_scan_finds(sentences):
+def test_scan_of_branched_patterns_finds_what_a_full_scan_finds(sentences):
     text = " ".join(" ".join(s).capitalize() + "." for s in sentences)
     doc = parse("t.txt", text + "\n")
     for pattern in _BRANCHED:

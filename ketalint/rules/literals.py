@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 
-from ketalint.prefilter import Prefilter, requirement
+from ketalint.prefilter import Prefilter
 
 _WORD = re.compile(r"\w+")
 _PREFIX = 3  # every word literal is at least this long (see `prefilter._MIN_USEFUL`)
@@ -98,7 +98,7 @@ TABLE = LiteralTable()
 class DocumentLiterals:
     """One document's answers: the sentences holding each literal, and the heads its words start with."""
 
-    __slots__ = ("version", "lowered", "starts", "heads", "_hits", "word_hits")
+    __slots__ = ("version", "lowered", "starts", "heads", "_hits")
 
     def __init__(self, lowered: str, sentence_spans: list[tuple[int, int]], starts: list[int]):
         self.version = TABLE.version
@@ -120,20 +120,16 @@ class DocumentLiterals:
                 if satisfied:
                     heads.update(satisfied)
         self.heads = heads
-        self.word_hits = hits
-        self._hits = dict(hits)
+        self._hits = hits
 
     def catch_up(self) -> None:
         """Answer for the literals added to the table since this index was built: those are
-        searched for in the text (a word literal found joins `word_hits`), and their heads are
-        taken as met (the head test only spares a search, so skipping it loses nothing)."""
+        searched for in the text, and their heads are taken as met (the head test only spares
+        a search, so skipping it loses nothing)."""
         literals, heads = TABLE.added_since(self.version)
         for literal in literals:
-            found = self._hits.get(literal)
-            if found is None:
-                found = self._hits[literal] = self._search(literal)
-            if found and literal in TABLE.word_literals:
-                self.word_hits[literal] = found
+            if literal not in self._hits:
+                self._hits[literal] = self._search(literal)
         self.heads.update(heads)
         self.version = TABLE.version
 
@@ -158,28 +154,17 @@ class DocumentLiterals:
 
 
 class Plan:
-    """A prefilter's literals, each with the head a word must start with (None: no such test),
-    and the pattern's whole and/or tree of literal conditions (see `prefilter.requirement`)."""
+    """A prefilter's literals, each with the head a word must start with (None: no such test)."""
 
-    __slots__ = ("checks", "tree")
+    __slots__ = ("checks",)
 
     def __init__(self, prefilter: Prefilter):
         word_start = prefilter.word_start
         self.checks = tuple((literal, word_start.get(literal)) for literal in sorted(prefilter.literals or ()))
-        pattern = prefilter.pattern
-        tree = None if pattern is None else requirement(pattern.pattern, pattern.flags)
-        compiled = None if tree is None or tree[0] == "lit" else _compiled(tree)
-        leaves = [] if compiled is None else list(_leaves_of(compiled))
-        self.tree = None if compiled is None else _split(compiled)
-        TABLE.add(
-            [literal for literal, _ in self.checks] + [literal for literal, _ in leaves],
-            [head for _, head in self.checks if head is not None] + [head for _, head in leaves if head is not None],
-        )
+        TABLE.add(prefilter.literals or (), [head for _, head in self.checks if head is not None])
 
     def sentences(self, found: DocumentLiterals) -> list[int]:
-        """Indexes of the sentences that meet the pattern's literal conditions, ascending."""
-        if self.tree is not None:
-            return sorted(_meeting(self.tree, found))
+        """Indexes of the sentences holding any literal whose head test passes, ascending."""
         heads = found.heads
         lists = [found.sentences_with(literal) for literal, head in self.checks if head is None or head in heads]
         lists = [hits for hits in lists if hits]
@@ -189,122 +174,3 @@ class Plan:
         for hits in lists:
             union.update(hits)
         return sorted(union)
-
-
-_MAX_FACTORS = 3
-
-
-def _compiled(tree, depth: int = 0):
-    """`tree` in a shape that is cheap to evaluate: at most an "or" of "and"s of ("any", leaves)
-    nodes, an "and" cut down to its most selective few factors, and a deeper subtree flattened
-    into the one "any" of its most selective factors (each factor is necessary, so any subset
-    still is, as `prefilter.required_literals` has it)."""
-    kind = tree[0]
-    if kind == "lit":
-        return ("any", ((tree[1], tree[2]),))
-    if kind == "or":
-        parts = [_compiled(part, depth + 1) for part in tree[1]]
-        if depth > 0 or all(part[0] == "any" for part in parts):
-            return ("any", tuple(dict.fromkeys(leaf for part in parts for leaf in _best_leaves(part))))
-        leaves = tuple(dict.fromkeys(leaf for part in parts if part[0] == "any" for leaf in part[1]))
-        parts = [part for part in parts if part[0] != "any"] + ([("any", leaves)] if leaves else [])
-        return parts[0] if len(parts) == 1 else ("or", tuple(parts))
-    factors = []
-    for part in (_compiled(part, depth + 1) for part in tree[1]):
-        factors.extend(part[1] if part[0] == "and" else (part,))
-    factors = [("any", _best_leaves(factor)) for factor in factors]
-    factors.sort(key=_cost)
-    if depth > 1:
-        return factors[0]
-    factors = factors[:_MAX_FACTORS]
-    return factors[0] if len(factors) == 1 else ("and", tuple(factors))
-
-
-def _best_leaves(node) -> tuple:
-    """The leaves of a node's narrowest sufficient "any": its own, or its best factor's."""
-    if node[0] == "any":
-        return node[1]
-    if node[0] == "and":
-        return min((_best_leaves(part) for part in node[1]), key=lambda leaves: _cost(("any", leaves)))
-    return tuple(dict.fromkeys(leaf for part in node[1] for leaf in _best_leaves(part)))
-
-
-def _split(node):
-    """Each ("any", leaves) node as ("any", ({word literal: head}, other leaves)): the word
-    literals a document holds are then found by one set intersection with its words. An "or"
-    becomes ("or", (branches, {word literal: branches it may open}, branches always tried)):
-    a branch whose first factor is made of word literals alone is tried only when the
-    document holds one of them, and one intersection finds those for all branches."""
-    if node[0] == "or":
-        branches = tuple(_split(part) for part in node[1])
-        triggers: dict[str, list[int]] = {}
-        always = []
-        for i, branch in enumerate(branches):
-            words, others = branch[1] if branch[0] == "any" else branch[1][0][1]
-            if others:
-                always.append(i)
-            for literal in words:
-                triggers.setdefault(literal, []).append(i)
-        return ("or", (branches, triggers, tuple(always)))
-    if node[0] != "any":
-        return (node[0], tuple(_split(part) for part in node[1]))
-    words = {literal: head for literal, head in node[1] if _is_word(literal)}
-    return ("any", (words, tuple(leaf for leaf in node[1] if leaf[0] not in words)))
-
-
-def _cost(node) -> tuple[int, int]:
-    """A factor's rough breadth: its number of leaves, shorter literals counting as broader."""
-    leaves = node[1]
-    return len(leaves), -min(len(literal) for literal, _ in leaves)
-
-
-def _leaves_of(node):
-    """The (literal, head) leaves of a compiled requirement (before `_split`)."""
-    if node[0] == "any":
-        yield from node[1]
-        return
-    for part in node[1]:
-        yield from _leaves_of(part)
-
-
-def _meeting(node, found: DocumentLiterals):
-    """The sentences (indexes, any iterable) meeting a compiled requirement."""
-    kind, parts = node
-    if kind == "any":
-        return _holding(parts, found)
-    if kind == "and":
-        return _holding_all(parts, found)
-    branches, triggers, always = parts
-    live = set(always)
-    for literal in triggers.keys() & found.word_hits.keys():
-        live.update(triggers[literal])
-    union: set[int] = set()
-    for i in live:
-        part = branches[i]
-        union.update(_holding(part[1], found) if part[0] == "any" else _holding_all(part[1], found))
-    return union
-
-
-def _holding_all(factors, found: DocumentLiterals):
-    common = _holding(factors[0][1], found)
-    for factor in factors[1:]:
-        if not common:
-            break
-        common = common.intersection(_holding(factor[1], found))
-    return common
-
-
-def _holding(leaves, found: DocumentLiterals) -> set[int]:
-    """The sentences holding any of the leaves whose word-head test passes."""
-    words, others = leaves
-    heads = found.heads
-    hits = found.word_hits
-    union: set[int] = set()
-    for literal in words.keys() & hits.keys():
-        head = words[literal]
-        if head is None or head in heads:
-            union.update(hits[literal])
-    for literal, head in others:
-        if head is None or head in heads:
-            union.update(found.sentences_with(literal))
-    return union
