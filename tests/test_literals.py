@@ -53,5 +53,12 @@ def test_word_heads_are_satisfied_exactly_when_a_word_starts_with_them(sentences
 def test_a_pattern_first_seen_after_the_index_was_built_still_finds_its_matches():
     doc = parse("t.md", "Ketamine is given in a clinic. Zygomorphic flowers bloom.\n")
     assert [m.group() for m in stream_matches(doc, re.compile(r"\bketamine\b", re.I))] == ["Ketamine"]
-    # A literal no pattern has asked about before: the document's index must be rebuilt for it.
+    # A literal no pattern has asked about before: the document's index must catch up with it.
     assert [m.group() for m in stream_matches(doc, re.compile(r"\bzygomorphic\b", re.I))] == ["Zygomorphic"]
+
+
+def test_an_and_or_pattern_first_seen_after_the_index_was_built_still_finds_its_matches():
+    doc = parse("t.md", "Ketamine is given in a clinic. Quokkas usually nibble xerophytes. Quokkas sleep.\n")
+    assert [m.group() for m in stream_matches(doc, re.compile(r"\bketamine\b", re.I))] == ["Ketamine"]
+    late = re.compile(r"\b(?:quokkas?|wombats?)\s+(?:usually\s+)?(?:nibbles?|chews?)\s+xerophytes\b|\bdingoes\b", re.I)
+    assert [m.group() for m in stream_matches(doc, late)] == ["Quokkas usually nibble xerophytes"]

@@ -154,3 +154,28 @@ def test_a_literal_that_starts_a_word_for_one_pattern_is_still_found_inside_word
     assert stream_matches(doc, re.compile(r"\bheat\b", re.I)) == []
     # ...and that answer must not stand for a pattern that finds "heat" inside a word.
     assert [m.group() for m in stream_matches(doc, re.compile(r"heat", re.I))] == ["heat"]
+
+
+_BRANCHED = [
+    re.compile(r"(?:\bpermanently\s+rewires?\b)|(?:\b(?:calms?|blocks?)\s+(?:the\s+)?glutamate\b)|(?:\bmay\s+help\b)", re.I),
+    re.compile(r"\b(?:ketamine|it)\s+(?:is\s+)?(?:a\s+)?(?:cure|neurotransmitter)\b", re.I),
+    re.compile(r"\b(?:100|billion)\s+neurons\b|\bnot\s+(?:a\s+)?cure\b"),
+]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.lists(words, min_size=1, max_size=12), min_size=1, max_size=6))
+def test_scan_of_branched_patterns_finds_what_a_full_scan_finds(sentences):
+    text = " ".join(" ".join(s).capitalize() + "." for s in sentences)
+    doc = parse("t.txt", text + "\n")
+    for pattern in _BRANCHED:
+        full = [m.span() for m in pattern.finditer(doc.stream) if m.end() > m.start() and "\x00" not in m.group()]
+        assert [m.span() for m in stream_matches(doc, pattern)] == full, pattern.pattern
+
+
+def test_candidate_indexes_name_the_sentences_holding_a_needed_literal():
+    from ketalint.rules.scan import candidate_indexes
+
+    doc = parse("t.md", "BDNF is a protein. Ketamine helps. It raises BDNF levels.\n")
+    assert candidate_indexes(doc, re.compile(r"\bBDNF\b", re.I)) == {0, 2}
+    assert candidate_indexes(doc, re.compile(r"\w+ly\b")) is None

@@ -34,6 +34,7 @@ def _compiled(pattern: str) -> re.Pattern:
 _END_RE = _compiled(r"(?:\.{3}|…|[.!?])+[\"'”’»)\]]*(?=\s|$)")
 _OPENERS = "\"'“‘«([•*-–—¿¡"
 _WORD_BEFORE_RE = re.compile(r"([A-Za-z][A-Za-z.]*)\.$")
+_WORD_BEFORE_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ.")
 _CLOSE_PAREN_WINDOW = 300
 _WORD_BEFORE_WINDOW = 40
 MAX_SENTENCE_CHARS = 1000
@@ -83,9 +84,9 @@ def _is_boundary(text: str, sent_start: int, term_start: int, term_end: int, n: 
         return True
     terminator = text[term_start:term_end]
     if terminator[0] == "." and not terminator.startswith("..."):
-        word = _WORD_BEFORE_RE.search(text, max(sent_start, term_start - _WORD_BEFORE_WINDOW), term_start + 1)
-        if word:
-            token = word.group(1).lower()
+        token = _word_before(text, max(sent_start, term_start - _WORD_BEFORE_WINDOW), term_start)
+        if token:
+            token = token.lower()
             if token in ("no", "nos", "p", "pp", "v") and not nxt.isdigit():
                 pass  # "No. It is not." is an answer, not "No. 5"
             elif token in ABBREVIATIONS or token.rstrip(".") in ABBREVIATIONS:
@@ -98,6 +99,18 @@ def _is_boundary(text: str, sent_start: int, term_start: int, term_end: int, n: 
     if not (nxt.isupper() or nxt.isdigit() or nxt in _OPENERS):
         return False
     return not _inside_open_parenthesis(text, sent_start, term_start)
+
+
+def _word_before(text: str, lo: int, end: int) -> str:
+    """The run of ASCII letters and dots that ends at `end` and begins with a letter, no further
+    back than `lo` ("Dr", "e.g", "U.S"), or "": what `_WORD_BEFORE_RE` finds, read backwards
+    a character at a time instead of trying the pattern at each of the window's positions."""
+    i = end
+    while i > lo and text[i - 1] in _WORD_BEFORE_CHARS:
+        i -= 1
+    while i < end and text[i] == ".":
+        i += 1
+    return text[i:end]
 
 
 def _next_char(text: str, pos: int, n: int) -> str | None:

@@ -17,6 +17,7 @@ from ketalint.language import Context, Cues
 from ketalint.lazyregex import lazy
 from ketalint.rules.scan import (  # noqa: F401 - re-exported: rule types import them from here
     StreamIndex,
+    candidate_indexes,
     candidate_sentences,
     find_in_sentences,
     in_scope,

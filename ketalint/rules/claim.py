@@ -28,6 +28,7 @@ from ketalint.rules.base import (
     Hit,
     Option,
     RuleType,
+    candidate_indexes,
     compile_terms,
     context_of,
     cues_of,
@@ -71,7 +72,10 @@ class ClaimRule(RuleType):
         # One report per stretch of a sentence: "has been shown to reduce symptoms of PTSD" holds
         # two predicates for one subject, and is still one claim.
         done: dict[int, list[tuple[int, int]]] = {}
+        with_subject = candidate_indexes(doc, self.subject)
         for sentence, p_start, p_end in find_in_sentences(doc, self.predicate, self.spec.scope):
+            if with_subject is not None and sentence.index not in with_subject:
+                continue  # no literal the subject needs: no pair
             text = sentence_text(doc, sentence)
             span = self._pair(text, p_start, p_end)
             reported = done.setdefault(sentence.index, [])

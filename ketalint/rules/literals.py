@@ -30,7 +30,8 @@ def _is_word(literal: str) -> bool:
 class LiteralTable:
     """Every literal the scanner has been asked about, and what each word holds of them.
 
-    `version` changes when literals are added; a document's index built before that is rebuilt.
+    `version` changes when literals are added; a document's index built before that catches
+    up (see `DocumentLiterals.catch_up`) instead of reading all its words again.
     """
 
     def __init__(self) -> None:
@@ -41,6 +42,16 @@ class LiteralTable:
         self._heads: set[tuple[str, bool]] = set()
         self._whole_lengths: list[int] = []
         self._words: dict[str, tuple[tuple[str, ...], tuple[tuple[str, bool], ...]]] = {}
+        self._history: list[tuple[list[str], list[tuple[str, bool]]]] = []  # what each version added
+
+    def added_since(self, version: int) -> tuple[set[str], set[tuple[str, bool]]]:
+        """The literals and heads added after `version`."""
+        literals: set[str] = set()
+        heads: set[tuple[str, bool]] = set()
+        for new, new_heads in self._history[version:]:
+            literals.update(new)
+            heads.update(new_heads)
+        return literals, heads
 
     def add(self, literals, heads) -> None:
         new = [lit for lit in literals if lit not in self._known]
@@ -55,6 +66,7 @@ class LiteralTable:
         self._heads.update(new_heads)
         self._whole_lengths = sorted({len(head) for head, whole in self._heads if whole})
         self._words.clear()
+        self._history.append((new, new_heads))
         self.version += 1
 
     def of_word(self, word: str) -> tuple[tuple[str, ...], tuple[tuple[str, bool], ...]]:
@@ -109,6 +121,17 @@ class DocumentLiterals:
                     heads.update(satisfied)
         self.heads = heads
         self._hits = hits
+
+    def catch_up(self) -> None:
+        """Answer for the literals added to the table since this index was built: those are
+        searched for in the text, and their heads are taken as met (the head test only spares
+        a search, so skipping it loses nothing)."""
+        literals, heads = TABLE.added_since(self.version)
+        for literal in literals:
+            if literal not in self._hits:
+                self._hits[literal] = self._search(literal)
+        self.heads.update(heads)
+        self.version = TABLE.version
 
     def sentences_with(self, literal: str) -> list[int]:
         """Indexes of the sentences that hold `literal`, ascending."""

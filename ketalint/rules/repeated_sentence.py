@@ -54,8 +54,11 @@ class RepeatedSentenceRule(RuleType):
             yield _hit(doc, sentence, first)
 
     def _body_repeats(self, doc: Document, sentences: list[Sentence]):
-        """Earlier sentences are indexed by first and by last word: a repeat shares one of them."""
-        by_edge: dict[tuple[int, str], list[tuple[tuple[str, ...], Sentence]]] = defaultdict(list)
+        """Earlier sentences are indexed by their first and by their last `min_shared` words:
+        a near repeat shares at least that many first or last words, so it is found among the
+        few sentences with the same key, not among all that start with "the"."""
+        by_edge: dict[tuple[int, tuple[str, ...]], list[tuple[tuple[str, ...], Sentence]]] = defaultdict(list)
+        edge = self.min_shared
         first_exact: dict[tuple[str, ...], Sentence] = {}
         words_of_sentence = _sentence_words(doc)
         for sentence in sentences:
@@ -68,8 +71,8 @@ class RepeatedSentenceRule(RuleType):
                 continue
             # Only the latest near-repeats are compared, so a file that repeats one opening word
             # thousands of times stays linear.
-            same_start = by_edge[(0, words[0])]
-            same_end = by_edge[(-1, words[-1])]
+            same_start = by_edge[(0, words[:edge])]
+            same_end = by_edge[(-1, words[-edge:])]
             if same_start or same_end:
                 earlier = self._earliest_repeated(words, same_start[-_MAX_CANDIDATES:], same_end[-_MAX_CANDIDATES:])
                 if earlier is not None:

@@ -71,7 +71,7 @@ def stream_matches(doc: Document, regex: re.Pattern):
     memo = doc.memo.setdefault("matches", {})
     found = memo.get(regex)
     if found is None:
-        found = memo[regex] = list(_scan(doc, regex))
+        found = memo[regex] = _scan(doc, regex)
     return found
 
 
@@ -107,6 +107,19 @@ def candidate_sentences(doc: Document, regex: re.Pattern) -> list[Sentence]:
     return doc.sentences if found is None else [doc.sentences[i] for i in found]
 
 
+def candidate_indexes(doc: Document, regex: re.Pattern) -> frozenset[int] | None:
+    """Indexes of the sentences whose text may hold a match of `regex`, shared by the rules
+    that search one pattern; None when every sentence may. A match in a sentence's text holds
+    one of the pattern's literals, so the answer holds for searches of `sentence_text` too."""
+    memo = doc.memo.setdefault("candidate_indexes", {})
+    if regex in memo:
+        return memo[regex]
+    prefilter = _prefilter(regex)
+    found = None if prefilter.literals is None else _candidate_sentences(doc, prefilter)
+    found = memo[regex] = None if found is None else frozenset(found)
+    return found
+
+
 def sentence_spans(doc: Document, regex: re.Pattern, sentence: Sentence) -> Iterator[tuple[int, int]]:
     """(start, end) of every match of `regex` in `sentence_text(doc, sentence)`."""
     twin = _folded_text(doc, regex)
@@ -118,30 +131,43 @@ def sentence_spans(doc: Document, regex: re.Pattern, sentence: Sentence) -> Iter
     return (m.span() for m in matches)
 
 
-def _scan(doc: Document, regex: re.Pattern):
+def _scan(doc: Document, regex: re.Pattern) -> list[re.Match]:
     prefilter = _prefilter(regex)
     stream = doc.stream
     candidates = None if prefilter.literals is None else _candidate_sentences(doc, prefilter)
-    if candidates is None or len(candidates) > len(doc.sentences) * _FULL_SCAN_SHARE:
+    whole = candidates is None or len(candidates) > len(doc.sentences) * _FULL_SCAN_SHARE
+    if whole:
         spans = ((0, len(stream)),)
     else:
-        sentences = doc.sentences
-        spans = [(sentences[i].stream_start, sentences[i].stream_start + len(sentences[i].text)) for i in candidates]
+        spans = map(_sentence_spans(doc).__getitem__, candidates)
     twin = _folded_text(doc, regex)
+    found = []
     if twin is None:
-        searcher = prefilter.searcher()
+        finditer = prefilter.searcher().finditer
         for start, end in spans:
-            for m in searcher.finditer(stream, start, end):
-                if m.start() != m.end() and "\x00" not in m.group():
-                    yield m
-        return
+            for m in finditer(stream, start, end):
+                if m.start() != m.end() and not (whole and "\x00" in m.group()):
+                    found.append(m)
+        return found
     # The folded twin finds where matches are; the original pattern, run only there, gives the
-    # match objects (groups in the text's own case).
+    # match objects (groups in the text's own case). Within one sentence's span no match holds
+    # the separator.
     folded, lowered = twin
+    finditer, match = folded.finditer, regex.match
     for start, end in spans:
-        for m in folded.finditer(lowered, start, end):
-            if m.start() != m.end() and "\x00" not in m.group():
-                yield regex.match(stream, m.start(), end)
+        for m in finditer(lowered, start, end):
+            at = m.start()
+            if at != m.end() and not (whole and "\x00" in m.group()):
+                found.append(match(stream, at, end))
+    return found
+
+
+def _sentence_spans(doc: Document) -> list[tuple[int, int]]:
+    """(start, end) of each sentence in `doc.stream`, shared."""
+    spans = doc.memo.get("sentence_spans")
+    if spans is None:
+        spans = doc.memo["sentence_spans"] = [(s.stream_start, s.stream_start + len(s.text)) for s in doc.sentences]
+    return spans
 
 
 def lowered_stream(doc: Document) -> str | None:
@@ -182,15 +208,16 @@ _PLANS: dict[Prefilter, Plan] = {}
 
 
 def _document_literals(doc: Document) -> DocumentLiterals | None:
-    """The document's literal index, rebuilt when literals were added since it was built."""
+    """The document's literal index, caught up when literals were added since it was built."""
     found = doc.memo.get("literal_index")
-    if found is None or found.version != TABLE.version:
+    if found is not None and found.version != TABLE.version:
+        found.catch_up()
+    elif found is None:
         lowered = _literal_memo(doc)[""]
         if lowered is None or not _foldable(doc, lowered):
             return None
         starts = stream_index(doc).starts
-        spans = [(s.stream_start, s.stream_start + len(s.text)) for s in doc.sentences]
-        found = doc.memo["literal_index"] = DocumentLiterals(lowered, spans, starts)
+        found = doc.memo["literal_index"] = DocumentLiterals(lowered, _sentence_spans(doc), starts)
     return found
 
 

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 import pytest
 
 from ketalint.document.sentences import MAX_SENTENCE_CHARS, split_sentences
@@ -54,3 +57,15 @@ def test_a_run_without_sentence_ends_is_cut_into_bounded_pieces_at_spaces():
     assert len(pieces) > 1
     assert all(len(p) <= MAX_SENTENCE_CHARS and not p.startswith(" ") for p in pieces)
     assert " ".join(pieces).split() == text.split()
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="aZ.. e,1(\n", max_size=60), st.integers(min_value=0, max_value=60))
+def test_word_before_a_dot_is_what_the_pattern_finds(text, lo):
+    from ketalint.document.sentences import _WORD_BEFORE_RE, _word_before
+
+    text += "."
+    end = len(text) - 1
+    lo = min(lo, end)
+    m = _WORD_BEFORE_RE.search(text, lo, end + 1)
+    assert _word_before(text, lo, end) == (m.group(1) if m else "")

@@ -81,3 +81,10 @@ rules:
 """)
     (found,) = repeats("Guide\n\nCall us today. We answer fast. Call us today.\n", rule=rule)
     assert found.message == "repeat of line 3"
+
+
+def test_a_near_repeat_is_found_past_many_sentences_with_the_same_first_word():
+    fillers = " ".join(f"The note {i} matters." for i in range(80))
+    text = ("Guide\n\nThe first visit is calm and our nurses stay with you. " + fillers
+            + " The first visit is calm and our nurses stay.\n")
+    assert [f.match for f in repeats(text)] == ["The first visit is calm and our nurses stay."]
