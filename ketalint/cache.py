@@ -126,15 +126,16 @@ def decode(data: dict, key: str, path: str | None = None):
         raise ValueError("not a current cache entry")
     stored = data["path"]
     path = path or stored
-    if path != stored:
-        for row in data["findings"]:
-            for loc in [row[0], *row[6]]:
-                if loc[0] == stored:
-                    loc[0] = path
-        for rows in data["statements"].values():
-            for row in rows:
-                if row[0] == stored:
-                    row[0] = path
+    # Every location in the entry's own file names it with one string, as a fresh analysis
+    # does: JSON gives each its own copy, and a warm run over a large site holds them all.
+    for row in data["findings"]:
+        for loc in [row[0], *row[6]]:
+            if loc[0] == stored:
+                loc[0] = path
+    for rows in data["statements"].values():
+        for row in rows:
+            if row[0] == stored:
+                row[0] = path
     return FileResult(
         path,
         [_finding(row) for row in data["findings"]],
