@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from collections import Counter
 from functools import lru_cache
 
 from ketalint.document import TYPOGRAPHY_FOLD
@@ -114,9 +115,9 @@ def _reaches(accepted: tuple[tuple[str, ...], ...], words: tuple[str, ...], thre
     """Whether a run of the heading's words scores `threshold` against an accepted heading.
 
     Kept per heading, since a site's headings repeat from article to article ("Side effects",
-    "Conclusion"). An exact run needs no scoring, and rapidfuzz's ratio can reach at most
-    200 * shorter / (both lengths), so pairs too different in length are not scored: most
-    headings of a one-article run are then decided without loading rapidfuzz at all."""
+    "Conclusion"). An exact run needs no scoring, and pairs whose lengths or shared letters keep
+    rapidfuzz's ratio under the threshold (`_may_reach`) are not scored: most headings of a
+    one-article run are then decided without loading rapidfuzz at all."""
     pairs = []
     for phrase in accepted:
         if "?" in phrase and "?" not in words:
@@ -127,13 +128,22 @@ def _reaches(accepted: tuple[tuple[str, ...], ...], words: tuple[str, ...], thre
             run = " ".join(words[i:i + size])
             if run == target:
                 return True
-            if 200 * min(len(run), len(target)) >= threshold * (len(run) + len(target)):
+            if _may_reach(target, run, threshold):
                 pairs.append((target, run))
     if not pairs:
         return False
     from rapidfuzz import fuzz
 
     return any(fuzz.ratio(target, run, score_cutoff=threshold) >= threshold for target, run in pairs)
+
+
+def _may_reach(a: str, b: str, threshold: int) -> bool:
+    """rapidfuzz's ratio is 200 * (longest common subsequence) / (both lengths), and that
+    subsequence is no longer than the shorter string, nor than the characters both share."""
+    total = len(a) + len(b)
+    if 200 * min(len(a), len(b)) < threshold * total:
+        return False
+    return 200 * sum((Counter(a) & Counter(b)).values()) >= threshold * total
 
 
 def _significant(words: list[str], ignore) -> tuple[str, ...]:
