@@ -86,26 +86,22 @@ class CopyDriftRule(CorpusRule):
         return wanted | self._partners(wanted - mine, keys_under)
 
     def _partners(self, wordings: set[str], keys_under) -> set[str]:
-        from rapidfuzz import fuzz
-
         if not wordings:
             return set()
         known = keys_under({block for w in wordings for block in blocks_of(w)})
         found = set()
         for a, b in _candidates(sorted(known | wordings), key=lambda w: w):
-            if (a in wordings or b in wordings) and fuzz.ratio(a, b) >= self.similarity and drift(a.split(), b.split(), self.cues):
+            if (a in wordings or b in wordings) and _similar(a, b, self.similarity) and drift(a.split(), b.split(), self.cues):
                 found.update((a, b))
         return found
 
     def conflicts(self, statements, single: bool = False) -> Iterator[Conflict]:
         """Copies are compared once per distinct wording, however many articles repeat it, and
         only the copies of wordings that drifted, or that others drifted from, are unpacked."""
-        from rapidfuzz import fuzz
-
         keys = statements.keys() if isinstance(statements, SiteStatements) else (s.key for s in statements)
         originals: dict[str, list[tuple[str, str]]] = defaultdict(list)
         for a, b in _candidates(list(dict.fromkeys(keys)), key=str):
-            if fuzz.ratio(a, b) < self.similarity:
+            if not _similar(a, b, self.similarity):
                 continue
             pair = (a, b)
             for which, reason in drift(a.split(), b.split(), self.cues):
@@ -147,6 +143,13 @@ class _Twins:
             return None
         reason = next(r for group, r in self.pairs if any(t.path != s.path for t in group))
         return reason, s.path
+
+
+def _similar(a: str, b: str, similarity: int) -> bool:
+    """Scored only for candidate pairs, so that a run without any loads no rapidfuzz."""
+    from rapidfuzz import fuzz
+
+    return fuzz.ratio(a, b, score_cutoff=similarity) >= similarity
 
 
 def blocks_of(wording: str) -> tuple[str, ...]:

@@ -135,9 +135,8 @@ def _rekeyed(statements: list[Statement], clusters: dict[str, str]):
 
 
 def _cluster(objects: list[str], similarity: int) -> dict[str, str]:
-    """object -> its cluster's name. Only objects that share a word are scored (blocking)."""
-    from rapidfuzz import fuzz
-
+    """object -> its cluster's name. Only objects that share a word are scored (blocking), and
+    only those with the same words (`same_words`, cheap and rarely true) are scored at all."""
     parent = {o: o for o in objects}
 
     def root(o: str) -> str:
@@ -153,9 +152,15 @@ def _cluster(objects: list[str], similarity: int) -> dict[str, str]:
     for members in by_stem.values():
         for i, a in enumerate(members):
             for b in members[i + 1:]:
-                if root(a) != root(b) and fuzz.token_sort_ratio(a, b) >= similarity and same_words(a, b):
+                if root(a) != root(b) and same_words(a, b) and _similar(a, b, similarity):
                     parent[max(root(a), root(b))] = min(root(a), root(b))
     return {o: root(o) for o in objects}
+
+
+def _similar(a: str, b: str, similarity: int) -> bool:
+    from rapidfuzz import fuzz
+
+    return fuzz.token_sort_ratio(a, b) >= similarity
 
 
 def same_words(a: str, b: str) -> bool:
