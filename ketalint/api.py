@@ -22,7 +22,7 @@ from ketalint.engine import check_document, sort_findings
 from ketalint.files import FileText, Problem, decode, discover, read_article, relative_to_root
 from ketalint.finding import Finding
 from ketalint.packs import Rule, default_pack_dir, load_packs
-from ketalint.parallel import default_jobs, map_in_order
+from ketalint.parallel import default_jobs, iter_in_order
 from ketalint.selection import Selection
 
 
@@ -148,21 +148,37 @@ def _context_from_store(store, paths, problems, config, options, selection, name
                 if cache.key(absolute, record.digest, pairs) == record.entry:
                     continue
         stale.append(path)
-    analyzed = []
+    by_id = {rule.id: rule for rule in selection.rules if rule.impl.CORPUS}
+
+    def lookups(rule_id, statement):
+        return by_id[rule_id].impl.lookups(statement)
+
+    # Filed a batch at a time, so that the first such run in a large site, which files every
+    # article, does not hold them all.
+    batch: list = []
     for _, file_problems, result in _analyze_paths(stale, config, options, selection, cache):
         problems.extend(file_problems)
         if result is not None:
-            analyzed.append(result)
-    filings = []
-    for result in [*analyzed, *named]:
+            batch.append(result)
+        if len(batch) == _FILING_BATCH:
+            store.file(_filings(batch, selection, config, cache), lookups)
+            batch = []
+    store.file(_filings([*batch, *named], selection, config, cache), lookups)
+    return _fetch_context(store, paths, named, by_id), problems
+
+
+_FILING_BATCH = 200
+
+
+def _filings(results: list[FileResult], selection, config, cache) -> list[tuple]:
+    out = []
+    for result in results:
         if result.read_as is not None:
             size, mtime_ns, digest = result.read_as
             absolute = _absolute(result.path)
             entry = cache.key(absolute, digest, selection.for_path(relative_to_root(result.path, config)))
-            filings.append((absolute, size, mtime_ns, digest, entry, result.statements))
-    by_id = {rule.id: rule for rule in selection.rules if rule.impl.CORPUS}
-    store.file(filings, lambda rule_id, s: by_id[rule_id].impl.lookups(s))
-    return _fetch_context(store, paths, named, by_id), problems
+            out.append((absolute, size, mtime_ns, digest, entry, result.statements))
+    return out
 
 
 def _fetch_context(store, paths: list[str], named: list[FileResult], rules: dict) -> list[FileResult]:
@@ -234,7 +250,7 @@ def _analyze_paths(paths: list[str], config: Config, options: CheckOptions, sele
         done[0] += 1
         options.progress(done[0], len(paths))
 
-    return map_in_order(read_and_analyze, paths, options.jobs or default_jobs(), tick if options.progress else None)
+    return iter_in_order(read_and_analyze, paths, options.jobs or default_jobs(), tick if options.progress else None)
 
 
 def run_check(config: Config, options: CheckOptions, rules: list[Rule] | None = None) -> Report:

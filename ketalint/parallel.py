@@ -8,7 +8,7 @@ Small runs stay in one process: starting workers costs more than a few files tak
 from __future__ import annotations
 
 import os
-from typing import Callable, Sequence, TypeVar
+from typing import Callable, Iterator, Sequence, TypeVar
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -35,17 +35,21 @@ def map_in_order(
 ) -> list[R]:
     """`[task(item) for item in items]`, spread over up to `jobs` forked workers when it pays;
     `on_done` is called as each result arrives (for a progress bar)."""
-    global _task
+    return list(iter_in_order(task, items, jobs, on_done))
+
+
+def iter_in_order(
+    task: Callable[[T], R], items: Sequence[T], jobs: int, on_done: Callable[[], None] | None = None
+) -> Iterator[R]:
+    """`map_in_order` as results arrive, for a caller that need not hold them all."""
     jobs = min(jobs, len(items) // MIN_FILES_PER_JOB)
     results = _in_workers(task, items, jobs) if jobs > 1 else None
     if results is None:
         results = (task(item) for item in items)
-    out = []
     for result in results:
-        out.append(result)
         if on_done is not None:
             on_done()
-    return out
+        yield result
 
 
 def _in_workers(task, items, jobs):
