@@ -65,11 +65,19 @@ class _Interrupted(Exception):
 def _plain_check(paths: tuple[str, ...]) -> None:
     """`check` as `ketalint.commands.main` runs it through click, handler for handler."""
     from ketalint.console import echo
+
+    exit_after(lambda: _as_click_main(paths), echo, interrupted=(_Interrupted,))
+
+
+def exit_after(run, echo, interrupted: tuple[type[BaseException], ...] = ()) -> None:
+    """Exit with the code `run()` returns. A known error is one line on stderr and exit code 2,
+    an interruption 130, and a bug one line and 2 as well (its traceback with KETALINT_DEBUG=1):
+    never a traceback. Shared by both entry points, with their own `echo`."""
     from ketalint.errors import KetalintError
 
     try:
-        returned = _as_click_main(paths)
-    except _Interrupted:
+        returned = run()
+    except interrupted:
         echo("ketalint: interrupted", err=True)
         sys.exit(130)
     except KetalintError as exc:

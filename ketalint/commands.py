@@ -7,7 +7,6 @@ point is `ketalint.cli.main`, which runs `ketalint check FILE...` without this m
 
 from __future__ import annotations
 
-import os
 import sys
 from pathlib import Path
 
@@ -141,27 +140,17 @@ def _load(rule_paths, config_path):
 
 def main(argv: list[str] | None = None) -> None:
     """Run the click commands: known errors become one line on stderr and exit code 2, never a traceback."""
-    from ketalint.errors import KetalintError
+    from ketalint.cli import exit_after
 
-    try:
-        returned = cli.main(args=argv, prog_name="ketalint", standalone_mode=False)
-    except click.exceptions.Exit as exc:
-        sys.exit(exc.exit_code)
-    except click.ClickException as exc:
-        exc.show()
-        sys.exit(2)
-    except click.exceptions.Abort:
-        click.echo("ketalint: interrupted", err=True)
-        sys.exit(130)
-    except KetalintError as exc:
-        click.echo(f"ketalint: error: {exc}", err=True)
-        sys.exit(2)
-    except (BrokenPipeError, KeyboardInterrupt):
-        sys.exit(130)
-    except Exception as exc:  # noqa: BLE001 - a bug must still end in one line and exit 2
-        if os.environ.get("KETALINT_DEBUG"):
-            raise
-        click.echo(f"ketalint: internal error: {type(exc).__name__}: {exc} (set KETALINT_DEBUG=1 for details)", err=True)
-        sys.exit(2)
-    # Without standalone mode, click returns the code of a `ctx.exit(code)` instead of raising.
-    sys.exit(returned if isinstance(returned, int) else 0)
+    def run() -> int:
+        try:
+            returned = cli.main(args=argv, prog_name="ketalint", standalone_mode=False)
+        except click.exceptions.Exit as exc:
+            return exc.exit_code
+        except click.ClickException as exc:
+            exc.show()
+            return 2
+        # Without standalone mode, click returns the code of a `ctx.exit(code)` instead of raising.
+        return returned if isinstance(returned, int) else 0
+
+    exit_after(run, click.echo, interrupted=(click.exceptions.Abort,))
