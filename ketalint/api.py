@@ -19,7 +19,7 @@ from ketalint.corpus.runner import regions_of
 from ketalint.corpus.site import context_paths
 from ketalint.document import parse
 from ketalint.engine import check_document, sort_findings
-from ketalint.files import FileText, Problem, decode, discover, read_article, relative_to_root
+from ketalint.files import FileText, Problem, decode, discover, read_article, relative_to_root, same_file_key
 from ketalint.finding import Finding
 from ketalint.packs import Rule, default_pack_dir, load_packs
 from ketalint.parallel import default_jobs, iter_in_order
@@ -139,7 +139,7 @@ def _context_from_store(store, paths, problems, config, options, selection, name
     filed = store.files()
     stale = []
     for path in paths:
-        absolute = _absolute(path)
+        absolute = same_file_key(path)
         record = filed.get(absolute)
         if record is not None:
             stat = _stat(path)
@@ -175,7 +175,7 @@ def _filings(results: list[FileResult], selection, config, cache) -> list[tuple]
     for result in results:
         if result.read_as is not None:
             size, mtime_ns, digest = result.read_as
-            absolute = _absolute(result.path)
+            absolute = same_file_key(result.path)
             entry = cache.key(absolute, digest, selection.for_path(relative_to_root(result.path, config)))
             out.append((absolute, size, mtime_ns, digest, entry, result.statements))
     return out
@@ -186,7 +186,7 @@ def _fetch_context(store, paths: list[str], named: list[FileResult], rules: dict
     in the order a run reading every file would hold them."""
     from ketalint.corpus.statement import stored_statement
 
-    order = {_absolute(p): i for i, p in enumerate(paths)}
+    order = {same_file_key(p): i for i, p in enumerate(paths)}
     rows: dict[int, dict[str, list]] = {}
     for rule_id, rule in rules.items():
         own = [s for r in named for s in r.statements.get(rule_id, ())]
@@ -213,10 +213,6 @@ def _pack(result: FileResult, pairs) -> None:
             from ketalint.corpus.packed import PackedStatements
 
             result.statements[rule.id] = PackedStatements.pack(result.path, items)
-
-
-def _absolute(path: str) -> str:
-    return os.path.normcase(os.path.abspath(path))
 
 
 def _stat(path: str) -> os.stat_result | None:

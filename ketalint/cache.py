@@ -15,6 +15,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from ketalint import __version__
+from ketalint.files import same_file_key
 from ketalint.finding import Finding, Fix, Location
 from ketalint.storage import blake2b, temporary_file
 
@@ -187,7 +188,7 @@ def analyze_cached(file_text, pairs, cache: ResultCache | None, analyze):
     """
     if cache is None:
         return analyze(file_text, pairs)
-    key = cache.key(os.path.normcase(os.path.abspath(file_text.path)), file_text.digest, pairs)
+    key = cache.key(same_file_key(file_text.path), file_text.digest, pairs)
     result = cache.load(key, file_text.path)
     if result is None:
         result = analyze(file_text, pairs)

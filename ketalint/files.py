@@ -46,6 +46,11 @@ class FileText:
     lossless: bool = True
 
 
+def same_file_key(path: str) -> str:
+    """One spelling for every way of naming a file (`./a.md`, `a.md`, an absolute path)."""
+    return os.path.normcase(os.path.abspath(path))
+
+
 def relative_to_root(path: str, config: Config) -> str:
     """The path as config globs see it. String work on POSIX: a site's every file goes through
     here on each run, and pathlib costs more than the rest of deciding what applies to it."""
@@ -78,7 +83,7 @@ def discover(paths: list[str], config: Config) -> tuple[list[str], list[Problem]
                 continue
             if config.include and os.path.isdir(given) and not matches(rel, config.include):
                 continue
-            key = os.path.normcase(os.path.abspath(path))
+            key = same_file_key(path)
             if key not in seen:
                 seen.add(key)
                 found.append(path)

@@ -12,7 +12,7 @@ import re
 from pathlib import Path
 
 from ketalint.config import Config
-from ketalint.files import SKIPPED_DIRS, SUFFIXES, Problem, discover, relative_to_root
+from ketalint.files import SKIPPED_DIRS, SUFFIXES, Problem, discover, relative_to_root, same_file_key
 from ketalint.globs import matches
 
 _WILDCARD = re.compile(r"[*?\[]")
@@ -23,18 +23,14 @@ def context_paths(config: Config, corpus_args, named: list[str]) -> tuple[list[s
     found, problems = discover(list(corpus_args), config) if corpus_args else ([], [])
     if config.corpus:
         found += [p for p in _walk_globs(config) if matches(relative_to_root(p, config), config.corpus)]
-    seen = {_same_file(p) for p in named}
+    seen = {same_file_key(p) for p in named}
     out = []
     for path in found:
-        key = _same_file(path)
+        key = same_file_key(path)
         if key not in seen:
             seen.add(key)
             out.append(path)
     return out, problems
-
-
-def _same_file(path: str) -> str:
-    return os.path.normcase(os.path.abspath(path))
 
 
 def _walk_globs(config: Config) -> list[str]:

@@ -90,7 +90,7 @@ class CopyDriftRule(CorpusRule):
             return set()
         known = keys_under({block for w in wordings for block in blocks_of(w)})
         found = set()
-        for a, b in _candidates(sorted(known | wordings), key=lambda w: w):
+        for a, b in _candidates(sorted(known | wordings)):
             if (a in wordings or b in wordings) and _similar(a, b, self.similarity) and drift(a.split(), b.split(), self.cues):
                 found.update((a, b))
         return found
@@ -100,7 +100,7 @@ class CopyDriftRule(CorpusRule):
         only the copies of wordings that drifted, or that others drifted from, are unpacked."""
         keys = statements.keys() if isinstance(statements, SiteStatements) else (s.key for s in statements)
         originals: dict[str, list[tuple[str, str]]] = defaultdict(list)
-        for a, b in _candidates(list(dict.fromkeys(keys)), key=str):
+        for a, b in _candidates(list(dict.fromkeys(keys))):
             if not _similar(a, b, self.similarity):
                 continue
             pair = (a, b)
@@ -162,13 +162,13 @@ def blocks_of(wording: str) -> tuple[str, ...]:
     return tuple(" ".join(sorted((a, b))) for i, a in enumerate(words) for b in words[i + 1:])
 
 
-def _candidates(distinct: list, key=lambda s: s.key):
-    """Pairs of wordings (statements, or what `key` reads a wording from) that share a block; a
-    block holding more than `_MAX_BLOCK` wordings says too little to be worth comparing them all."""
-    blocks: dict[str, list] = defaultdict(list)
-    for s in distinct:
-        for block in blocks_of(key(s)):
-            blocks[block].append(s)
+def _candidates(distinct: list[str]):
+    """Pairs of distinct wordings that share a block; a block holding more than `_MAX_BLOCK`
+    wordings says too little to be worth comparing them all."""
+    blocks: dict[str, list[str]] = defaultdict(list)
+    for wording in distinct:
+        for block in blocks_of(wording):
+            blocks[block].append(wording)
     seen: set[tuple[int, int]] = set()
     for members in blocks.values():
         if len(members) > _MAX_BLOCK:
