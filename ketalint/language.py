@@ -33,7 +33,18 @@ def folded(pattern, text: str):
     twin = _TWINS.get(pattern)
     if twin is None:
         twin = _TWINS[pattern] = (fold(pattern.pattern, pattern.flags) if pattern.flags & re.IGNORECASE else None) or False
-    return (twin, text.lower()) if twin is not False else (pattern, text)
+    return (twin, _lowered(text)) if twin is not False else (pattern, text)
+
+
+_LAST_LOWERED = ["", ""]
+
+
+def _lowered(text: str) -> str:
+    """`text.lower()`, kept for the last text: the checks of one sentence (negation, hedge,
+    report, testimonial) run one after another on the same string."""
+    if _LAST_LOWERED[0] is not text:
+        _LAST_LOWERED[0], _LAST_LOWERED[1] = text, text.lower()
+    return _LAST_LOWERED[1]
 
 NEGATIONS = (
     "not", "never", "no", "cannot", "can't", "cant", "won't", "isn't", "aren't", "wasn't", "weren't",
