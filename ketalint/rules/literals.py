@@ -1,13 +1,14 @@
-"""Which sentences of a document hold which prefilter literals, from one pass over its words.
+"""Which sentences of a document hold which prefilter literals, answered from its words.
 
 The scanner runs a pattern only on the sentences that hold one of its required literals (see
 `ketalint.prefilter`). Searching the text once per literal reads the whole text a hundred times
-over for a rule pack. But a literal made of word characters can only occur inside a word, so
-one pass that splits each sentence into words answers all of them, given a table from a word
-to the literals inside it; a site reuses its vocabulary, so the table is kept across documents.
-The same pass tells which words start with which literal heads (the word-start test of
-`scan._candidate_sentences`). Literals with other characters ("brain-derived", "n't") are
-still searched for in the text.
+over for a rule pack, though most literals are absent from any one document. A literal made of
+word characters can only occur inside a word, so one pass over the document's distinct words,
+given a table from a word to the literals inside it, tells which words matter at all (a site
+reuses its vocabulary, so the table is kept across documents); each sentence's words are then
+met with those few in one set operation. The same pass tells which words start with which
+literal heads (the word-start test of `scan._candidate_sentences`). Literals with other
+characters ("brain-derived", "n't") are searched for in the text.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 
+from ketalint.document import STREAM_SEPARATOR
 from ketalint.prefilter import Prefilter
 
 _WORD = re.compile(r"\w+")
@@ -69,14 +71,23 @@ class LiteralTable:
         self._history.append((new, new_heads))
         self.version += 1
 
-    def of_word(self, word: str) -> tuple[tuple[str, ...], tuple[tuple[str, bool], ...]]:
-        """(word literals inside `word`, literal heads `word` satisfies)."""
-        found = self._words.get(word)
-        if found is None:
-            if len(self._words) >= _MAX_WORDS:
-                self._words.clear()
-            found = self._words[word] = self._work_out(word)
-        return found
+    def of_words(self, words) -> tuple[dict[str, tuple[str, ...]], set[tuple[str, bool]]]:
+        """({word: the word literals inside it} for those of `words` that hold any, the literal
+        heads any of `words` satisfies)."""
+        telling: dict[str, tuple[str, ...]] = {}
+        heads: set[tuple[str, bool]] = set()
+        known = self._words
+        if len(known) + len(words) > _MAX_WORDS:
+            known.clear()
+        for word in words:
+            found = known.get(word)
+            if found is None:
+                found = known[word] = self._work_out(word)
+            if found is not _EMPTY:
+                if found[0]:
+                    telling[word] = found[0]
+                heads.update(found[1])
+        return telling, heads
 
     def _work_out(self, word: str):
         inside = []
@@ -95,8 +106,30 @@ class LiteralTable:
 TABLE = LiteralTable()
 
 
+# ASCII characters that end a word (all but letters, digits and "_") as spaces; the sentence
+# separator of the stream is kept.
+_WORD_GAPS = str.maketrans({chr(c): " " for c in range(1, 128) if not (chr(c).isalnum() or chr(c) == "_")})
+
+
+def _sentence_words(lowered: str, sentence_spans: list[tuple[int, int]]) -> list[set[str]]:
+    """The distinct words (`\\w+` runs) of each sentence. For ASCII text, a translation to
+    spaces and a split find the same words several times faster than the regex."""
+    if lowered.isascii():
+        pieces = lowered.translate(_WORD_GAPS).split(STREAM_SEPARATOR)
+        if len(pieces) == len(sentence_spans):
+            return [set(piece.split()) for piece in pieces]
+    findall = _WORD.findall
+    return [set(findall(lowered, start, end)) for start, end in sentence_spans]
+
+
 class DocumentLiterals:
-    """One document's answers: the sentences holding each literal, and the heads its words start with."""
+    """One document's answers: the sentences holding each literal, and the heads its words start with.
+
+    One pass over the document's distinct words tells which word literals it holds at all; most
+    literals of a pack are absent from any one document, and those are answered from that set.
+    The sentences of a literal that is present are found by searching the text for it, when a
+    pattern first asks.
+    """
 
     __slots__ = ("version", "lowered", "starts", "heads", "_hits")
 
@@ -104,22 +137,19 @@ class DocumentLiterals:
         self.version = TABLE.version
         self.lowered = lowered
         self.starts = starts
+        word_sets = _sentence_words(lowered, sentence_spans)
+        telling, self.heads = TABLE.of_words(set().union(*word_sets))
         hits: dict[str, list[int]] = {}
-        heads: set[tuple[str, bool]] = set()
-        of_word = TABLE.of_word
-        findall = _WORD.findall
-        for index, (start, end) in enumerate(sentence_spans):
-            for word in set(findall(lowered, start, end)):
-                inside, satisfied = of_word(word)
-                for literal in inside:
-                    found = hits.get(literal)
-                    if found is None:
-                        hits[literal] = [index]
-                    elif found[-1] != index:
-                        found.append(index)
-                if satisfied:
-                    heads.update(satisfied)
-        self.heads = heads
+        if telling:
+            telling_words = telling.keys()
+            for index, words in enumerate(word_sets):
+                for word in telling_words & words:
+                    for literal in telling[word]:
+                        found = hits.get(literal)
+                        if found is None:
+                            hits[literal] = [index]
+                        elif found[-1] != index:
+                            found.append(index)
         self._hits = hits
 
     def catch_up(self) -> None:
