@@ -3,14 +3,18 @@ statements for corpus rules), keyed by the file's content, its path and the rule
 
 A warm run reads the rest of a site from here without parsing it. The cache is a convenience:
 an entry that is missing, stale, truncated, written by another version or by two runs at once
-is a miss, never an error. One JSON file per entry, written to a temporary name and renamed,
-so a reader never sees half an entry.
+is a miss, never an error. One file per entry, written to a temporary name and renamed, so a
+reader never sees half an entry. Entries are plain data in `marshal` form: a cold run writes one
+per file, and `marshal` writes and reads them several times faster than JSON. Its format may
+change between Python versions, so the folder name holds the interpreter's version, and an entry
+that does not read back as one this version wrote is a miss.
 """
 
 from __future__ import annotations
 
-import json
+import marshal
 import os
+import sys
 from functools import lru_cache
 from pathlib import Path
 
@@ -19,17 +23,19 @@ from ketalint.files import same_file_key
 from ketalint.finding import Finding, Fix, Location
 from ketalint.storage import blake2b, temporary_file
 
-FORMAT = 1
+FORMAT = 2
+SUFFIX = ".entry"
 _TAG = "Signature: 8a477f597d28d172789f06886806bc55\n# A ketalint cache; safe to delete.\n"
 
 
 class ResultCache:
-    """Entries under `folder/v{FORMAT}/ab/abcdef….json`."""
+    """Entries under `folder/v{FORMAT}-py{major}{minor}/ab/abcdef….entry`."""
 
     def __init__(self, folder: Path):
         self.root = Path(folder)
-        self.folder = self.root / f"v{FORMAT}"
+        self.folder = self.root / entry_folder_name()
         self._fingerprints: dict[int, tuple[object, str]] = {}
+        self._made: set[str] = set()  # entry folders known to exist
 
     def key(self, path: str, digest: str, pairs) -> str:
         return blake2b(f"{path}\x00{digest}\x00{self._fingerprint(pairs)}".encode(), 20).hexdigest()
@@ -44,28 +50,34 @@ class ResultCache:
         self._fingerprints[id(pairs)] = (pairs, value)
         return value
 
-    def _file(self, key: str) -> Path:
-        return self.folder / key[:2] / f"{key}.json"
+    def _file(self, key: str) -> str:
+        return os.path.join(self.folder, key[:2], key + SUFFIX)
 
     def load(self, key: str, path: str | None = None):
         """The cached FileResult (its own locations naming the file as `path`), or None on a miss."""
         try:
-            with open(self._file(key), encoding="utf-8") as handle:
-                return decode(json.load(handle), key, path)
-        except (OSError, ValueError, TypeError, KeyError, IndexError, AttributeError):
+            with open(self._file(key), "rb") as handle:
+                return decode(marshal.loads(handle.read()), key, path)
+        except (OSError, ValueError, TypeError, KeyError, IndexError, AttributeError, EOFError):
             return None
 
     def store(self, key: str, result) -> None:
         """Write one entry atomically; a cache that cannot be written is skipped silently."""
         target = self._file(key)
         try:
-            target.parent.mkdir(parents=True, exist_ok=True)
-            self._tag()
-            fd, tmp = temporary_file(target.parent, f".{key[:8]}-", ".tmp")
+            payload = marshal.dumps(encode(result, key))
+        except ValueError:  # pragma: no cover - an entry holds plain data only
+            return
+        try:
+            folder = os.path.dirname(target)
+            if folder not in self._made:
+                os.makedirs(folder, exist_ok=True)
+                self._tag()
+                self._made.add(folder)
+            fd, tmp = temporary_file(folder, f".{key[:8]}-", ".tmp")
             try:
-                # dumps, not dump: only the former uses the C encoder, and a cold run writes an entry per file.
-                with os.fdopen(fd, "w", encoding="utf-8") as handle:
-                    handle.write(json.dumps(encode(result, key), ensure_ascii=False, separators=(",", ":")))
+                with os.fdopen(fd, "wb") as handle:
+                    handle.write(payload)
                 os.replace(tmp, target)
             except BaseException:
                 _unlink(tmp)
@@ -78,6 +90,11 @@ class ResultCache:
         if not tag.exists():
             tag.write_text(_TAG, encoding="utf-8")
             (self.root / ".gitignore").write_text("*\n", encoding="utf-8")
+
+
+def entry_folder_name() -> str:
+    """The folder of this format's entries, for this interpreter (see the module's docstring)."""
+    return f"v{FORMAT}-py{sys.version_info[0]}{sys.version_info[1]}"
 
 
 @lru_cache(maxsize=1)
@@ -128,7 +145,7 @@ def decode(data: dict, key: str, path: str | None = None):
     stored = data["path"]
     path = path or stored
     # Every location in the entry's own file names it with one string, as a fresh analysis
-    # does: JSON gives each its own copy, and a warm run over a large site holds them all.
+    # does: a stored entry may hold copies, and a warm run over a large site holds them all.
     for row in data["findings"]:
         for loc in [row[0], *row[6]]:
             if loc[0] == stored:

@@ -3,7 +3,7 @@ or concurrently written cache is a miss, never an error."""
 
 from __future__ import annotations
 
-import json
+import marshal
 import shutil
 from collections import Counter
 
@@ -11,7 +11,7 @@ import pytest
 from corpus_support import check, copy_site, summary
 
 import ketalint.api
-from ketalint.cache import FORMAT, ResultCache
+from ketalint.cache import FORMAT, SUFFIX, ResultCache, entry_folder_name
 from ketalint.config import Config
 
 
@@ -61,14 +61,14 @@ def test_a_changed_rule_set_misses(tmp_path, parses):
 def test_corrupted_entries_are_misses_and_get_rewritten(tmp_path, parses):
     root = copy_site(tmp_path)
     cold = check(root, ["faq.md"], corpus=[root], cache=True)
-    entries = sorted((root / ".cache" / f"v{FORMAT}").rglob("*.json"))
+    entries = sorted((root / ".cache" / entry_folder_name()).rglob(f"*{SUFFIX}"))
     assert len(entries) == 7
-    entries[0].write_text("{not json", encoding="utf-8")
-    entries[1].write_text(json.dumps({"format": 1, "key": "someone else's"}), encoding="utf-8")
+    entries[0].write_bytes(entries[0].read_bytes()[:40])
+    entries[1].write_bytes(marshal.dumps({"format": FORMAT, "key": "someone else's"}))
     entries[2].write_bytes(b"\x00\xff" * 10)
-    data = json.loads(entries[3].read_text(encoding="utf-8"))
+    data = marshal.loads(entries[3].read_bytes())
     data["findings"] = [["truncated"]] if data["findings"] else 5
-    entries[3].write_text(json.dumps(data), encoding="utf-8")
+    entries[3].write_bytes(marshal.dumps(data))
     shutil.rmtree(root / ".cache" / "site")  # else the unchanged context files are not read at all
     parses.clear()
     warm = check(root, ["faq.md"], corpus=[root], cache=True)
@@ -98,18 +98,18 @@ def test_an_unwritable_cache_does_not_stop_the_run(tmp_path):
 def test_interleaved_writers_leave_a_readable_entry(tmp_path):
     root = copy_site(tmp_path)
     check(root, ["faq.md"], cache=True)
-    (entry,) = (root / ".cache" / f"v{FORMAT}").rglob("*.json")
+    (entry,) = (root / ".cache" / entry_folder_name()).rglob(f"*{SUFFIX}")
     key = entry.stem
     one, two = ResultCache(root / ".cache"), ResultCache(root / ".cache")
     result = one.load(key)
     assert result is not None
     # a writer that died mid-write leaves only a temporary file beside the entry
-    (entry.parent / f".{key[:8]}-dead.tmp").write_text('{"format": 1, "ke', encoding="utf-8")
+    (entry.parent / f".{key[:8]}-dead.tmp").write_bytes(marshal.dumps({"format": FORMAT})[:9])
     one.store(key, result)
     two.store(key, result)
     again = two.load(key)
     assert [f.to_dict() for f in again.findings] == [f.to_dict() for f in result.findings]
-    assert sorted(p.name for p in entry.parent.iterdir() if p.suffix == ".json") == [entry.name]
+    assert sorted(p.name for p in entry.parent.iterdir() if p.suffix == SUFFIX) == [entry.name]
 
 
 def test_a_file_reached_under_another_spelling_of_its_path_is_a_hit(tmp_path, parses, monkeypatch):
