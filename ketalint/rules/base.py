@@ -19,6 +19,7 @@ from ketalint.rules.scan import (  # noqa: F401 - re-exported: rule types import
     StreamIndex,
     candidate_indexes,
     candidate_sentences,
+    find_among,
     find_in_sentences,
     in_scope,
     lowered_stream,

@@ -32,6 +32,7 @@ from ketalint.rules.base import (
     compile_terms,
     context_of,
     cues_of,
+    find_among,
     find_in_sentences,
     overlaps_exception,
     sentence_text,
@@ -73,9 +74,13 @@ class ClaimRule(RuleType):
         # two predicates for one subject, and is still one claim.
         done: dict[int, list[tuple[int, int]]] = {}
         with_subject = candidate_indexes(doc, self.subject)
-        for sentence, p_start, p_end in find_in_sentences(doc, self.predicate, self.spec.scope):
-            if with_subject is not None and sentence.index not in with_subject:
-                continue  # no literal the subject needs: no pair
+        if with_subject is None:
+            predicates = find_in_sentences(doc, self.predicate, self.spec.scope)
+        elif not with_subject:
+            return  # no literal the subject needs: no pair
+        else:
+            predicates = find_among(doc, self.predicate, self.spec.scope, with_subject)
+        for sentence, p_start, p_end in predicates:
             text = sentence_text(doc, sentence)
             span = self._pair(text, p_start, p_end)
             reported = done.setdefault(sentence.index, [])

@@ -133,13 +133,18 @@ def sentence_spans(doc: Document, regex: re.Pattern, sentence: Sentence) -> Iter
 
 def _scan(doc: Document, regex: re.Pattern) -> list[re.Match]:
     prefilter = _prefilter(regex)
-    stream = doc.stream
     candidates = None if prefilter.literals is None else _candidate_sentences(doc, prefilter)
     whole = candidates is None or len(candidates) > len(doc.sentences) * _FULL_SCAN_SHARE
     if whole:
-        spans = ((0, len(stream)),)
-    else:
-        spans = map(_sentence_spans(doc).__getitem__, candidates)
+        return _scan_spans(doc, regex, ((0, len(doc.stream)),), True)
+    return _scan_spans(doc, regex, map(_sentence_spans(doc).__getitem__, candidates), False)
+
+
+def _scan_spans(doc: Document, regex: re.Pattern, spans, whole: bool) -> list[re.Match]:
+    """Matches of `regex` within each (start, end) of `spans`; `whole`: one span, the stream,
+    where matches that cross a sentence end are dropped."""
+    prefilter = _prefilter(regex)
+    stream = doc.stream
     twin = _folded_text(doc, regex)
     found = []
     if twin is None:
@@ -238,6 +243,31 @@ def sentence_matches(doc: Document, regex: re.Pattern, scope: tuple[str, ...] = 
         sentence = index.sentence_at(m.start())
         if in_scope(sentence, scope):
             yield sentence, m
+
+
+def find_among(doc: Document, regex: re.Pattern, scope: tuple[str, ...], among: frozenset[int]):
+    """`find_in_sentences`, for the sentences whose indexes are in `among` only.
+
+    For a rule that needs a second pattern in the same sentence (a claim's subject): when the
+    sentences that may hold the second are few, the first is searched in those alone instead of
+    in every sentence that may hold it, unless another rule has searched the whole document for
+    it already.
+    """
+    candidates = None if regex in doc.memo.get("matches", ()) else candidate_indexes(doc, regex)
+    chosen = among if candidates is None else among & candidates
+    if candidates is None or len(chosen) * 2 >= len(candidates):
+        for sentence, start, end in find_in_sentences(doc, regex, scope):
+            if sentence.index in among:
+                yield sentence, start, end
+        return
+    spans = _sentence_spans(doc)
+    sentences = doc.sentences
+    for index in sorted(chosen):
+        sentence = sentences[index]
+        if in_scope(sentence, scope):
+            offset = sentence.stream_start
+            for m in _scan_spans(doc, regex, (spans[index],), False):
+                yield sentence, m.start() - offset, m.end() - offset
 
 
 def find_in_sentences(doc: Document, regex: re.Pattern, scope: tuple[str, ...]):
