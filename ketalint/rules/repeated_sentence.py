@@ -24,6 +24,7 @@ import math
 from collections import defaultdict
 from typing import Iterator
 
+from ketalint.document import STREAM_SEPARATOR
 from ketalint.document.model import Document, Sentence
 from ketalint.rules.base import Hit, Option, RuleType, lowered_stream, sentence_text
 from ketalint.rules.section_match import WORD_RE, span_location, words_of
@@ -124,19 +125,33 @@ def _sentence_words(doc: Document):
 
     For an ASCII document, lower-casing and folding typography change nothing but case, so
     the words are read from the document's lower-cased stream in place, without copying
-    each sentence and lower-casing and translating it again.
+    each sentence and lower-casing and translating it again; and where a sentence has no
+    apostrophe, its words are the runs of letters and digits that a translation to spaces and
+    a split find several times faster than the regex.
     """
     stream = doc.stream
     if not stream.isascii():
         return lambda sentence: tuple(filter(_NOT_QUESTION, words_of(sentence_text(doc, sentence))))
     lowered = lowered_stream(doc)
     findall = WORD_RE.findall
+    pieces = lowered.translate(_GAPS).split(STREAM_SEPARATOR)
+    if len(pieces) != len(doc.sentences):
+        pieces = None
 
     def words(sentence: Sentence) -> tuple[str, ...]:
+        if pieces is not None:
+            piece = pieces[sentence.index]
+            if "'" not in piece:
+                return tuple(piece.split())
         start = sentence.stream_start
         return tuple(filter(_NOT_QUESTION, findall(lowered, start, start + len(sentence.text))))
 
     return words
+
+
+# Every ASCII character but the letters and digits of `WORD_RE`'s words, the apostrophe and the
+# stream's sentence separator, as a space.
+_GAPS = str.maketrans({chr(c): " " for c in range(1, 128) if not (chr(c).isdigit() or "a" <= chr(c) <= "z" or chr(c) == "'")})
 
 
 _NOT_QUESTION = "?".__ne__

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from safety_support import FORMATS, custom_rule, findings, fixture, pack_rule, text_doc
 
@@ -88,3 +90,19 @@ def test_a_near_repeat_is_found_past_many_sentences_with_the_same_first_word():
     text = ("Guide\n\nThe first visit is calm and our nurses stay with you. " + fillers
             + " The first visit is calm and our nurses stay.\n")
     assert [f.match for f in repeats(text)] == ["The first visit is calm and our nurses stay."]
+
+
+_PIECES = ["Ketamine", "ketamine's", "don't", "rock'n'roll", "'quoted'", "x_y", "3.5", "20%", "(BDNF)", "why?", "e.g.", "A1c", "—", "co-op"]
+
+
+@settings(max_examples=120, deadline=None)
+@given(st.lists(st.lists(st.sampled_from(_PIECES), min_size=1, max_size=9), min_size=1, max_size=5))
+def test_the_fast_word_split_gives_the_words_the_regex_gives(sentences):
+    from ketalint.document import parse
+    from ketalint.rules.repeated_sentence import _sentence_words
+    from ketalint.rules.section_match import words_of
+
+    doc = parse("t.md", " ".join(" ".join(words) + "." for words in sentences) + "\n")
+    words = _sentence_words(doc)
+    for sentence in doc.sentences:
+        assert words(sentence) == tuple(w for w in words_of(sentence.text) if w != "?")
