@@ -28,12 +28,23 @@ from ketalint.corpus.drift import drift
 from ketalint.corpus.packed import SiteStatements
 from ketalint.corpus.rule import CorpusRule
 from ketalint.corpus.statement import Statement, statement_at
+from ketalint.document import STREAM_SEPARATOR
 from ketalint.document.model import Document
 from ketalint.language import Cues
 from ketalint.rules.base import Option, cues_of, lowered_stream, sentence_text
 
 _TOKEN = re.compile(r"[a-z0-9%]+(?:[.'-][a-z0-9]+)*")
+# Every ASCII character but the letters, digits and "%" of tokens, and the stream's sentence
+# separator, as a space: where no ".", "'" or "-" can join two runs into one token (`_plain`),
+# a sentence's tokens are the words of its translation.
+_GAPS = str.maketrans({chr(c): " " for c in range(1, 128) if not (chr(c).isdigit() or "a" <= chr(c) <= "z" or chr(c) == "%")})
 _LONGEST = 4
+
+
+def _plain(lowered: str, start: int, end: int) -> bool:
+    """No character inside [start, end) that `_TOKEN` may take into a token (a final "." may
+    end the sentence: nothing follows it to join)."""
+    return lowered.find("'", start, end) < 0 and lowered.find("-", start, end) < 0 and lowered.find(".", start, end - 1) < 0
 _MAX_BLOCK = 50
 
 
@@ -58,12 +69,19 @@ class CopyDriftRule(CorpusRule):
         # In an ASCII document a sentence lower-cased is a slice of the lower-cased stream.
         lowered = lowered_stream(doc) if doc.stream.isascii() else None
         findall = _TOKEN.findall
+        pieces = None if lowered is None else lowered.translate(_GAPS).split(STREAM_SEPARATOR)
+        if pieces is not None and len(pieces) != len(doc.sentences):
+            pieces = None
         for sentence in doc.sentences:
             if sentence.block.kind == "heading":
                 continue
             if lowered is not None:
                 start = sentence.stream_start
-                tokens = findall(lowered, start, start + len(sentence.text))
+                end = start + len(sentence.text)
+                if pieces is not None and _plain(lowered, start, end):
+                    tokens = pieces[sentence.index].split()
+                else:
+                    tokens = findall(lowered, start, end)
             else:
                 tokens = findall(sentence_text(doc, sentence).lower())
             if len(tokens) < self.min_words:

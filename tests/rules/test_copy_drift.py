@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from corpus_rule_support import conflicts, located, shipped
 
 RULE = "consistency.copy-drift"
@@ -71,3 +73,21 @@ def test_a_dropped_hedge_must_qualify_the_shared_claim():
     a = "We open at eight on weekdays for infusions, and some patients prefer mornings."
     b = "We open at eight on weekdays for infusions, and our staff prefer mornings."
     assert _changes(a, b) == set()
+
+
+_PIECES = ["Ketamine", "ketamine's", "don't", "3.5", "20%", "(BDNF)", "why?", "e.g.", "A1c", "co-op", "x_y", "-", "'", "...", "mg/kg", "U.S.", "well-known"]
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.lists(st.sampled_from(_PIECES), min_size=1, max_size=12), min_size=1, max_size=5))
+def test_the_fast_token_split_gives_the_tokens_the_regex_gives(sentences):
+    from ketalint.document import parse
+    from ketalint.rules.copy_drift import _TOKEN, CopyDriftRule
+    from ketalint.rules.base import sentence_text
+    from ketalint.rules.base import RuleSpec
+
+    doc = parse("t.md", " ".join(" ".join(words) + "." for words in sentences) + "\n")
+    rule = CopyDriftRule(RuleSpec("t.copy", "copy-drift", "consistency", "warning", "m", options={"min_words": 1}))
+    keys = [s.key for s in rule.extract(doc)]
+    expected = [" ".join(_TOKEN.findall(sentence_text(doc, s).lower())) for s in doc.sentences]
+    assert keys == [k for k in expected if k]
