@@ -89,7 +89,7 @@ def representatives(counter: list, preferred: set[int], limit: int = REPRESENTAT
     files: set[str] = set()
     wordings: set[tuple[str, str]] = set()
     tests = (
-        lambda t: id(t) in preferred and t.path not in files,
+        *((lambda t: id(t) in preferred and t.path not in files,) if preferred else ()),
         lambda t: t.path not in files,
         lambda t: (t.path, t.variant) not in wordings,
         lambda t: True,

@@ -12,7 +12,6 @@ named files share the invocation, as when pre-commit splits a change across seve
 
 from __future__ import annotations
 
-import string
 from collections import Counter, defaultdict
 
 from ketalint.corpus.conflicts import Conflict, by_place, representatives
@@ -109,7 +108,7 @@ class _Leave(dict):
 
 def fill(template: str, values: dict) -> str:
     """A message template with its placeholders filled; unknown ones are left as written."""
-    return string.Formatter().vformat(template, (), _Leave(values))
+    return template.format_map(_Leave(values))
 
 
 class _Severities:
