@@ -104,7 +104,6 @@ _TESTIMONIAL_RE = lazy(
     re.IGNORECASE,
 )
 _CLAUSE_BREAK = _compiled(r"[;:()\[\]]|\s[—–-]\s|—|–|,\s*(?:but|however|although|though|whereas|while|yet)\b|\bbut\b|\bhowever\b|\balthough\b|\bwhereas\b")
-_MINOR_BREAK = _compiled(r",|\b(?:which|that|who|and|or|because|since|so)\b")
 # "has no side effects and does not raise blood pressure": a new verb after "and"/"or" starts a new
 # statement, so a negation before it does not reach past it ("is not safe or effective" still does).
 _NEW_PREDICATE = _compiled(
@@ -153,20 +152,24 @@ DEFAULT_CUES = Cues()
 
 def clause_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     """The major clause around [start, end): split at ; : — ( ) and contrastive conjunctions."""
+    m = _CLAUSE_BREAK.search(text, end)
+    return _clause_start(text, start), m.start() if m else len(text)
+
+
+def _clause_start(text: str, start: int) -> int:
     left = 0
     for m in _CLAUSE_BREAK.finditer(text, 0, start):
         left = m.end()
-    m = _CLAUSE_BREAK.search(text, end)
-    right = m.start() if m else len(text)
-    return left, right
+    return left
 
 
 def is_negated(text: str, start: int, cues: Cues = DEFAULT_CUES, window: int = NEGATION_WINDOW) -> bool:
-    """A negation cue within `window` words before `start`, in the same clause."""
-    left, _ = clause_bounds(text, start, start)
-    for m in _MINOR_BREAK.finditer(text, left, start):
-        if m.group() == ",":
-            left = m.end()
+    """A negation cue within `window` words before `start`, in the same clause (and after the
+    clause's last comma: "Not a cure, ketamine helps" does not deny the help)."""
+    left = _clause_start(text, start)
+    comma = text.rfind(",", left, start)
+    if comma >= 0:
+        left = comma + 1
     new_predicate, searched = folded(_NEW_PREDICATE, text)
     for m in new_predicate.finditer(searched, left, start + 8):
         if m.end() <= start:
@@ -202,6 +205,8 @@ def is_reported(text: str, start: int, end: int) -> bool:
 
 def quoted_spans(text: str) -> list[tuple[int, int]]:
     """Spans inside quotation marks (ASCII-folded): "…" pairs, and '…' used as quotes, not apostrophes."""
+    if '"' not in text and "'" not in text:
+        return []
     spans = []
     doubles = [m.start() for m in _DOUBLE_QUOTE_RE.finditer(text)]
     spans.extend((a, b + 1) for a, b in zip(doubles[::2], doubles[1::2]))

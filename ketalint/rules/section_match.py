@@ -16,7 +16,7 @@ Two guards keep headings about something else out. A heading that names one of
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from collections import Counter
 from functools import lru_cache
 
@@ -77,6 +77,8 @@ class HeadingMatcher:
     other_subjects: re.Pattern | None
     treatment: re.Pattern | None
     min_words: int = 1
+    # heading text -> verdict: a site's headings repeat from article to article.
+    verdicts: dict = field(default_factory=dict, compare=False, hash=False, repr=False)
 
     @classmethod
     def from_options(cls, options: dict, treatment: re.Pattern | None) -> "HeadingMatcher":
@@ -96,6 +98,14 @@ class HeadingMatcher:
         )
 
     def matches(self, heading: str) -> bool:
+        verdict = self.verdicts.get(heading)
+        if verdict is None:
+            if len(self.verdicts) >= _MAX_VERDICTS:
+                self.verdicts.clear()
+            verdict = self.verdicts[heading] = self._matches(heading)
+        return verdict
+
+    def _matches(self, heading: str) -> bool:
         heading = heading.translate(TYPOGRAPHY_FOLD)
         if self.exclude is not None and self.exclude.search(heading):
             return False
@@ -108,6 +118,9 @@ class HeadingMatcher:
         if self.other_subjects is None or not self.other_subjects.search(heading):
             return False
         return self.treatment is None or not self.treatment.search(heading)
+
+
+_MAX_VERDICTS = 4096
 
 
 @lru_cache(maxsize=4096)
