@@ -106,7 +106,7 @@ _TESTIMONIAL_RE = lazy(
 _CLAUSE_BREAK = _compiled(r"[;:()\[\]]|\s[—–-]\s|—|–|,\s*(?:but|however|although|though|whereas|while|yet)\b|\bbut\b|\bhowever\b|\balthough\b|\bwhereas\b")
 # "has no side effects and does not raise blood pressure": a new verb after "and"/"or" starts a new
 # statement, so a negation before it does not reach past it ("is not safe or effective" still does).
-_NEW_PREDICATE = _compiled(
+_NEW_PREDICATE = lazy(
     r"\b(?:and|or)\s+(?=(?:does|do|did|is|are|was|were|has|have|had|can|will|would|should|it|this|they|we|you)\b)",
     re.IGNORECASE,
 )
@@ -119,7 +119,7 @@ NEGATION_WINDOW = 5
 
 
 def _compile_cues(cues) -> re.Pattern:
-    alternatives = sorted({c.lower() for c in cues}, key=len, reverse=True)
+    alternatives = sorted({c.lower() for c in cues}, key=lambda c: (-len(c), c))
     body = "|".join(re.escape(c).replace(r"\ ", r"\s+") for c in alternatives)
     return lazy(rf"(?<![\w'])(?:{body})(?![\w'])", re.IGNORECASE)
 
