@@ -90,5 +90,15 @@ class SiteStatements:
                 out.extend(s for s in part if s.key in keys)
         return out
 
+    def paths(self) -> set[str]:
+        """The articles the statements come from."""
+        found: set[str] = set()
+        for part in self.parts:
+            if isinstance(part, PackedStatements):
+                found.add(part.path)
+            else:
+                found.update(s.path for s in part)
+        return found
+
     def __bool__(self) -> bool:
         return bool(self.parts)

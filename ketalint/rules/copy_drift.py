@@ -116,7 +116,10 @@ class CopyDriftRule(CorpusRule):
     def conflicts(self, statements, single: bool = False) -> Iterator[Conflict]:
         """Copies are compared once per distinct wording, however many articles repeat it, and
         only the copies of wordings that drifted, or that others drifted from, are unpacked."""
-        keys = statements.keys() if isinstance(statements, SiteStatements) else (s.key for s in statements)
+        site = isinstance(statements, SiteStatements)
+        if not single and len(statements.paths() if site else {s.path for s in statements}) < 2:
+            return  # copies within one article are not drift between articles (see `_Twins.of`)
+        keys = statements.keys() if site else (s.key for s in statements)
         originals: dict[str, list[tuple[str, str]]] = defaultdict(list)
         for a, b in _candidates(list(dict.fromkeys(keys))):
             if not _similar(a, b, self.similarity):
@@ -127,7 +130,7 @@ class CopyDriftRule(CorpusRule):
         if not originals:
             return
         needed = set(originals) | {key for pairs in originals.values() for key, _ in pairs}
-        chosen = statements.having(needed) if isinstance(statements, SiteStatements) else [s for s in statements if s.key in needed]
+        chosen = statements.having(needed) if site else [s for s in statements if s.key in needed]
         copies: dict[str, list[Statement]] = defaultdict(list)
         for s in chosen:
             copies[s.key].append(s)

@@ -40,3 +40,5 @@ def test_a_site_reads_keys_and_chosen_statements_in_file_order():
     assert site.having({"sentence 0"}) == [s for s in a + b if s.key == "sentence 0"]
     assert list(site) == a + b
     assert not SiteStatements([[], ()])
+    assert site.paths() == {"a.md", "b.md"}
+    assert SiteStatements([PackedStatements.pack("a.md", a)]).paths() == {"a.md"}

@@ -82,6 +82,7 @@ _PIECES = ["Ketamine", "ketamine's", "don't", "3.5", "20%", "(BDNF)", "why?", "e
 @given(st.lists(st.lists(st.sampled_from(_PIECES), min_size=1, max_size=12), min_size=1, max_size=5))
 def test_the_fast_token_split_gives_the_tokens_the_regex_gives(sentences):
     from ketalint.document import parse
+    from ketalint.rules import copy_drift
     from ketalint.rules.copy_drift import _TOKEN, CopyDriftRule
     from ketalint.rules.base import sentence_text
     from ketalint.rules.base import RuleSpec
@@ -91,3 +92,28 @@ def test_the_fast_token_split_gives_the_tokens_the_regex_gives(sentences):
     keys = [s.key for s in rule.extract(doc)]
     expected = [" ".join(_TOKEN.findall(sentence_text(doc, s).lower())) for s in doc.sentences]
     assert keys == [k for k in expected if k]
+
+
+def test_copies_within_one_article_are_not_compared_outside_rule_examples(monkeypatch):
+    from ketalint.corpus.packed import PackedStatements, SiteStatements
+    from ketalint.corpus.statement import Statement
+    from ketalint.rules.base import RuleSpec
+    from ketalint.rules import copy_drift
+    from ketalint.rules.copy_drift import _TOKEN, CopyDriftRule
+
+    rule = CopyDriftRule(RuleSpec("t.copy", "copy-drift", "consistency", "warning", "m", options={"min_words": 1}))
+    hedged, flat = (" ".join(_TOKEN.findall(text.lower())) for text in (HEDGED, UNHEDGED))
+
+    def copy(path: str, key: str, line: int) -> Statement:
+        return Statement(path, line * 100, line * 100 + len(key), line, 1, line, len(key) + 1, key, key, "")
+
+    compared = []
+    similar = copy_drift._similar
+    monkeypatch.setattr(copy_drift, "_similar", lambda a, b, s: compared.append((a, b)) or similar(a, b, s))
+    one_article = [copy("a.md", hedged, 1), copy("a.md", flat, 2)]
+    assert list(rule.conflicts(one_article)) == []
+    assert list(rule.conflicts(SiteStatements([PackedStatements.pack("a.md", one_article)]))) == []
+    assert compared == []  # nothing a finding could come of, so nothing scored
+    assert [c.statement.path for c in rule.conflicts(one_article, single=True)] == ["a.md"]
+    two_articles = [copy("a.md", hedged, 1), copy("b.md", flat, 1)]
+    assert [c.statement.path for c in rule.conflicts(two_articles)] == ["b.md"]
