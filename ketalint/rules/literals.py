@@ -66,7 +66,7 @@ class LiteralTable:
                 self.word_literals.add(literal)
                 self._by_prefix.setdefault(literal[:_PREFIX], []).append(literal)
         self._heads.update(new_heads)
-        self._whole_lengths = sorted({len(head) for head, whole in self._heads if whole})
+        self._whole_lengths = sorted({*self._whole_lengths, *(len(head) for head, whole in new_heads if whole)})
         self._words.clear()
         self._history.append((new, new_heads))
         self.version += 1

@@ -210,6 +210,19 @@ def _candidate_sentences(doc: Document, prefilter: Prefilter) -> list[int] | Non
 
 
 _PLANS: dict[Prefilter, Plan] = {}
+_PRIMED: list[bool] = []
+
+
+def _prime() -> None:
+    """Plan every pattern the rules made before a process indexes its first document, so that
+    the index holds all their literals at once instead of catching up pattern by pattern."""
+    from ketalint.lazyregex import interned
+
+    _PRIMED.append(True)
+    for pattern in interned():
+        prefilter = _prefilter(pattern)
+        if prefilter.literals is not None and prefilter not in _PLANS:
+            _PLANS[prefilter] = Plan(prefilter)
 
 
 def _document_literals(doc: Document) -> DocumentLiterals | None:
@@ -218,6 +231,8 @@ def _document_literals(doc: Document) -> DocumentLiterals | None:
     if found is not None and found.version != TABLE.version:
         found.catch_up()
     elif found is None:
+        if not _PRIMED:
+            _prime()
         lowered = _literal_memo(doc)[""]
         if lowered is None or not _foldable(doc, lowered):
             return None
