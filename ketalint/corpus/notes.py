@@ -10,6 +10,8 @@ change is split into runs.
 
 from __future__ import annotations
 
+from collections import Counter
+
 from ketalint.corpus.conflicts import Conflict, representatives
 from ketalint.engine import collapse
 from ketalint.finding import Finding
@@ -21,18 +23,37 @@ def contradicted_notes(rule, conflicts: list[Conflict], named: set[str], severit
     """One note per named file and rule, at the first of its statements that have no finding of
     their own but that statements of other files contradict."""
     against_list, by_file = _index(conflicts, named)
-    summaries: dict[tuple[int, ...], tuple] = {}
+    groups: dict[tuple[int, ...], _Against] = {}
     for path, (statements, keys) in by_file.items():
         group = tuple(keys)
-        if group not in summaries:
-            against = _in_site_order([c for key in keys for c in against_list[key]])
-            summaries[group] = (against, {c.statement.path for c in against}, _summary(rule, against))
-        against, paths, summary = summaries[group]
-        if path in paths:
-            against = [c for c in against if c.statement.path != path]
-            summary = _summary(rule, against) if against else None
+        against = groups.get(group)
+        if against is None:
+            against = groups[group] = _Against(_in_site_order([c for key in keys for c in against_list[key]]))
+        summary = against.summary(rule, path)
         if summary is not None and severity_of(rule.id, path) is not None:
             yield _note(rule, statements, summary)
+
+
+class _Against:
+    """What contradicts a group of statements, summarised for each file that holds them; a file's
+    own statements are left out of what contradicts it."""
+
+    def __init__(self, against: list[Conflict]):
+        self.against = against
+        self.statements = [c.statement for c in against]
+        self.per_path = Counter(s.path for s in self.statements)
+        self.whole: tuple[str, tuple] | None = None
+
+    def summary(self, rule, path: str) -> tuple[str, tuple] | None:
+        own = self.per_path.get(path, 0)
+        if not own:
+            if self.whole is None:
+                self.whole = _summary(rule, self.against, self.statements, len(self.statements), len(self.per_path))
+            return self.whole
+        if own == len(self.statements):
+            return None
+        others = [c for c in self.against if c.statement.path != path][:1]
+        return _summary(rule, others, self.statements, len(self.statements) - own, len(self.per_path) - 1, path)
 
 
 def _index(conflicts: list[Conflict], named: set[str]):
@@ -66,16 +87,17 @@ def _in_site_order(against: list[Conflict]) -> list[Conflict]:
     return out
 
 
-def _summary(rule, against: list[Conflict]) -> tuple[str, tuple]:
-    """(message, related locations) of a note on what `against` says."""
-    statements = [c.statement for c in against]
-    shown = representatives(statements, set())
-    first, more = shown[0], len(statements) - 1
+def _summary(rule, against: list[Conflict], statements: list, count: int, files: int, leaving_out: str | None = None) -> tuple[str, tuple]:
+    """(message, related locations) of a note on what contradicts a file: `count` statements of
+    `statements` (those not in `leaving_out`) in `files` files; `against` starts with the first
+    of their conflicts."""
+    shown = representatives(statements, set(), counts=None if leaving_out is None else (lambda t: t.path != leaving_out), ordered=statements)
+    first, more = shown[0], count - 1
     change = dict(against[0].values).get("change")
     label = rule.impl.label(first.side)
     what = f" (a copy {change})" if change else f" (they say: {label})" if label else ""
     message = (
-        f"{_count(len(statements), 'statement')} in {_count(len({s.path for s in statements}), 'other article')} "
+        f"{_count(count, 'statement')} in {_count(files, 'other article')} "
         f"{'contradict' if more else 'contradicts'} this article{what}; the findings are theirs, this is a note: "
         f'{first.path}:{first.line} ("{collapse(first.match)}"){f" and {more} more" if more else ""}.'
     )

@@ -116,12 +116,16 @@ class _Severities:
 
     def __init__(self, selection, config):
         self.selection, self.config, self.memo = selection, config, {}
+        self.tables: dict[int, tuple[list, dict]] = {}  # one table per selection (files share them)
 
     def __call__(self, rule_id: str, path: str) -> str | None:
         table = self.memo.get(path)
         if table is None:
             pairs = self.selection.for_path(relative_to_root(path, self.config))
-            table = self.memo[path] = {rule.id: severity for rule, severity in pairs}
+            known = self.tables.get(id(pairs))
+            if known is None or known[0] is not pairs:
+                known = self.tables[id(pairs)] = (pairs, {rule.id: severity for rule, severity in pairs})
+            table = self.memo[path] = known[1]
         return table.get(rule_id)
 
 
