@@ -52,8 +52,8 @@ class _Against:
             return self.whole
         if own == len(self.statements):
             return None
-        others = [c for c in self.against if c.statement.path != path][:1]
-        return _summary(rule, others, self.statements, len(self.statements) - own, len(self.per_path) - 1, path)
+        first = next(c for c in self.against if c.statement.path != path)
+        return _summary(rule, [first], self.statements, len(self.statements) - own, len(self.per_path) - 1, path)
 
 
 def _index(conflicts: list[Conflict], named: set[str]):
