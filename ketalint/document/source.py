@@ -79,6 +79,13 @@ class OffsetMap:
         self.verbatim.append(False)
         self.length += length
 
+    def shift(self) -> int | None:
+        """The source offset of clean offset 0 when the map is one verbatim run, so that every
+        clean offset from 0 to `length` maps to itself plus that; else None."""
+        if len(self.verbatim) == 1 and self.verbatim[0] and self.src_ends[0] - self.src_starts[0] == self.length:
+            return self.src_starts[0]
+        return None
+
     def start(self, clean: int) -> int:
         """Source offset of the clean character at `clean`."""
         i = bisect_right(self.clean_starts, clean) - 1
