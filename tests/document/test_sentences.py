@@ -177,3 +177,14 @@ def test_split_after_each_abbreviation_cuts_where_the_plain_rule_does(abbreviati
         for nxt in ("Then", "4 more", "(see", "“Yes", "then"):
             text = f"We saw {word}. {nxt} it. Done."
             assert split_sentences(text) == _reference_split(text), text
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet="a. \n\"'”’»)]\u00a0Z", max_size=50))
+def test_the_period_only_pattern_finds_the_ends_the_general_one_does(text):
+    from ketalint.document.sentences import _END_RE, _PERIOD_END_RE
+
+    def ends(pattern):
+        return [(m.span(), m[1]) for m in pattern.finditer(text)]
+
+    assert ends(_PERIOD_END_RE) == ends(_END_RE)
