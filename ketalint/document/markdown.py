@@ -111,15 +111,16 @@ class _Walker:
             self.blocks.append(Block(kind, text, offsets, level, quoted))
 
     def inline(self, nodes, parts: list[str], offsets: OffsetMap) -> None:
+        text = self.text
         for node in nodes:
             name = node.name
             if name == "text":
-                start, end = self.span(node)
+                start, end = node.srcmap if self.index is None else self.span(node)
                 content = node.meta.get("content", "")
-                if self.text[start:end] == content:
+                if end - start == len(content) and text.startswith(content, start):
                     offsets.add_verbatim(start, end - start)
                 else:
-                    _align(content, self.text, start, end, offsets)
+                    _align(content, text, start, end, offsets)
                 parts.append(content)
             elif name in ("softbreak", "hardbreak"):
                 start, end = self.span(node)
