@@ -18,6 +18,7 @@ FORMATS = {
 # Typographic quotes and apostrophes become their ASCII forms in the matching stream (one
 # character for one, so offsets do not move); rules can then be written with plain ' and ".
 # Everything that compares prose (fingerprints, heading matching) folds text with this table.
+# It maps no ASCII character, so ASCII text is left as it is without translating it.
 TYPOGRAPHY_FOLD = str.maketrans({
     "\u2019": "'", "\u2018": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'",
     "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u2033": '"',
@@ -59,15 +60,25 @@ def build(source: SourceText, fmt: str, blocks: list[Block], directives: list) -
     pieces: list[str] = []
     pos = 0
     for block in blocks:
-        block.sentences = []
-        for start, end in split_sentences(block.text):
-            sentence = Sentence(block, start, end, block.text[start:end], len(sentences), pos)
-            block.sentences.append(sentence)
+        text = block.text
+        offsets = block.offsets
+        shift = offsets.shift() if len(text) <= offsets.length else None
+        own: list[Sentence] = []
+        for start, end in split_sentences(text):
+            piece = text[start:end]
+            if shift is None:
+                source_start, source_end = offsets.start(start), offsets.end(end)
+            else:
+                source_start, source_end = shift + start, shift + end
+            sentence = Sentence(block, start, end, piece, source_start, source_end, len(sentences), pos)
+            own.append(sentence)
             sentences.append(sentence)
-            pieces.append(sentence.text)
+            pieces.append(piece)
             pos += end - start + 1
+        block.sentences = own
     doc.sentences = sentences
-    doc.stream = STREAM_SEPARATOR.join(pieces).translate(TYPOGRAPHY_FOLD)
+    stream = STREAM_SEPARATOR.join(pieces)
+    doc.stream = stream if stream.isascii() else stream.translate(TYPOGRAPHY_FOLD)
     doc.sections = build_sections(blocks)
     return doc
 

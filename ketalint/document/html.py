@@ -186,7 +186,7 @@ class _Builder(HTMLParser):
         text = "".join(self.parts)
         if text.strip():
             _, kind, level, quoted = self.stack[-1] if self.stack else _ROOT
-            self.blocks.append(Block(kind, text, self.offsets, level=level, quoted=quoted))
+            self.blocks.append(Block(kind, text, self.offsets, level, quoted))
         self.parts = []
         self.offsets = OffsetMap()
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from itertools import accumulate
 
 from ketalint.document.directives import find_directives
 from ketalint.document.model import Block, Directive
@@ -19,6 +20,10 @@ _PARSER = None
 _NON_ASCII = re.compile(r"[^\x00-\x7f]")
 _SKIPPED_BLOCKS = frozenset({"code_block", "fence", "front_matter", "hr", "html_block", "math_block"})
 _SKIPPED_INLINE = frozenset({"code_inline", "html_inline", "autolink", "math_inline"})
+_INLINE = frozenset({
+    "text", "softbreak", "hardbreak", "text_special", "em", "strong", "link", "image",
+    "code_inline", "html_inline", "strikethrough", "autolink",
+})
 
 
 def _parser():
@@ -33,17 +38,14 @@ def _parser():
 
 
 class _ByteIndex:
-    """Converts UTF-8 byte offsets from the parser into character offsets."""
+    """Converts UTF-8 byte offsets from the parser into character offsets (of a text that is
+    not all ASCII: in one that is, they are the same)."""
 
     def __init__(self, text: str):
-        self.starts: list[int] = []
-        self.extra: list[int] = []
-        total = 0
-        for m in _NON_ASCII.finditer(text):
-            char_offset = m.start()
-            self.starts.append(char_offset + total)
-            total += len(m.group().encode("utf-8")) - 1
-            self.extra.append(total)
+        chars = [m.start() for m in _NON_ASCII.finditer(text)]
+        # Bytes beyond the first of each non-ASCII character, in total up to and including it.
+        self.extra = list(accumulate(len(text[i].encode("utf-8")) - 1 for i in chars))
+        self.starts = [i + before for i, before in zip(chars, [0, *self.extra])]
 
     def char(self, byte_offset: int) -> int:
         k = bisect_left(self.starts, byte_offset)
@@ -54,11 +56,13 @@ class _Walker:
     def __init__(self, source: SourceText):
         self.source = source
         self.text = source.text
-        self.index = _ByteIndex(source.text)
+        self.index = None if source.text.isascii() else _ByteIndex(source.text)
         self.blocks: list[Block] = []
         self.directives: list[Directive] = []
 
     def span(self, node) -> tuple[int, int]:
+        if self.index is None:
+            return node.srcmap
         start, end = node.srcmap
         return self.index.char(start), self.index.char(end)
 
@@ -66,7 +70,7 @@ class _Walker:
         pending: list = []
         for node in nodes:
             name = node.name
-            if _is_inline(name):
+            if name in _INLINE:
                 pending.append(node)
                 continue
             if pending:
@@ -104,18 +108,19 @@ class _Walker:
         self.inline(children, parts, offsets)
         text = "".join(parts)
         if text.strip():
-            self.blocks.append(Block(kind, text, offsets, level=level, quoted=quoted))
+            self.blocks.append(Block(kind, text, offsets, level, quoted))
 
     def inline(self, nodes, parts: list[str], offsets: OffsetMap) -> None:
+        text = self.text
         for node in nodes:
             name = node.name
             if name == "text":
-                start, end = self.span(node)
+                start, end = node.srcmap if self.index is None else self.span(node)
                 content = node.meta.get("content", "")
-                if self.text[start:end] == content:
+                if end - start == len(content) and text.startswith(content, start):
                     offsets.add_verbatim(start, end - start)
                 else:
-                    _align(content, self.text, start, end, offsets)
+                    _align(content, text, start, end, offsets)
                 parts.append(content)
             elif name in ("softbreak", "hardbreak"):
                 start, end = self.span(node)
@@ -133,13 +138,6 @@ class _Walker:
                 continue
             else:
                 self.inline(node.children, parts, offsets)
-
-
-def _is_inline(name: str) -> bool:
-    return name in (
-        "text", "softbreak", "hardbreak", "text_special", "em", "strong", "link", "image",
-        "code_inline", "html_inline", "strikethrough", "autolink",
-    )
 
 
 def _is_autolink(node, text: str, span: tuple[int, int]) -> bool:

@@ -48,22 +48,18 @@ class Block:
 
 @dataclass(slots=True, eq=False)
 class Sentence:
-    """A sentence of one block: `start`/`end` are offsets into the block's clean text."""
+    """A sentence of one block: `start`/`end` are offsets into the block's clean text, and
+    `source_start`/`source_end` what the block's offset map makes of them. Those are kept, not
+    computed on each use: rules read them for most sentences of every document."""
 
     block: Block
     start: int
     end: int
     text: str
+    source_start: int
+    source_end: int
     index: int = 0
     stream_start: int = 0
-
-    @property
-    def source_start(self) -> int:
-        return self.block.offsets.start(self.start)
-
-    @property
-    def source_end(self) -> int:
-        return self.block.offsets.end(self.end)
 
     def source_span(self, start: int, end: int) -> tuple[int, int]:
         """Source offsets of the sentence-relative clean span [start, end)."""

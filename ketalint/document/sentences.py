@@ -31,7 +31,13 @@ def _compiled(pattern: str) -> re.Pattern:
     return compile_pattern(pattern, 0) or re.compile(pattern)
 
 
-_END_RE = _compiled(r"(?:\.{3}|…|[.!?])+[\"'”’»)\]]*(?=\s|$)")
+# The lookahead after the terminator also captures the next non-space character (None at the
+# end of the text), which every boundary decision reads.
+_END_RE = _compiled(r"(?:\.{3}|…|[.!?])+[\"'”’»)\]]*(?=\s|$)(?:(?=\s*(\S))|)")
+# The same ends in text whose only terminator is the period (most blocks). Beginning with a
+# literal, it lets the engine skip to each period with a fast search instead of testing every
+# character against a set.
+_PERIOD_END_RE = re.compile(r"\.\.*[\"'”’»)\]]*(?=\s|$)(?:(?=\s*(\S))|)")
 _OPENERS = "\"'“‘«([•*-–—¿¡"
 _WORD_BEFORE_RE = re.compile(r"([A-Za-z][A-Za-z.]*)\.$")
 _WORD_BEFORE_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ.")
@@ -39,19 +45,49 @@ _CLOSE_PAREN_WINDOW = 300
 _WORD_BEFORE_WINDOW = 40
 MAX_SENTENCE_CHARS = 1000
 
+# The word before a period is an abbreviation (in any case, with or without trailing dots) only
+# if its last two characters end one or it is a one-letter one, and an initial ends in a capital:
+# most words are told apart by their last characters without reading them back whole.
+_ABBREVIATION_FORMS = ABBREVIATIONS | {a.rstrip(".") for a in ABBREVIATIONS}
+_ABBREVIATION_TAILS = frozenset(a[-2:] for a in _ABBREVIATION_FORMS if len(a) >= 2)
+_ABBREVIATION_LAST = frozenset(
+    {a for a in _ABBREVIATION_FORMS if len(a) == 1} | set("ABCDEFGHIJKLMNOPQRSTUVWXYZ.")
+)
+
 
 def split_sentences(text: str) -> list[tuple[int, int]]:
     """Spans (start, end) of the sentences of `text`, trimmed of surrounding whitespace."""
     spans: list[tuple[int, int]] = []
     start = 0
-    n = len(text)
-    for m in _END_RE.finditer(text):
-        end = m.end()
-        if end - start <= MAX_SENTENCE_CHARS and not _is_boundary(text, start, m.start(), end, n):
-            continue
-        _append(text, start, end, spans)
+    ends = _END_RE if "!" in text or "?" in text or "…" in text else _PERIOD_END_RE
+    for m in ends.finditer(text):
+        term_start, end = m.span()
+        nxt = m[1]
+        if nxt is not None and end - start <= MAX_SENTENCE_CHARS:
+            # Not a boundary unless a plausible sentence start follows; a lower-case letter is
+            # none, which also keeps an ellipsis that continues in lower case inside its sentence.
+            if not (nxt.isupper() or nxt.isdigit() or nxt in _OPENERS):
+                continue
+            if (
+                text[term_start] == "."
+                and not text.startswith("...", term_start)
+                and (text[term_start - 1] in _ABBREVIATION_LAST
+                     or text[term_start - 2:term_start].lower() in _ABBREVIATION_TAILS)
+                and _after_abbreviation(text, start, term_start, nxt)
+            ):
+                continue
+            if text.find("(", start, term_start) >= 0 and _inside_open_parenthesis(text, start, term_start):
+                continue
+        # A boundary: the text up to the terminator is a sentence. It ends in the terminator,
+        # never in whitespace, so only its start needs trimming.
+        while text[start].isspace():
+            start += 1
+        if end - start > MAX_SENTENCE_CHARS:
+            _append(text, start, end, spans)
+        else:
+            spans.append((start, end))
         start = end
-    _append(text, start, n, spans)
+    _append(text, start, len(text), spans)
     return spans
 
 
@@ -78,27 +114,19 @@ def _last_space(text: str, start: int, limit: int) -> int:
     return limit
 
 
-def _is_boundary(text: str, sent_start: int, term_start: int, term_end: int, n: int) -> bool:
-    nxt = _next_char(text, term_end, n)
-    if nxt is None:
-        return True
-    terminator = text[term_start:term_end]
-    if terminator[0] == "." and not terminator.startswith("..."):
-        token = _word_before(text, max(sent_start, term_start - _WORD_BEFORE_WINDOW), term_start)
-        if token:
-            token = token.lower()
-            if token in ("no", "nos", "p", "pp", "v") and not nxt.isdigit():
-                pass  # "No. It is not." is an answer, not "No. 5"
-            elif token in ABBREVIATIONS or token.rstrip(".") in ABBREVIATIONS:
-                if token.rstrip(".") not in _SENTENCE_FINAL_ABBREVIATIONS or not nxt.isupper():
-                    return False
-            elif len(token) == 1 and token.isalpha() and text[term_start - 1].isupper():
-                return False  # an initial: "J. Smith"
-    if terminator.startswith(("...", "…")) and nxt.islower():
+def _after_abbreviation(text: str, sent_start: int, term_start: int, nxt: str) -> bool:
+    """Whether the period at `term_start` ends an abbreviation or an initial rather than a
+    sentence, given the next non-space character `nxt`."""
+    token = _word_before(text, max(sent_start, term_start - _WORD_BEFORE_WINDOW), term_start)
+    if not token:
         return False
-    if not (nxt.isupper() or nxt.isdigit() or nxt in _OPENERS):
-        return False
-    return not _inside_open_parenthesis(text, sent_start, term_start)
+    token = token.lower()
+    if token in ("no", "nos", "p", "pp", "v") and not nxt.isdigit():
+        return False  # "No. It is not." is an answer, not "No. 5"
+    bare = token.rstrip(".")
+    if token in ABBREVIATIONS or bare in ABBREVIATIONS:
+        return bare not in _SENTENCE_FINAL_ABBREVIATIONS or not nxt.isupper()
+    return len(token) == 1 and token.isalpha() and text[term_start - 1].isupper()  # "J. Smith"
 
 
 def _word_before(text: str, lo: int, end: int) -> str:
@@ -111,12 +139,6 @@ def _word_before(text: str, lo: int, end: int) -> str:
     while i < end and text[i] == ".":
         i += 1
     return text[i:end]
-
-
-def _next_char(text: str, pos: int, n: int) -> str | None:
-    while pos < n and text[pos].isspace():
-        pos += 1
-    return text[pos] if pos < n else None
 
 
 def _inside_open_parenthesis(text: str, sent_start: int, pos: int) -> bool:

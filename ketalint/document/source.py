@@ -26,8 +26,9 @@ class SourceText:
 
     def line_col(self, offset: int) -> tuple[int, int]:
         """1-based line and column (in characters) of a character offset."""
-        line = bisect_right(self.line_starts, offset) - 1
-        return line + 1, offset - self.line_starts[line] + 1
+        starts = self.line_starts
+        line = bisect_right(starts, offset)
+        return line, offset - starts[line - 1] + 1
 
     def line_text(self, line: int) -> str:
         """The text of a 1-based line, without its line ending."""
@@ -78,6 +79,13 @@ class OffsetMap:
         self.src_ends.append(src_end)
         self.verbatim.append(False)
         self.length += length
+
+    def shift(self) -> int | None:
+        """The source offset of clean offset 0 when the map is one verbatim run, so that every
+        clean offset from 0 to `length` maps to itself plus that; else None."""
+        if len(self.verbatim) == 1 and self.verbatim[0] and self.src_ends[0] - self.src_starts[0] == self.length:
+            return self.src_starts[0]
+        return None
 
     def start(self, clean: int) -> int:
         """Source offset of the clean character at `clean`."""

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from ketalint.document import parse
 
 ARTICLE = """\
@@ -73,6 +76,16 @@ def test_columns_count_characters_not_bytes():
     second = doc.sentences[1]
     assert second.text == "Second sentence here."
     assert doc.source.line_col(second.source_start) == (1, 22)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet="ab \n*é—😀中\u00a0", max_size=40))
+def test_byte_offsets_become_the_offsets_of_the_same_characters(text):
+    from ketalint.document.markdown import _ByteIndex
+
+    index = _ByteIndex(text)
+    for i in range(len(text) + 1):
+        assert index.char(len(text[:i].encode("utf-8"))) == i
 
 
 def test_crlf_and_soft_breaks_map_back():

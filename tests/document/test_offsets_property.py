@@ -8,7 +8,9 @@ markup the source slice at the sentence's span is the sentence itself.
 from __future__ import annotations
 
 import html
+from pathlib import Path
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -28,6 +30,7 @@ article = st.lists(paragraph, min_size=1, max_size=5)
 
 def _check_chars(doc, decoded_ok=frozenset()) -> None:
     for s in doc.sentences:
+        assert (s.source_start, s.source_end) == (s.block.offsets.start(s.start), s.block.offsets.end(s.end))
         for i, ch in enumerate(s.text):
             src = doc.text[s.block.offsets.start(s.start + i)]
             if ch == "\n":
@@ -44,6 +47,7 @@ def test_plain_text_source_slice_is_the_sentence(paragraphs):
     assert doc.sentences
     for s in doc.sentences:
         assert doc.text[s.source_start:s.source_end] == s.text
+        assert (s.source_start, s.source_end) == (s.block.offsets.start(s.start), s.block.offsets.end(s.end))
 
 
 def _markdown(paragraphs, marks) -> str:
@@ -78,3 +82,28 @@ def test_html_characters_map_to_the_same_source_characters(paragraphs, entity):
     doc = parse("a.html", "<html><body><h1>Title</h1>\n" + "\n".join(body) + "\n</body></html>\n")
     assert doc.sentences
     _check_chars(doc, decoded_ok=frozenset("&"))
+
+
+_FIXTURES = Path(__file__).parent.parent / "fixtures"
+_ARTICLES = sorted(p for p in _FIXTURES.rglob("*") if p.suffix in (".md", ".html", ".txt"))
+
+
+@pytest.mark.parametrize("path", _ARTICLES, ids=lambda p: str(p.relative_to(_FIXTURES)))
+def test_sentence_source_span_is_what_its_offset_map_gives(path):
+    doc = parse(str(path), path.read_text(encoding="utf-8"))
+    assert doc.sentences
+    for s in doc.sentences:
+        assert (s.source_start, s.source_end) == (s.block.offsets.start(s.start), s.block.offsets.end(s.end))
+
+
+@pytest.mark.parametrize("text", [
+    "Intro with &amp; an entity. Then more.\n",
+    "Line one\r\nwraps here. And ends.\r\n",
+    "A *soft*\nbreak. `code` and [link](https://x.org) text.\n",
+    "Caf\u00e9 \u201cquoted\u201d text. \\*Escaped\\* star.\n",
+])
+def test_markdown_sentence_source_spans_around_markup_and_escapes(text):
+    doc = parse("a.md", text)
+    for s in doc.sentences:
+        assert (s.source_start, s.source_end) == (s.block.offsets.start(s.start), s.block.offsets.end(s.end))
+        assert s.block.offsets.shift() is None or doc.text[s.source_start:s.source_end] == s.text

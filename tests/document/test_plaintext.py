@@ -84,6 +84,14 @@ def test_typographic_quotes_are_text_and_folded_in_the_stream():
     assert stream == "Clinics describe the drug's \"rapid\" effect."
 
 
+def test_the_typography_fold_leaves_ascii_alone_so_an_ascii_stream_is_kept_as_joined():
+    from ketalint.document import STREAM_SEPARATOR, TYPOGRAPHY_FOLD
+
+    assert all(code > 0x7F for code in TYPOGRAPHY_FOLD)
+    doc = parse("a.txt", "Plain \"ASCII\" copy. It's kept as is.\n")
+    assert doc.stream == STREAM_SEPARATOR.join(s.text for s in doc.sentences)
+
+
 def test_empty_and_blank_text():
     assert parse("e.txt", "").blocks == []
     assert parse("e.txt", "\n \n\t\n").sentences == []

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import re
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import pytest
 
-from ketalint.document.sentences import MAX_SENTENCE_CHARS, split_sentences
+from ketalint.document.sentences import ABBREVIATIONS, MAX_SENTENCE_CHARS, split_sentences
 
 
 def split(text: str) -> list[str]:
@@ -69,3 +71,120 @@ def test_word_before_a_dot_is_what_the_pattern_finds(text, lo):
     lo = min(lo, end)
     m = _WORD_BEFORE_RE.search(text, lo, end + 1)
     assert _word_before(text, lo, end) == (m.group(1) if m else "")
+
+
+# The boundary rule read straight from the module docstring, one candidate at a time, with the
+# word before a period found by `_WORD_BEFORE_RE`: `split_sentences` must cut exactly where it does.
+_PLAIN_END_RE = re.compile(r"(?:\.{3}|…|[.!?])+[\"'”’»)\]]*(?=\s|$)")
+
+
+def _reference_split(text: str) -> list[tuple[int, int]]:
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for m in _PLAIN_END_RE.finditer(text):
+        if m.end() - start <= MAX_SENTENCE_CHARS and not _reference_boundary(text, start, m.start(), m.end()):
+            continue
+        _reference_append(text, start, m.end(), spans)
+        start = m.end()
+    _reference_append(text, start, len(text), spans)
+    return spans
+
+
+def _reference_append(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> None:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    while end - start > MAX_SENTENCE_CHARS:
+        cut = next(
+            (i for i in range(start + MAX_SENTENCE_CHARS, start + MAX_SENTENCE_CHARS // 2, -1) if text[i].isspace()),
+            start + MAX_SENTENCE_CHARS,
+        )
+        _reference_append(text, start, cut, spans)
+        start = cut
+        while start < end and text[start].isspace():
+            start += 1
+    if end > start:
+        spans.append((start, end))
+
+
+def _reference_boundary(text: str, sent_start: int, term_start: int, term_end: int) -> bool:
+    from ketalint.document import sentences as S
+
+    rest = text[term_end:].lstrip()
+    if not rest:
+        return True
+    nxt = rest[0]
+    terminator = text[term_start:term_end]
+    if terminator[0] == "." and not terminator.startswith("..."):
+        lo = max(sent_start, term_start - 40)
+        m = S._WORD_BEFORE_RE.search(text, lo, term_start + 1)
+        token = m.group(1).lower() if m else ""
+        if token:
+            if token in ("no", "nos", "p", "pp", "v") and not nxt.isdigit():
+                pass
+            elif token in S.ABBREVIATIONS or token.rstrip(".") in S.ABBREVIATIONS:
+                if token.rstrip(".") not in S._SENTENCE_FINAL_ABBREVIATIONS or not nxt.isupper():
+                    return False
+            elif len(token) == 1 and token.isalpha() and text[term_start - 1].isupper():
+                return False
+    if terminator.startswith(("...", "…")) and nxt.islower():
+        return False
+    if not (nxt.isupper() or nxt.isdigit() or nxt in "\"'“‘«([•*-–—¿¡"):
+        return False
+    depth = text.count("(", sent_start, term_start) - text.count(")", sent_start, term_start)
+    return depth <= 0 or text.find(")", term_start, term_start + 300) < 0
+
+
+_PIECES = [
+    "a", "Z", "É", "ß", "1", " ", " ", "  ", "\n", "\u00a0", ".", ".", "..", "...", "…", "!", "?",
+    '"', "'", "”", "’", "»", ")", "]", "(", "“", "¿", "-", "Dr", "dr", "e.g", "U.S", "u.s.a", "No",
+    "no", "p", "P", "pp", "v", "J", "approx", "etc", "Inc", "Ph.D", "min", "sept", "st", "word", "clear", "4", "...",
+]
+
+
+_WORDS = sorted(ABBREVIATIONS) + [w.upper() for w in ABBREVIATIONS] + [
+    "A", "J", "x", "É", "ß", "4", "12", "3", "7", "word", "Clear", "step", "bestst", "(see", "fig)", "“Yes", "¿Qué",
+]
+_ENDS = ["", "", ".", ".", ". ", "...", "…", "!", "?", ".”", ".)", "?'", ".]", ","]
+_GAPS = [" ", " ", "  ", "\n", "\u00a0", ""]
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES), max_size=40))
+def test_split_cuts_where_the_plain_rule_does(pieces):
+    text = "".join(pieces)
+    assert split_sentences(text) == _reference_split(text)
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(_WORDS), st.sampled_from(_ENDS), st.sampled_from(_GAPS)), max_size=25))
+def test_split_of_word_runs_cuts_where_the_plain_rule_does(words):
+    text = "".join(w + e + g for w, e, g in words)
+    assert split_sentences(text) == _reference_split(text)
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES + ["word word word "] * 8), min_size=300, max_size=900))
+def test_split_of_long_runs_cuts_where_the_plain_rule_does(pieces):
+    text = "".join(pieces)
+    assert split_sentences(text) == _reference_split(text)
+
+
+@pytest.mark.parametrize("abbreviation", sorted(ABBREVIATIONS | {a.rstrip(".") for a in ABBREVIATIONS}))
+def test_split_after_each_abbreviation_cuts_where_the_plain_rule_does(abbreviation):
+    for word in (abbreviation, abbreviation.upper(), abbreviation.title(), "x" + abbreviation, "(" + abbreviation):
+        for nxt in ("Then", "4 more", "(see", "“Yes", "then"):
+            text = f"We saw {word}. {nxt} it. Done."
+            assert split_sentences(text) == _reference_split(text), text
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet="a. \n\"'”’»)]\u00a0Z", max_size=50))
+def test_the_period_only_pattern_finds_the_ends_the_general_one_does(text):
+    from ketalint.document.sentences import _END_RE, _PERIOD_END_RE
+
+    def ends(pattern):
+        return [(m.span(), m[1]) for m in pattern.finditer(text)]
+
+    assert ends(_PERIOD_END_RE) == ends(_END_RE)
