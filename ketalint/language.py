@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ketalint.foldregex import fold
 from ketalint.lazyregex import lazy
@@ -250,7 +251,13 @@ class Context:
     reported: bool = True
 
     def excuses(self, text: str, start: int, end: int, cues: Cues = DEFAULT_CUES, negation_at: int | None = None) -> bool:
-        """True when the sentence does not assert the matched span [start, end)."""
+        """True when the sentence does not assert the matched span [start, end).
+
+        Remembered for recent sentences: a site repeats its copy (calls to action, disclaimers,
+        a paragraph pasted into several articles), and several rules ask about one match."""
+        return _excuses(self, text, start, end, cues, negation_at)
+
+    def decide(self, text: str, start: int, end: int, cues: Cues, negation_at: int | None) -> bool:
         if self.question and is_question(text):
             return True
         if self.quoted and is_quoted(text, start, end) and not is_testimonial(text):
@@ -260,3 +267,8 @@ class Context:
         if self.reported and is_reported(text, start, end):
             return True
         return bool(self.hedged and is_hedged(text, start, end, cues))
+
+
+@lru_cache(maxsize=8192)
+def _excuses(context: Context, text: str, start: int, end: int, cues: Cues, negation_at: int | None) -> bool:
+    return context.decide(text, start, end, cues, negation_at)

@@ -37,3 +37,18 @@ def test_reporting_and_denial_frames(sentence, claim):
 )
 def test_plain_assertions_are_not_reported(sentence, claim):
     assert not _reported(sentence, claim)
+
+
+def test_remembered_verdicts_keep_apart_contexts_cues_and_spans():
+    from ketalint.language import Context, Cues
+
+    text = "Ketamine may ease low mood within hours."
+    start, end = text.index("ease"), text.index("ease") + len("ease low mood")
+    asserted, unless_hedged = Context(), Context(hedged=True)
+    for _ in range(2):  # the second round answers from memory
+        assert not asserted.excuses(text, start, end)
+        assert unless_hedged.excuses(text, start, end)
+    plain = "Ketamine eases low mood within hours, rarely."
+    at = plain.index("eases")
+    assert not unless_hedged.excuses(plain, at, at + 5)
+    assert unless_hedged.excuses(plain, at, at + 5, Cues.extended(hedges=["rarely"]))
