@@ -4,6 +4,11 @@ For a pattern we derive a set of literal strings such that every match contains 
 of them (the idea behind trigram indexes and RE2's prefilter, on Python's own regex parse
 tree). Testing `literal in text` is a memchr-speed substring search, far cheaper than running a
 case-insensitive alternation that Python's regex engine must try at every position.
+
+Most rule patterns need several words in order ("permanently ... rewires") and many are
+alternations of such sequences, so one set of literals admits every sentence that holds one part
+of one of them. The pattern's `condition` keeps more: an "or" over its alternatives, each an
+"and" of a few literal sets, every one of which a match of that alternative must touch.
 """
 
 from __future__ import annotations
@@ -14,6 +19,13 @@ from ketalint.sre import constants as _c, parser as _p
 
 _MIN_USEFUL = 3
 _TRANSPARENT = {_c.AT}
+_MAX_FACTORS = 3  # literal sets kept for one alternative
+_MIN_EXTRA = 3  # a set after an alternative's first has no shorter literal
+_MAX_EXTRA_LITERALS = 16  # a wider set costs more look-ups than its intersection saves
+
+# A condition: alternatives, each a tuple of factor sets, each a tuple of (lower-cased literal,
+# whether it always starts a word); None when there is nothing beyond `required_literals`.
+Condition = tuple[tuple[tuple[tuple[str, bool], ...], ...], ...] | None
 
 
 def required_literals(pattern: str, flags: int = 0) -> frozenset[str] | None:
@@ -21,8 +33,8 @@ def required_literals(pattern: str, flags: int = 0) -> frozenset[str] | None:
     return analyse(pattern, flags)[0]
 
 
-def analyse(pattern: str, flags: int = 0) -> tuple[frozenset[str] | None, frozenset[str]]:
-    """`required_literals`, and those of them that always start a word.
+def analyse(pattern: str, flags: int = 0) -> tuple[frozenset[str] | None, frozenset[str], Condition]:
+    """`required_literals`, those of them that always start a word, and the pattern's `condition`.
 
     A literal that follows `\\b` or a lookbehind excluding word characters, and is made of word
     characters, starts a word wherever it matches; a document none of whose words begins with it
@@ -31,19 +43,18 @@ def analyse(pattern: str, flags: int = 0) -> tuple[frozenset[str] | None, frozen
     try:
         parsed = _p.parse(pattern, flags)
     except re.error:
-        return None, frozenset()
-    found = _sequence(list(parsed), False)
-    if not found or not all(len(s) >= _MIN_USEFUL or _punctuation(s) for s in found):
-        return None, frozenset()
+        return None, frozenset(), None
+    items = list(parsed)
+    found = _sequence(items, False)
+    if not found or not _useful(found):
+        return None, frozenset(), None
     unicode_words = not parsed.state.flags & (re.ASCII | re.LOCALE)
-    starts_by_literal: dict[str, bool] = {}
-    for literal, starts in found.items():
-        key = literal.lower()
-        starts_by_literal[key] = starts_by_literal.get(key, True) and starts and unicode_words and _word(literal)
-    return frozenset(starts_by_literal), frozenset(k for k, starts in starts_by_literal.items() if starts)
+    starts_by_literal = _lowered(found, unicode_words)
+    word_start = frozenset(k for k, starts in starts_by_literal.items() if starts)
+    return frozenset(starts_by_literal), word_start, _condition(_alternatives(items, False), unicode_words)
 
 
-Facts = tuple[frozenset[str] | None, frozenset[str]]
+Facts = tuple[frozenset[str] | None, frozenset[str], Condition]
 _KNOWN: dict[tuple[str, int], Facts] = {}
 
 
@@ -69,6 +80,20 @@ def remember_literals(table: dict[tuple[str, int], Facts]) -> None:
     _KNOWN.update(table)
 
 
+def _useful(literals) -> bool:
+    return all(len(s) >= _MIN_USEFUL or _punctuation(s) for s in literals)
+
+
+def _lowered(literals: dict[str, bool], unicode_words: bool) -> dict[str, bool]:
+    """The literals lower-cased, each with whether it always starts a word (a literal met twice
+    starts a word only if it does at both places)."""
+    starts_by_literal: dict[str, bool] = {}
+    for literal, starts in literals.items():
+        key = literal.lower()
+        starts_by_literal[key] = starts_by_literal.get(key, True) and starts and unicode_words and _word(literal)
+    return starts_by_literal
+
+
 def _punctuation(text: str) -> bool:
     """Short literals are useful when they are punctuation ("!", "{{"): prose has little of it."""
     return not any(_word_char(ch) or ch.isspace() for ch in text)
@@ -92,18 +117,13 @@ def word_head(literal: str) -> tuple[str, bool]:
     return literal, True
 
 
-def _sequence(items, word_start: bool) -> dict[str, bool] | None:
-    """The most selective factor set among the mandatory parts of a sequence; each literal maps
-    to whether it always starts a word. `word_start`: the sequence follows a word boundary."""
-    candidates: list[dict[str, bool]] = []
+def _parts(items, word_start: bool):
+    """The parts of a sequence in order, each with whether a word character at its start starts a
+    word: (None, text, starts) for a run of literals, (op, arg, word_start) for any other item
+    but `\\b` and its kin, which only carry that state on. `word_start`: the sequence follows a
+    word boundary."""
     run: list[str] = []
     run_starts = False
-
-    def close_run() -> None:
-        if run:
-            candidates.append({"".join(run): run_starts})
-            run.clear()
-
     for op, arg in items:
         if op is _c.LITERAL:
             if not run:
@@ -114,12 +134,23 @@ def _sequence(items, word_start: bool) -> dict[str, bool] | None:
         if op in _TRANSPARENT:
             word_start = word_start or arg is _c.AT_BOUNDARY
             continue
-        close_run()
-        inner = _item(op, arg, word_start)
+        if run:
+            yield None, "".join(run), run_starts
+            run.clear()
+        yield op, arg, word_start
         word_start = _ends_off_word(op, arg, word_start)
+    if run:
+        yield None, "".join(run), run_starts
+
+
+def _sequence(items, word_start: bool) -> dict[str, bool] | None:
+    """The most selective factor set among the mandatory parts of a sequence; each literal maps
+    to whether it always starts a word. `word_start`: the sequence follows a word boundary."""
+    candidates: list[dict[str, bool]] = []
+    for op, arg, starts in _parts(items, word_start):
+        inner = {arg: starts} if op is None else _item(op, arg, starts)
         if inner:
             candidates.append(inner)
-    close_run()
     return max(candidates, key=_selectivity, default=None)
 
 
@@ -200,17 +231,87 @@ def _selectivity(literals: dict[str, bool]) -> tuple[int, int]:
     return min(len(s) for s in literals), -len(literals)
 
 
+def _alternatives(items, word_start: bool) -> list[list[dict[str, bool]]]:
+    """A pattern's top-level alternatives, each the list of the factor sets a match of it must
+    touch (see `_factors`). A sequence whose only literal-bearing part is a group or an
+    alternation (`\\b(?:A|B)\\b`, `(?P<term>A|B)`) has that part's alternatives; any other sequence
+    is one alternative. Alternations nested deeper stand as one set each, so the number of
+    alternatives stays that of the pattern's own branches."""
+    parts = [part for part in _parts(items, word_start) if part[0] is None or _item_factors(*part)]
+    if len(parts) == 1 and parts[0][0] is not None:
+        op, arg, starts = parts[0]
+        if op is _c.SUBPATTERN:
+            return _alternatives(list(arg[-1]), starts and not arg[1] & (re.ASCII | re.LOCALE))
+        if op is getattr(_c, "ATOMIC_GROUP", None):
+            return _alternatives(list(arg), starts)
+        if op is _c.BRANCH:
+            return [alternative for branch in arg[1] for alternative in _alternatives(list(branch), starts)]
+    return [_factors(items, word_start)]
+
+
+def _factors(items, word_start: bool) -> list[dict[str, bool]]:
+    """Every factor set among the mandatory parts of a sequence, those of its groups included;
+    the one `_sequence` picks is the most selective of these."""
+    found: list[dict[str, bool]] = []
+    for op, arg, starts in _parts(items, word_start):
+        found.extend([{arg: starts}] if op is None else _item_factors(op, arg, starts))
+    return found
+
+
+def _item_factors(op, arg, word_start: bool) -> list[dict[str, bool]]:
+    if op is _c.SUBPATTERN:
+        ascii_scoped = arg[1] & (re.ASCII | re.LOCALE)
+        return _factors(list(arg[-1]), word_start and not ascii_scoped)
+    if op is _c.BRANCH:
+        union = _item(op, arg, word_start)
+        return [union] if union else []
+    if op in (_c.MAX_REPEAT, _c.MIN_REPEAT, getattr(_c, "POSSESSIVE_REPEAT", None)):
+        low, _, body = arg
+        return _factors(list(body), word_start) if low >= 1 else []
+    if op is getattr(_c, "ATOMIC_GROUP", None):
+        return _factors(list(arg), word_start)
+    return []
+
+
+def _condition(alternatives: list[list[dict[str, bool]]], unicode_words: bool) -> Condition:
+    """The alternatives as a `Condition`: in each, its most selective useful sets, the most
+    selective first. Each set costs look-ups in every document, so an alternative keeps at most
+    `_MAX_FACTORS`, and a set after the first only when its literals are few and none is shorter
+    than `_MIN_EXTRA`. None when no alternative needs more than one set, for then the condition
+    says no more than `required_literals`, or when some alternative needs none."""
+    kept: list[tuple[tuple[tuple[str, bool], ...], ...]] = []
+    for factors in alternatives:
+        chosen: list[tuple[tuple[str, bool], ...]] = []
+        for factor in sorted((f for f in factors if _useful(f)), key=_selectivity, reverse=True):
+            if chosen and (len(factor) > _MAX_EXTRA_LITERALS or min(map(len, factor)) < _MIN_EXTRA):
+                continue
+            pairs = tuple(sorted(_lowered(factor, unicode_words).items()))
+            if pairs not in chosen:
+                chosen.append(pairs)
+            if len(chosen) == _MAX_FACTORS:
+                break
+        if not chosen:
+            return None
+        if tuple(chosen) not in kept:
+            kept.append(tuple(chosen))
+    # An alternative that needs all another needs, and more, adds no sentence to the "or".
+    kept = [mine for mine in kept if not any(theirs != mine and set(theirs) <= set(mine) for theirs in kept)]
+    return None if all(len(factors) == 1 for factors in kept) else tuple(kept)
+
+
 class Prefilter:
     """Answers "could this regex match this text?" from the text's lower-cased form; also holds
     the pattern's case-folded twin (see `ketalint.foldregex`) and, for a pattern that does not
     ignore case, a twin that knows its first characters (see `ketalint.startset`), each built
     on first use."""
 
-    __slots__ = ("literals", "word_start", "_pattern", "_folded", "_searcher")
+    __slots__ = ("literals", "word_start", "condition", "_pattern", "_folded", "_searcher")
 
-    def __init__(self, literals: frozenset[str] | None, word_start: dict[str, tuple[str, bool]] | None = None, pattern=None):
+    def __init__(self, literals: frozenset[str] | None, word_start: dict[str, tuple[str, bool]] | None = None, pattern=None,
+                 condition: Condition = None):
         self.literals = literals
         self.word_start = word_start or {}  # literal -> its `word_head`
+        self.condition = condition
         self._pattern = pattern
         self._folded = False
         self._searcher = None
@@ -219,8 +320,8 @@ class Prefilter:
     def of(cls, regex: re.Pattern | None) -> "Prefilter":
         if regex is None:
             return cls(None)
-        literals, word_start = facts_of(regex.pattern, regex.flags)
-        return cls(literals, {literal: word_head(literal) for literal in word_start}, regex)
+        literals, word_start, condition = facts_of(regex.pattern, regex.flags)
+        return cls(literals, {literal: word_head(literal) for literal in word_start}, regex, condition)
 
     def may_match(self, lowered: str) -> bool:
         if self.literals is None:
