@@ -246,7 +246,7 @@ class Plan:
     many alternatives of a pattern cost little in the documents that hold few of its words.
     """
 
-    __slots__ = ("starting_words", "inner_words", "others", "_sets_of", "_by_first", "_single")
+    __slots__ = ("starting_words", "inner_words", "others", "_sets_of", "_by_first", "_set_count")
 
     def __init__(self, prefilter: Prefilter):
         literals = prefilter.literals
@@ -276,9 +276,9 @@ class Plan:
         for literals_of_set, index in numbered.items():
             for literal in literals_of_set:
                 sets_of.setdefault(literal, []).append(index)
-        self._sets_of = sets_of  # literal -> the sets that hold it
-        self._by_first = by_first  # first set -> the other sets of each alternative it opens
-        self._single = len(numbered) == 1
+        self._sets_of = {literal: tuple(indexes) for literal, indexes in sets_of.items()}  # the sets holding it
+        self._by_first = tuple((first, tuple(rests)) for first, rests in by_first.items())
+        self._set_count = len(numbered)
 
     def sentences(self, found: DocumentLiterals) -> list[int]:
         """Indexes of the sentences that may hold a match, ascending: those that hold, for some
@@ -294,7 +294,7 @@ class Plan:
         if not present:
             return []
         masks = found.masks
-        if self._single:
+        if self._set_count == 1:
             if len(present) == 1:
                 return found.sentences_with(next(iter(present)))
             mask = 0
@@ -302,20 +302,21 @@ class Plan:
                 mask |= masks.get(literal, 0)
             return indexes(mask)
         sets_of = self._sets_of
-        touched: dict[int, int] = {}
+        touched = [0] * self._set_count
         for literal in present:
             mask = masks.get(literal, 0)
-            for index in sets_of[literal]:
-                touched[index] = touched.get(index, 0) | mask
-        by_first = self._by_first
+            if mask:
+                for index in sets_of[literal]:
+                    touched[index] |= mask
         union = 0
-        for first in by_first.keys() & touched.keys():
+        for first, rests in self._by_first:
             opened = touched[first]
-            for rest in by_first[first]:
-                common = opened
-                for index in rest:
-                    common &= touched.get(index, 0)
-                    if not common:
-                        break
-                union |= common
+            if opened:
+                for rest in rests:
+                    common = opened
+                    for index in rest:
+                        common &= touched[index]
+                        if not common:
+                            break
+                    union |= common
         return indexes(union)
