@@ -44,14 +44,14 @@ def analyse(pattern: str, flags: int = 0) -> tuple[frozenset[str] | None, frozen
         parsed = _p.parse(pattern, flags)
     except re.error:
         return None, frozenset(), None
-    items = list(parsed)
-    found = _sequence(items, False)
+    factors, alternatives = _needs(list(parsed), False)
+    found = max(factors, key=_selectivity, default=None)
     if not found or not _useful(found):
         return None, frozenset(), None
     unicode_words = not parsed.state.flags & (re.ASCII | re.LOCALE)
     starts_by_literal = _lowered(found, unicode_words)
     word_start = frozenset(k for k, starts in starts_by_literal.items() if starts)
-    return frozenset(starts_by_literal), word_start, _condition(_alternatives(items, False), unicode_words)
+    return frozenset(starts_by_literal), word_start, _condition(alternatives, unicode_words)
 
 
 Facts = tuple[frozenset[str] | None, frozenset[str], Condition]
@@ -143,17 +143,6 @@ def _parts(items, word_start: bool):
         yield None, "".join(run), run_starts
 
 
-def _sequence(items, word_start: bool) -> dict[str, bool] | None:
-    """The most selective factor set among the mandatory parts of a sequence; each literal maps
-    to whether it always starts a word. `word_start`: the sequence follows a word boundary."""
-    candidates: list[dict[str, bool]] = []
-    for op, arg, starts in _parts(items, word_start):
-        inner = {arg: starts} if op is None else _item(op, arg, starts)
-        if inner:
-            candidates.append(inner)
-    return max(candidates, key=_selectivity, default=None)
-
-
 def _ends_off_word(op, arg, before: bool) -> bool:
     """Whether a word character right after this item starts a word: the item ends with a
     non-word character (`\\s+`, `[-\\s]`), or is a lookbehind that excludes word characters.
@@ -205,75 +194,63 @@ def _not_after_word(arg) -> bool:
     return (_c.CATEGORY, _c.CATEGORY_WORD) in items
 
 
-def _item(op, arg, word_start: bool) -> dict[str, bool] | None:
-    if op is _c.SUBPATTERN:
-        ascii_scoped = arg[1] & (re.ASCII | re.LOCALE)
-        return _sequence(list(arg[-1]), word_start and not ascii_scoped)
-    if op is _c.BRANCH:
-        union: dict[str, bool] = {}
-        for branch in arg[1]:
-            found = _sequence(list(branch), word_start)
-            if not found:
-                return None
-            for literal, starts in found.items():
-                union[literal] = union.get(literal, True) and starts
-        return union
-    if op in (_c.MAX_REPEAT, _c.MIN_REPEAT, getattr(_c, "POSSESSIVE_REPEAT", None)):
-        low, _, body = arg
-        return _sequence(list(body), word_start) if low >= 1 else None
-    if op is getattr(_c, "ATOMIC_GROUP", None):
-        return _sequence(list(arg), word_start)
-    return None
-
-
 def _selectivity(literals: dict[str, bool]) -> tuple[int, int]:
     """A set is as selective as its shortest member; fewer members break ties."""
     return min(len(s) for s in literals), -len(literals)
 
 
-def _alternatives(items, word_start: bool) -> list[list[dict[str, bool]]]:
-    """A pattern's top-level alternatives, each the list of the factor sets a match of it must
-    touch (see `_factors`). A sequence whose only literal-bearing part is a group or an
-    alternation (`\\b(?:A|B)\\b`, `(?P<term>A|B)`) has that part's alternatives; any other sequence
-    is one alternative. Alternations nested deeper stand as one set each, so the number of
-    alternatives stays that of the pattern's own branches."""
-    parts = [part for part in _parts(items, word_start) if part[0] is None or _item_factors(*part)]
-    if len(parts) == 1 and parts[0][0] is not None:
-        op, arg, starts = parts[0]
-        if op is _c.SUBPATTERN:
-            return _alternatives(list(arg[-1]), starts and not arg[1] & (re.ASCII | re.LOCALE))
-        if op is getattr(_c, "ATOMIC_GROUP", None):
-            return _alternatives(list(arg), starts)
-        if op is _c.BRANCH:
-            return [alternative for branch in arg[1] for alternative in _alternatives(list(branch), starts)]
-    return [_factors(items, word_start)]
+Factors = list[dict[str, bool]]
 
 
-def _factors(items, word_start: bool) -> list[dict[str, bool]]:
-    """Every factor set among the mandatory parts of a sequence, those of its groups included;
-    the one `_sequence` picks is the most selective of these."""
-    found: list[dict[str, bool]] = []
+def _needs(items, word_start: bool) -> tuple[Factors, list[Factors]]:
+    """What a match of a sequence needs: every factor set among its mandatory parts, those of
+    its groups included (each literal mapped to whether it always starts a word), and its
+    alternatives, each the factor sets a match of that alternative needs. A sequence whose only
+    part that needs a literal is a group or an alternation (`\\b(?:A|B)\\b`, `(?P<term>A|B)`) has
+    that part's alternatives; any other sequence is one alternative. Alternations nested deeper
+    stand as one set each, so the number of alternatives stays that of the pattern's branches.
+    `word_start`: the sequence follows a word boundary."""
+    factors: Factors = []
+    needing: list[list[Factors] | None] = []
     for op, arg, starts in _parts(items, word_start):
-        found.extend([{arg: starts}] if op is None else _item_factors(op, arg, starts))
-    return found
+        if op is None:
+            found, alternatives = [{arg: starts}], None
+        else:
+            found, alternatives = _item_needs(op, arg, starts)
+        if found:
+            factors.extend(found)
+            needing.append(alternatives)
+    if len(needing) == 1 and needing[0] is not None:
+        return factors, needing[0]
+    return factors, [factors]
 
 
-def _item_factors(op, arg, word_start: bool) -> list[dict[str, bool]]:
+def _item_needs(op, arg, word_start: bool) -> tuple[Factors, list[Factors] | None]:
+    """`_needs` of one item; its alternatives are None where they cannot stand for a sequence
+    that holds it (a run of literals, a repeat)."""
     if op is _c.SUBPATTERN:
         ascii_scoped = arg[1] & (re.ASCII | re.LOCALE)
-        return _factors(list(arg[-1]), word_start and not ascii_scoped)
+        return _needs(list(arg[-1]), word_start and not ascii_scoped)
+    if op is getattr(_c, "ATOMIC_GROUP", None):
+        return _needs(list(arg), word_start)
     if op is _c.BRANCH:
-        union = _item(op, arg, word_start)
-        return [union] if union else []
+        union: dict[str, bool] = {}
+        alternatives: list[Factors] = []
+        for branch in arg[1]:
+            factors, inner = _needs(list(branch), word_start)
+            if not factors:
+                return [], None
+            for literal, starts in max(factors, key=_selectivity).items():
+                union[literal] = union.get(literal, True) and starts
+            alternatives.extend(inner)
+        return [union], alternatives
     if op in (_c.MAX_REPEAT, _c.MIN_REPEAT, getattr(_c, "POSSESSIVE_REPEAT", None)):
         low, _, body = arg
-        return _factors(list(body), word_start) if low >= 1 else []
-    if op is getattr(_c, "ATOMIC_GROUP", None):
-        return _factors(list(arg), word_start)
-    return []
+        return (_needs(list(body), word_start)[0] if low >= 1 else []), None
+    return [], None
 
 
-def _condition(alternatives: list[list[dict[str, bool]]], unicode_words: bool) -> Condition:
+def _condition(alternatives: list[Factors], unicode_words: bool) -> Condition:
     """The alternatives as a `Condition`: in each, its most selective useful sets, the most
     selective first. Each set costs look-ups in every document, so an alternative keeps at most
     `_MAX_FACTORS`, and a set after the first only when its literals are few and none is shorter
