@@ -4,6 +4,11 @@ For a pattern we derive a set of literal strings such that every match contains 
 of them (the idea behind trigram indexes and RE2's prefilter, on Python's own regex parse
 tree). Testing `literal in text` is a memchr-speed substring search, far cheaper than running a
 case-insensitive alternation that Python's regex engine must try at every position.
+
+Most rule patterns need several words in order ("permanently ... rewires") and many are
+alternations of such sequences, so one set of literals admits every sentence that holds one part
+of one of them. The pattern's `condition` keeps more: an "or" over its alternatives, each an
+"and" of a few literal sets, every one of which a match of that alternative must touch.
 """
 
 from __future__ import annotations
@@ -14,6 +19,13 @@ from ketalint.sre import constants as _c, parser as _p
 
 _MIN_USEFUL = 3
 _TRANSPARENT = {_c.AT}
+_MAX_FACTORS = 3  # literal sets kept for one alternative
+_MIN_EXTRA = 3  # a set after an alternative's first has no shorter literal
+_MAX_EXTRA_LITERALS = 16  # a wider set costs more look-ups than its intersection saves
+
+# A condition: alternatives, each a tuple of factor sets, each a tuple of (lower-cased literal,
+# whether it always starts a word); None when there is nothing beyond `required_literals`.
+Condition = tuple[tuple[tuple[tuple[str, bool], ...], ...], ...] | None
 
 
 def required_literals(pattern: str, flags: int = 0) -> frozenset[str] | None:
@@ -21,8 +33,8 @@ def required_literals(pattern: str, flags: int = 0) -> frozenset[str] | None:
     return analyse(pattern, flags)[0]
 
 
-def analyse(pattern: str, flags: int = 0) -> tuple[frozenset[str] | None, frozenset[str]]:
-    """`required_literals`, and those of them that always start a word.
+def analyse(pattern: str, flags: int = 0) -> tuple[frozenset[str] | None, frozenset[str], Condition]:
+    """`required_literals`, those of them that always start a word, and the pattern's `condition`.
 
     A literal that follows `\\b` or a lookbehind excluding word characters, and is made of word
     characters, starts a word wherever it matches; a document none of whose words begins with it
@@ -31,19 +43,18 @@ def analyse(pattern: str, flags: int = 0) -> tuple[frozenset[str] | None, frozen
     try:
         parsed = _p.parse(pattern, flags)
     except re.error:
-        return None, frozenset()
-    found = _sequence(list(parsed), False)
-    if not found or not all(len(s) >= _MIN_USEFUL or _punctuation(s) for s in found):
-        return None, frozenset()
+        return None, frozenset(), None
+    factors, alternatives = _needs(list(parsed), False)
+    found = max(factors, key=_selectivity, default=None)
+    if not found or not _useful(found):
+        return None, frozenset(), None
     unicode_words = not parsed.state.flags & (re.ASCII | re.LOCALE)
-    starts_by_literal: dict[str, bool] = {}
-    for literal, starts in found.items():
-        key = literal.lower()
-        starts_by_literal[key] = starts_by_literal.get(key, True) and starts and unicode_words and _word(literal)
-    return frozenset(starts_by_literal), frozenset(k for k, starts in starts_by_literal.items() if starts)
+    starts_by_literal = _lowered(found, unicode_words)
+    word_start = frozenset(k for k, starts in starts_by_literal.items() if starts)
+    return frozenset(starts_by_literal), word_start, _condition(alternatives, unicode_words)
 
 
-Facts = tuple[frozenset[str] | None, frozenset[str]]
+Facts = tuple[frozenset[str] | None, frozenset[str], Condition]
 _KNOWN: dict[tuple[str, int], Facts] = {}
 
 
@@ -69,6 +80,20 @@ def remember_literals(table: dict[tuple[str, int], Facts]) -> None:
     _KNOWN.update(table)
 
 
+def _useful(literals) -> bool:
+    return all(len(s) >= _MIN_USEFUL or _punctuation(s) for s in literals)
+
+
+def _lowered(literals: dict[str, bool], unicode_words: bool) -> dict[str, bool]:
+    """The literals lower-cased, each with whether it always starts a word (a literal met twice
+    starts a word only if it does at both places)."""
+    starts_by_literal: dict[str, bool] = {}
+    for literal, starts in literals.items():
+        key = literal.lower()
+        starts_by_literal[key] = starts_by_literal.get(key, True) and starts and unicode_words and _word(literal)
+    return starts_by_literal
+
+
 def _punctuation(text: str) -> bool:
     """Short literals are useful when they are punctuation ("!", "{{"): prose has little of it."""
     return not any(_word_char(ch) or ch.isspace() for ch in text)
@@ -92,18 +117,13 @@ def word_head(literal: str) -> tuple[str, bool]:
     return literal, True
 
 
-def _sequence(items, word_start: bool) -> dict[str, bool] | None:
-    """The most selective factor set among the mandatory parts of a sequence; each literal maps
-    to whether it always starts a word. `word_start`: the sequence follows a word boundary."""
-    candidates: list[dict[str, bool]] = []
+def _parts(items, word_start: bool):
+    """The parts of a sequence in order, each with whether a word character at its start starts a
+    word: (None, text, starts) for a run of literals, (op, arg, word_start) for any other item
+    but `\\b` and its kin, which only carry that state on. `word_start`: the sequence follows a
+    word boundary."""
     run: list[str] = []
     run_starts = False
-
-    def close_run() -> None:
-        if run:
-            candidates.append({"".join(run): run_starts})
-            run.clear()
-
     for op, arg in items:
         if op is _c.LITERAL:
             if not run:
@@ -114,13 +134,13 @@ def _sequence(items, word_start: bool) -> dict[str, bool] | None:
         if op in _TRANSPARENT:
             word_start = word_start or arg is _c.AT_BOUNDARY
             continue
-        close_run()
-        inner = _item(op, arg, word_start)
+        if run:
+            yield None, "".join(run), run_starts
+            run.clear()
+        yield op, arg, word_start
         word_start = _ends_off_word(op, arg, word_start)
-        if inner:
-            candidates.append(inner)
-    close_run()
-    return max(candidates, key=_selectivity, default=None)
+    if run:
+        yield None, "".join(run), run_starts
 
 
 def _ends_off_word(op, arg, before: bool) -> bool:
@@ -174,30 +194,86 @@ def _not_after_word(arg) -> bool:
     return (_c.CATEGORY, _c.CATEGORY_WORD) in items
 
 
-def _item(op, arg, word_start: bool) -> dict[str, bool] | None:
-    if op is _c.SUBPATTERN:
-        ascii_scoped = arg[1] & (re.ASCII | re.LOCALE)
-        return _sequence(list(arg[-1]), word_start and not ascii_scoped)
-    if op is _c.BRANCH:
-        union: dict[str, bool] = {}
-        for branch in arg[1]:
-            found = _sequence(list(branch), word_start)
-            if not found:
-                return None
-            for literal, starts in found.items():
-                union[literal] = union.get(literal, True) and starts
-        return union
-    if op in (_c.MAX_REPEAT, _c.MIN_REPEAT, getattr(_c, "POSSESSIVE_REPEAT", None)):
-        low, _, body = arg
-        return _sequence(list(body), word_start) if low >= 1 else None
-    if op is getattr(_c, "ATOMIC_GROUP", None):
-        return _sequence(list(arg), word_start)
-    return None
-
-
 def _selectivity(literals: dict[str, bool]) -> tuple[int, int]:
     """A set is as selective as its shortest member; fewer members break ties."""
     return min(len(s) for s in literals), -len(literals)
+
+
+Factors = list[dict[str, bool]]
+
+
+def _needs(items, word_start: bool) -> tuple[Factors, list[Factors]]:
+    """What a match of a sequence needs: every factor set among its mandatory parts, those of
+    its groups included (each literal mapped to whether it always starts a word), and its
+    alternatives, each the factor sets a match of that alternative needs. A sequence whose only
+    part that needs a literal is a group or an alternation (`\\b(?:A|B)\\b`, `(?P<term>A|B)`) has
+    that part's alternatives; any other sequence is one alternative. Alternations nested deeper
+    stand as one set each, so the number of alternatives stays that of the pattern's branches.
+    `word_start`: the sequence follows a word boundary."""
+    factors: Factors = []
+    needing: list[list[Factors] | None] = []
+    for op, arg, starts in _parts(items, word_start):
+        if op is None:
+            found, alternatives = [{arg: starts}], None
+        else:
+            found, alternatives = _item_needs(op, arg, starts)
+        if found:
+            factors.extend(found)
+            needing.append(alternatives)
+    if len(needing) == 1 and needing[0] is not None:
+        return factors, needing[0]
+    return factors, [factors]
+
+
+def _item_needs(op, arg, word_start: bool) -> tuple[Factors, list[Factors] | None]:
+    """`_needs` of one item; its alternatives are None where they cannot stand for a sequence
+    that holds it (a run of literals, a repeat)."""
+    if op is _c.SUBPATTERN:
+        ascii_scoped = arg[1] & (re.ASCII | re.LOCALE)
+        return _needs(list(arg[-1]), word_start and not ascii_scoped)
+    if op is getattr(_c, "ATOMIC_GROUP", None):
+        return _needs(list(arg), word_start)
+    if op is _c.BRANCH:
+        union: dict[str, bool] = {}
+        alternatives: list[Factors] = []
+        for branch in arg[1]:
+            factors, inner = _needs(list(branch), word_start)
+            if not factors:
+                return [], None
+            for literal, starts in max(factors, key=_selectivity).items():
+                union[literal] = union.get(literal, True) and starts
+            alternatives.extend(inner)
+        return [union], alternatives
+    if op in (_c.MAX_REPEAT, _c.MIN_REPEAT, getattr(_c, "POSSESSIVE_REPEAT", None)):
+        low, _, body = arg
+        return (_needs(list(body), word_start)[0] if low >= 1 else []), None
+    return [], None
+
+
+def _condition(alternatives: list[Factors], unicode_words: bool) -> Condition:
+    """The alternatives as a `Condition`: in each, its most selective useful sets, the most
+    selective first. Each set costs look-ups in every document, so an alternative keeps at most
+    `_MAX_FACTORS`, and a set after the first only when its literals are few and none is shorter
+    than `_MIN_EXTRA`. None when no alternative needs more than one set, for then the condition
+    says no more than `required_literals`, or when some alternative needs none."""
+    kept: list[tuple[tuple[tuple[str, bool], ...], ...]] = []
+    for factors in alternatives:
+        chosen: list[tuple[tuple[str, bool], ...]] = []
+        for factor in sorted((f for f in factors if _useful(f)), key=_selectivity, reverse=True):
+            if chosen and (len(factor) > _MAX_EXTRA_LITERALS or min(map(len, factor)) < _MIN_EXTRA):
+                continue
+            pairs = tuple(sorted(_lowered(factor, unicode_words).items()))
+            if pairs not in chosen:
+                chosen.append(pairs)
+            if len(chosen) == _MAX_FACTORS:
+                break
+        if not chosen:
+            return None
+        if tuple(chosen) not in kept:
+            kept.append(tuple(chosen))
+    # An alternative that needs all another needs, and more, adds no sentence to the "or".
+    kept = [mine for mine in kept if not any(theirs != mine and set(theirs) <= set(mine) for theirs in kept)]
+    return None if all(len(factors) == 1 for factors in kept) else tuple(kept)
 
 
 class Prefilter:
@@ -206,11 +282,13 @@ class Prefilter:
     ignore case, a twin that knows its first characters (see `ketalint.startset`), each built
     on first use."""
 
-    __slots__ = ("literals", "word_start", "_pattern", "_folded", "_searcher")
+    __slots__ = ("literals", "word_start", "condition", "_pattern", "_folded", "_searcher")
 
-    def __init__(self, literals: frozenset[str] | None, word_start: dict[str, tuple[str, bool]] | None = None, pattern=None):
+    def __init__(self, literals: frozenset[str] | None, word_start: dict[str, tuple[str, bool]] | None = None, pattern=None,
+                 condition: Condition = None):
         self.literals = literals
         self.word_start = word_start or {}  # literal -> its `word_head`
+        self.condition = condition
         self._pattern = pattern
         self._folded = False
         self._searcher = None
@@ -219,8 +297,8 @@ class Prefilter:
     def of(cls, regex: re.Pattern | None) -> "Prefilter":
         if regex is None:
             return cls(None)
-        literals, word_start = facts_of(regex.pattern, regex.flags)
-        return cls(literals, {literal: word_head(literal) for literal in word_start}, regex)
+        literals, word_start, condition = facts_of(regex.pattern, regex.flags)
+        return cls(literals, {literal: word_head(literal) for literal in word_start}, regex, condition)
 
     def may_match(self, lowered: str) -> bool:
         if self.literals is None:

@@ -2,10 +2,10 @@
 
 Loading the default pack means parsing YAML, validating every rule and compiling and analysing
 hundreds of patterns: most of a one-article run. The validated specs and each pattern's
-prefilter literals and compiled programs are written once to `<cache dir>/rules/<key>.marshal`,
-keyed by the ketalint version, the installed code and PyYAML, the interpreter and every pack
-file's size and modification time; rules built from a snapshot build their patterns lazily from
-the stored programs (see `ketalint.lazyregex`).
+prefilter facts (literals and condition) and compiled programs are written once to
+`<cache dir>/rules/<key>.marshal`, keyed by the ketalint version, the installed code and PyYAML,
+the interpreter and every pack file's size and modification time; rules built from a snapshot
+build their patterns lazily from the stored programs (see `ketalint.lazyregex`).
 
 The file is `marshal` of plain values only (str, int, float, bool, None, bytes, lists, tuples,
 dicts): it loads several times faster than JSON, keeps option values exactly as YAML gave them
@@ -28,7 +28,7 @@ from ketalint.prefilter import known_literals, literals_of, remember_literals
 from ketalint.rules.base import Reference, RuleSpec
 from ketalint.storage import blake2b, plain, write_atomic
 
-FORMAT = 4
+FORMAT = 5
 
 
 _used: list[Path] = []
@@ -75,8 +75,8 @@ def _read(target: Path) -> list[Rule] | None:
         if not isinstance(data, dict) or data.get("format") != FORMAT:
             return None
         remember_literals({
-            (p, f): (frozenset(lits) if lits is not None else None, frozenset(starts))
-            for p, f, lits, starts in data["literals"]
+            (p, f): (frozenset(lits) if lits is not None else None, frozenset(starts), condition)
+            for p, f, lits, starts, condition in data["literals"]
         })
         for pattern, flags, program in data["programs"]:
             seed_program(pattern, flags, program)
@@ -91,8 +91,8 @@ def _write(target: Path, rules: list[Rule]) -> None:
     for pattern in interned():
         literals_of(pattern.pattern, pattern.flags)
     literals = [
-        [p, f, sorted(lits) if lits is not None else None, sorted(starts)]
-        for (p, f), (lits, starts) in known_literals().items()
+        [p, f, sorted(lits) if lits is not None else None, sorted(starts), condition]
+        for (p, f), (lits, starts, condition) in known_literals().items()
     ]
     programs = [(p.pattern, p.flags, _pack(prog)) for p in interned() if (prog := export_program(p)) is not None]
     folded = [(p.pattern, p.flags, _pack(prog) if (prog := folded_program(p.pattern, p.flags)) else None) for p in interned()]

@@ -62,3 +62,53 @@ def test_an_and_or_pattern_first_seen_after_the_index_was_built_still_finds_its_
     assert [m.group() for m in stream_matches(doc, re.compile(r"\bketamine\b", re.I))] == ["Ketamine"]
     late = re.compile(r"\b(?:quokkas?|wombats?)\s+(?:usually\s+)?(?:nibbles?|chews?)\s+xerophytes\b|\bdingoes\b", re.I)
     assert [m.group() for m in stream_matches(doc, late)] == ["Quokkas usually nibble xerophytes"]
+
+
+CONDITION_LITERALS = ["ketamine", "effective", "help", "heat", "cure", "brain-derived", "n't", "at-home", "000", "x_y"]
+_FACTOR = st.lists(st.sampled_from(CONDITION_LITERALS), min_size=1, max_size=3, unique=True)
+_ALTERNATIVE = st.lists(_FACTOR, min_size=1, max_size=3)
+
+
+@settings(max_examples=120, deadline=None)
+@given(st.lists(SENTENCE, min_size=1, max_size=8), st.lists(_ALTERNATIVE, min_size=1, max_size=4),
+       st.sets(st.sampled_from(CONDITION_LITERALS)))
+def test_plan_names_the_sentences_that_meet_some_alternative_in_full(sentences, alternatives, starting):
+    """A sentence is a candidate when, for some alternative, it holds a literal of each set (a
+    literal that always starts a word counts only if a word of the document starts with its head)."""
+    condition = tuple(tuple(tuple((lit, lit in starting) for lit in factor) for factor in factors) for factors in alternatives)
+    first_sets = frozenset(lit for factors in alternatives for lit in factors[0])
+    plan = Plan(Prefilter(first_sets, {lit: word_head(lit) for lit in first_sets & starting}, condition=condition))
+    doc = parse("t.md", " ".join(sentences) + "\n")
+    lowered = doc.stream.lower()
+    words = set(re.findall(r"\w+", lowered))
+
+    def counts(literal: str, text: str) -> bool:
+        if literal not in text:
+            return False
+        if literal not in starting:
+            return True
+        head, whole = word_head(literal)
+        return any(w.startswith(head) if whole else w == head for w in words)
+
+    expected = []
+    for s in doc.sentences:
+        text = lowered[s.stream_start:s.stream_start + len(s.text)]
+        if any(all(any(counts(lit, text) for lit in factor) for factor in factors) for factors in alternatives):
+            expected.append(s.index)
+    assert plan.sentences(_index(doc)) == expected
+
+
+def test_a_sentence_holding_only_some_parts_of_a_sequence_is_not_a_candidate():
+    from ketalint.rules.scan import candidate_sentences
+
+    pattern = re.compile(r"\b(?:sessions?|visits?)\s+(?:usually\s+)?(?:lasts?|takes?)\s+\d+\s+minutes\b", re.I)
+    doc = parse("t.md", "Sessions vary a lot. It lasts 40 minutes. Visits usually take 40 minutes.\n")
+    assert [s.text for s in candidate_sentences(doc, pattern)] == ["Visits usually take 40 minutes."]
+    assert [m.group() for m in stream_matches(doc, pattern)] == ["Visits usually take 40 minutes"]
+
+
+@given(st.integers(min_value=0, max_value=2 ** 700))
+def test_indexes_are_the_set_bits_of_a_mask_lowest_first(mask):
+    from ketalint.rules.literals import indexes
+
+    assert indexes(mask) == [i for i in range(mask.bit_length()) if mask >> i & 1]

@@ -179,3 +179,188 @@ def test_candidate_indexes_name_the_sentences_holding_a_needed_literal():
     doc = parse("t.md", "BDNF is a protein. Ketamine helps. It raises BDNF levels.\n")
     assert candidate_indexes(doc, re.compile(r"\bBDNF\b", re.I)) == {0, 2}
     assert candidate_indexes(doc, re.compile(r"\w+ly\b")) is None
+
+
+def _shape(condition):
+    """A condition as a set of alternatives, each a set of literal sets (order is a cost choice)."""
+    if condition is None:
+        return None
+    return {frozenset(frozenset(literal for literal, _ in factor) for factor in factors) for factors in condition}
+
+
+@pytest.mark.parametrize(
+    ("pattern", "expected"),
+    [
+        # Each top-level alternative needs all the words of its sequence.
+        (r"(?:\bpermanently\s+rewires?\b)|(?:\bmay\s+help\b)",
+         {frozenset({frozenset({"permanently"}), frozenset({"rewire"})}),
+          frozenset({frozenset({"may"}), frozenset({"help"})})}),
+        # A group around the alternation, and assertions beside it, change nothing.
+        (r"(?<!-)\b(?P<claim>cures\s+anxiety|heals\s+(?:the\s+)?brain)\b",
+         {frozenset({frozenset({"cures"}), frozenset({"anxiety"})}),
+          frozenset({frozenset({"heals"}), frozenset({"brain"})})}),
+        # An alternation inside a sequence stands as one set; optional parts add nothing.
+        (r"\b(?:sessions?|visits?)\s+(?:usually\s+)?(?:lasts?|takes?)\s+\d+\s+minutes\b",
+         {frozenset({frozenset({"minutes"}), frozenset({"session", "visit"}), frozenset({"last", "take"})})}),
+        # Lookaheads and backreferences are not part of what a match must hold.
+        (r"\b(ketamine)\s+(?=works)\w+\s+\1\s+daily", {frozenset({frozenset({"ketamine"}), frozenset({"daily"})})}),
+    ],
+)
+def test_condition_keeps_every_set_of_each_top_level_alternative(pattern, expected):
+    assert _shape(analyse(pattern, re.IGNORECASE)[2]) == expected
+
+
+@pytest.mark.parametrize(
+    "pattern",
+    [
+        r"\bcure\b|\bheal\b",  # one set per alternative: the literals say as much
+        # "it" is too short, so the second alternative needs "cures" alone, and so does the first.
+        r"\bketamine\s+(?:is\s+)?(?:a\s+)?cures|\bit\s+cures\b",
+        r"\bcure\b|\w+ly",  # an alternative that needs no literal
+    ],
+)
+def test_no_condition_when_it_would_say_no_more_than_the_literals(pattern):
+    assert analyse(pattern, re.IGNORECASE)[2] is None
+
+
+def test_an_alternative_needing_all_another_needs_is_dropped():
+    condition = analyse(r"\bcures\s+anxiety\b|\bcures\s+(?:social\s+)?anxiety\s+fast\b|\bheals\s+brains\b", re.I)[2]
+    assert _shape(condition) == {frozenset({frozenset({"cures"}), frozenset({"anxiety"})}),
+                                 frozenset({frozenset({"heals"}), frozenset({"brains"})})}
+
+
+def test_condition_marks_the_literals_that_start_a_word():
+    condition = analyse(r"(?:\bpermanently\s+rewires?)|(?:xcures\s+brains)", re.I)[2]
+    starts = {literal: start for factors in condition for factor in factors for literal, start in factor}
+    assert starts == {"permanently": True, "rewire": True, "xcures": False, "brains": True}
+
+
+def test_condition_is_sound_for_every_default_pattern_on_every_example():
+    patterns = _default_pack_patterns()
+    texts = _example_texts()
+    with_condition = 0
+    for pattern in patterns:
+        condition = analyse(pattern.pattern, pattern.flags)[2]
+        if condition is None:
+            continue
+        with_condition += 1
+        for text in texts:
+            for m in pattern.finditer(text):
+                if m.end() > m.start():
+                    assert _met_by_match(condition, text, m), (pattern.pattern[:80], m.group())
+    assert with_condition > 20
+
+
+def _met_by_match(condition, text: str, m: re.Match) -> bool:
+    """Some alternative has, for each of its sets, a literal inside the match (starting a word
+    there, when the condition says it always does)."""
+    lowered = text.lower()
+
+    def holds(literal: str, starts: bool) -> bool:
+        i = lowered.find(literal, m.start())
+        while 0 <= i and i + len(literal) <= m.end():
+            if not starts or i == 0 or not (lowered[i - 1].isalnum() or lowered[i - 1] == "_"):
+                return True
+            i = lowered.find(literal, i + 1)
+        return False
+
+    return any(all(any(holds(lit, starts) for lit, starts in factor) for factor in factors) for factors in condition)
+
+
+# Patterns built from words, the shapes rule packs use: top-level alternations of sequences of
+# several words, optional words, nested alternations and groups, gaps of any words, lookarounds
+# and backreferences. Each text holds a match made for the pattern, among words of the same
+# vocabulary, so that the tests see matches of every alternative.
+VOCABULARY = ["ketamine", "cures", "heals", "the", "brain", "fast", "it", "a", "permanently", "rewires",
+              "depression", "forever", "no", "sessions", "last", "hours", "not", "help", "xcures", "ketamines"]
+_word_atom = st.sampled_from(VOCABULARY).map(re.escape)
+
+
+def _sequence_of(atoms):
+    return st.lists(atoms, min_size=1, max_size=3).map(r"\s+".join)
+
+
+def _wrapped(inner):
+    return st.one_of(
+        inner,
+        inner.map(lambda p: rf"\b{p}\b"),
+        inner.map(lambda p: f"(?:{p})?"),
+        inner.map(lambda p: f"(?:{p}){{1,2}}"),
+        st.lists(inner, min_size=2, max_size=3).map(lambda ps: "(?:" + "|".join(ps) + ")"),
+        inner.map(lambda p: rf"{p}(?:\s+\w+){{0,2}}"),
+        inner.map(lambda p: f"(?<!-){p}(?!s)"),
+        inner.map(lambda p: rf"(?<!forever\s){p}(?!\s+heals)"),
+        inner.map(lambda p: rf"(?<=the\s){p}(?=\s+brain)"),
+        inner.map(lambda p: f"(?={p}){p}"),
+        inner.map(lambda p: rf"(?P<g>{p})\s+(?P=g)"),
+    )
+
+
+def _numbered_groups(pattern: str) -> str:
+    """Each `(?P<g>...)\\s+(?P=g)` pair with a name of its own (names must be unique)."""
+    out, names, last_closed, i = [], [], None, 0
+    count = 0
+    while i < len(pattern):
+        if pattern.startswith("\\", i):
+            out.append(pattern[i:i + 2])
+            i += 2
+        elif pattern.startswith("(?P<g>", i):
+            count += 1
+            names.append(f"g{count}")
+            out.append(f"(?P<g{count}>")
+            i += 6
+        elif pattern.startswith("(?P=g)", i):
+            out.append(f"(?P={last_closed})")
+            i += 6
+        elif pattern[i] == "(":
+            names.append(None)
+            out.append("(")
+            i += 1
+        elif pattern[i] == ")":
+            name = names.pop()
+            if name is not None:
+                last_closed = name
+            out.append(")")
+            i += 1
+        else:
+            out.append(pattern[i])
+            i += 1
+    return "".join(out)
+
+
+_nested = st.recursive(_word_atom, lambda inner: _sequence_of(_wrapped(inner)), max_leaves=6)
+PATTERNS = st.lists(_sequence_of(_wrapped(_nested)), min_size=1, max_size=4).map("|".join).map(_numbered_groups)
+_FILLER = st.lists(st.sampled_from(VOCABULARY + ["Ketamine", "BRAIN", "re-wires", "-cures", "."]), max_size=8).map(" ".join)
+_MATCH_ALPHABET = st.sampled_from("abcdefghijklmnopqrstuvwxyzKETAMINE -'")
+
+
+def _text_for(data, regex: re.Pattern) -> str:
+    made = data.draw(st.from_regex(regex, fullmatch=True, alphabet=_MATCH_ALPHABET))
+    return f"{data.draw(_FILLER)} {made} {data.draw(_FILLER)}."
+
+
+@settings(max_examples=200, deadline=None)
+@given(PATTERNS, st.data())
+def test_condition_of_generated_patterns_is_met_by_every_match(pattern, data):
+    regex = re.compile(pattern, re.IGNORECASE)
+    text = _text_for(data, regex)
+    literals, _, condition = analyse(pattern, re.IGNORECASE)
+    for m in regex.finditer(text):
+        if m.end() > m.start():
+            if literals is not None:
+                assert any(lit in m.group().lower() for lit in literals)
+            if condition is not None:
+                assert _met_by_match(condition, text, m), m.group()
+
+
+@settings(max_examples=150, deadline=None)
+@given(PATTERNS, st.data())
+def test_scan_of_generated_patterns_finds_what_a_full_scan_finds(pattern, data):
+    regex = re.compile(pattern, re.IGNORECASE)
+    doc = parse("t.txt", _text_for(data, regex) + "\n")
+    every = list(regex.finditer(doc.stream))
+    if any("\x00" in m.group() for m in every):
+        return  # a match across sentences hides others from a whole-text scan
+    if any(m.end() == m.start() for m in every):
+        return  # the scanner reports non-empty matches, and rule patterns never match nothing
+    assert [m.span() for m in stream_matches(doc, regex)] == [m.span() for m in every]

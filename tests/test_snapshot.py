@@ -111,3 +111,23 @@ def test_temporary_files_are_new_and_private(tmp_path):
     assert len(set(paths)) == 20
     assert all(os.path.basename(p).startswith(".x-") and p.endswith(".tmp") for p in paths)
     assert all(os.stat(p).st_mode & 0o777 == 0o600 for p in paths)
+
+
+BRANCHED_PACK = PACK.replace(
+    'phrases: ["miracle cure"]', "patterns: ['\\bmiracle\\s+(?:quick\\s+)?cure\\b|\\bwonder\\s+drug\\b']"
+).replace('pass: ["No cure."]', 'pass: ["No cure.", "A wonder, not a drug."]')
+
+
+def test_prefilter_conditions_come_back_from_the_snapshot(tmp_path, monkeypatch):
+    from ketalint import prefilter
+
+    packs = _write_pack(tmp_path / "packs", BRANCHED_PACK)
+    (rule,) = snapshot.load_rules_with_snapshot([packs], tmp_path / "cache")
+    pattern = rule.impl.regex
+    expected = prefilter.analyse(pattern.pattern, pattern.flags)
+    assert expected[2] is not None  # two alternatives of two words each
+
+    monkeypatch.setattr(prefilter, "_KNOWN", {})
+    monkeypatch.setattr(prefilter, "analyse", lambda *args: pytest.fail("analysed again"))
+    snapshot.load_rules_with_snapshot([packs], tmp_path / "cache")
+    assert prefilter.facts_of(pattern.pattern, pattern.flags) == expected

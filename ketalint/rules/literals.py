@@ -1,14 +1,16 @@
 """Which sentences of a document hold which prefilter literals, answered from its words.
 
-The scanner runs a pattern only on the sentences that hold one of its required literals (see
-`ketalint.prefilter`). Searching the text once per literal reads the whole text a hundred times
-over for a rule pack, though most literals are absent from any one document. A literal made of
-word characters can only occur inside a word, so one pass over the document's distinct words,
-given a table from a word to the literals inside it, tells which words matter at all (a site
-reuses its vocabulary, so the table is kept across documents); each sentence's words are then
-met with those few in one set operation. The same pass tells which words start with which
-literal heads (the word-start test of `scan._candidate_sentences`). Literals with other
-characters ("brain-derived", "n't") are searched for in the text.
+The scanner runs a pattern only on the sentences that meet its literal condition (see
+`ketalint.prefilter`): for some alternative of the pattern, a literal of each of its sets.
+Searching the text once per literal reads the whole text a hundred times over for a rule pack,
+though most literals are absent from any one document. A literal made of word characters can
+only occur inside a word, so one pass over the document's distinct words, given a table from a
+word to the literals inside it, tells which words matter at all (a site reuses its vocabulary,
+so the table is kept across documents); each sentence's words are then met with those few in
+one set operation. The same pass tells which words start with which literal heads (the
+word-start test of `scan._candidate_sentences`). Literals with other characters
+("brain-derived", "n't") are searched for in the text. The sentences of a literal are a bit
+mask, so an "and" of literal sets is an integer "and".
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ import re
 from bisect import bisect_right
 
 from ketalint.document import STREAM_SEPARATOR
-from ketalint.prefilter import Prefilter
+from ketalint.prefilter import Prefilter, word_head
 
 _WORD = re.compile(r"\w+")
 _PREFIX = 3  # every word literal is at least this long (see `prefilter._MIN_USEFUL`)
@@ -127,11 +129,12 @@ class DocumentLiterals:
 
     One pass over the document's distinct words tells which word literals it holds at all; most
     literals of a pack are absent from any one document, and those are answered from that set.
-    The sentences of a literal that is present are found by searching the text for it, when a
-    pattern first asks.
+    The sentences of a literal with other characters are found by searching the text for it,
+    when a pattern first asks. A literal's sentences are kept as a bit mask (bit i: sentence
+    i), so that a pattern's condition is met with a few integer "or"s and "and"s.
     """
 
-    __slots__ = ("version", "lowered", "starts", "heads", "_hits")
+    __slots__ = ("version", "lowered", "starts", "heads", "starting", "words_held", "masks", "lists")
 
     def __init__(self, lowered: str, sentence_spans: list[tuple[int, int]], starts: list[int]):
         self.version = TABLE.version
@@ -139,68 +142,181 @@ class DocumentLiterals:
         self.starts = starts
         word_sets = _sentence_words(lowered, sentence_spans)
         telling, self.heads = TABLE.of_words(set().union(*word_sets))
-        hits: dict[str, list[int]] = {}
+        masks: dict[str, int] = {}
         if telling:
             telling_words = telling.keys()
+            by_word: dict[str, int] = {}
             for index, words in enumerate(word_sets):
-                for word in telling_words & words:
-                    for literal in telling[word]:
-                        found = hits.get(literal)
-                        if found is None:
-                            hits[literal] = [index]
-                        elif found[-1] != index:
-                            found.append(index)
-        self._hits = hits
+                held = telling_words & words
+                if held:
+                    bit = 1 << index
+                    for word in held:
+                        by_word[word] = by_word.get(word, 0) | bit
+            for word, mask in by_word.items():
+                for literal in telling[word]:
+                    masks[literal] = masks.get(literal, 0) | mask
+        self.masks = masks
+        self.lists: dict[str, list[int]] = {}
+        self.words_held = set(masks)  # the word literals the document holds
+        # The literals some word starts with: a word literal's head is the literal itself.
+        self.starting = {head for head, whole in self.heads if whole}
 
     def catch_up(self) -> None:
         """Answer for the literals added to the table since this index was built: those are
         searched for in the text, and their heads are taken as met (the head test only spares
         a search, so skipping it loses nothing)."""
         literals, heads = TABLE.added_since(self.version)
+        masks = self.masks
         for literal in literals:
-            if literal not in self._hits:
-                self._hits[literal] = self._search(literal)
+            if literal not in masks:
+                found = masks[literal] = self._search(literal)
+                if found and literal in TABLE.word_literals:
+                    self.words_held.add(literal)
         self.heads.update(heads)
+        self.starting.update(head for head, whole in heads if whole)
         self.version = TABLE.version
+
+    def mask_of(self, literal: str) -> int:
+        """The sentences that hold `literal`, as a bit mask."""
+        found = self.masks.get(literal)
+        if found is None:
+            found = self.masks[literal] = 0 if literal in TABLE.word_literals else self._search(literal)
+        return found
 
     def sentences_with(self, literal: str) -> list[int]:
         """Indexes of the sentences that hold `literal`, ascending."""
-        found = self._hits.get(literal)
+        found = self.lists.get(literal)
         if found is None:
-            found = self._hits[literal] = [] if literal in TABLE.word_literals else self._search(literal)
+            found = self.lists[literal] = indexes(self.mask_of(literal))
         return found
 
-    def _search(self, literal: str) -> list[int]:
+    def _search(self, literal: str) -> int:
         lowered, starts = self.lowered, self.starts
-        out: list[int] = []
+        mask = 0
         i = lowered.find(literal)
         while i >= 0:
             index = bisect_right(starts, i) - 1
-            out.append(index)
+            mask |= 1 << index
             if index + 1 >= len(starts):
                 break
             i = lowered.find(literal, max(i + 1, starts[index + 1]))
+        return mask
+
+
+def indexes(mask: int) -> list[int]:
+    """The set bits of `mask`, lowest first: bit by bit when they are few, else a byte at a
+    time from a table of the bits each byte value sets at each of the first byte positions."""
+    out: list[int] = []
+    if mask.bit_count() <= _FEW_BITS:
+        while mask:
+            low = mask & -mask
+            out.append(low.bit_length() - 1)
+            mask ^= low
         return out
+    rows = _BYTE_BITS
+    for position, byte in enumerate(mask.to_bytes((mask.bit_length() + 7) // 8, "little")):
+        if byte:
+            if position < _TABLE_BYTES:
+                while position >= len(rows):
+                    base = len(rows) * 8
+                    rows.append([tuple(base + bit for bit in range(8) if value >> bit & 1) for value in range(256)])
+                out.extend(rows[position][byte])
+            else:
+                out.extend(map((position * 8).__add__, _bits_of_byte(byte)))
+    return out
+
+
+def _bits_of_byte(byte: int) -> tuple[int, ...]:
+    return tuple(bit for bit in range(8) if byte >> bit & 1)
+
+
+_FEW_BITS = 4
+_TABLE_BYTES = 32  # sentences beyond the 256th are rare; their bits are worked out
+_BYTE_BITS: list[list[tuple[int, ...]]] = []  # [byte position][byte value] -> the bits it sets
 
 
 class Plan:
-    """A prefilter's literals, each with the head a word must start with (None: no such test)."""
+    """A prefilter's condition (see `prefilter.Condition`; its literals alone when it has none),
+    ready to be met with a document's index.
 
-    __slots__ = ("checks",)
+    Each literal has the head a word must start with (None: no such test). The word literals
+    a document holds are found with set intersections (`DocumentLiterals.words_held`, and
+    `starting` for those that must start a word); only the literal sets those touch are given
+    a mask, and only the alternatives whose first set is touched are met with the rest, so the
+    many alternatives of a pattern cost little in the documents that hold few of its words.
+    """
+
+    __slots__ = ("starting_words", "inner_words", "others", "_sets_of", "_by_first", "_set_count")
 
     def __init__(self, prefilter: Prefilter):
-        word_start = prefilter.word_start
-        self.checks = tuple((literal, word_start.get(literal)) for literal in sorted(prefilter.literals or ()))
-        TABLE.add(prefilter.literals or (), [head for _, head in self.checks if head is not None])
+        literals = prefilter.literals
+        if literals is None:
+            condition = ()
+        elif prefilter.condition:
+            condition = prefilter.condition
+        else:
+            condition = ((tuple((literal, literal in prefilter.word_start) for literal in sorted(literals)),),)
+        starts_everywhere: dict[str, bool] = {}
+        numbered: dict[frozenset[str], int] = {}
+        by_first: dict[int, list[tuple[int, ...]]] = {}
+        for factors in condition:
+            indexes = []
+            for factor in factors:
+                for literal, starts in factor:
+                    starts_everywhere[literal] = starts_everywhere.get(literal, True) and starts
+                indexes.append(numbered.setdefault(frozenset(literal for literal, _ in factor), len(numbered)))
+            by_first.setdefault(indexes[0], []).append(tuple(indexes[1:]))
+        heads = {literal: word_head(literal) if starts else None for literal, starts in starts_everywhere.items()}
+        TABLE.add(heads, [head for head in heads.values() if head is not None])
+        words = {literal for literal in heads if _is_word(literal)}
+        self.starting_words = frozenset(literal for literal in words if heads[literal] is not None)
+        self.inner_words = frozenset(words - self.starting_words)
+        self.others = tuple(sorted((literal, head) for literal, head in heads.items() if literal not in words))
+        sets_of: dict[str, list[int]] = {}
+        for literals_of_set, index in numbered.items():
+            for literal in literals_of_set:
+                sets_of.setdefault(literal, []).append(index)
+        self._sets_of = {literal: tuple(indexes) for literal, indexes in sets_of.items()}  # the sets holding it
+        self._by_first = tuple((first, tuple(rests)) for first, rests in by_first.items())
+        self._set_count = len(numbered)
 
     def sentences(self, found: DocumentLiterals) -> list[int]:
-        """Indexes of the sentences holding any literal whose head test passes, ascending."""
-        heads = found.heads
-        lists = [found.sentences_with(literal) for literal, head in self.checks if head is None or head in heads]
-        lists = [hits for hits in lists if hits]
-        if len(lists) == 1:
-            return lists[0]
-        union: set[int] = set()
-        for hits in lists:
-            union.update(hits)
-        return sorted(union)
+        """Indexes of the sentences that may hold a match, ascending: those that hold, for some
+        alternative, a literal of each of its sets whose head test passes."""
+        present = found.starting & self.starting_words
+        if self.inner_words:
+            present |= found.words_held & self.inner_words
+        if self.others:
+            heads = found.heads
+            for literal, head in self.others:
+                if (head is None or head in heads) and found.mask_of(literal):
+                    present.add(literal)
+        if not present:
+            return []
+        masks = found.masks
+        if self._set_count == 1:
+            if len(present) == 1:
+                return found.sentences_with(next(iter(present)))
+            mask = 0
+            for literal in present:
+                mask |= masks.get(literal, 0)
+            return indexes(mask)
+        sets_of = self._sets_of
+        touched = [0] * self._set_count
+        for literal in present:
+            mask = masks.get(literal, 0)
+            if mask:
+                for index in sets_of[literal]:
+                    touched[index] |= mask
+        union = 0
+        for first, rests in self._by_first:
+            opened = touched[first]
+            if opened:
+                for rest in rests:
+                    common = opened
+                    for index in rest:
+                        common &= touched[index]
+                        if not common:
+                            break
+                    union |= common
+        return indexes(union)

@@ -197,7 +197,9 @@ def _foldable(doc: Document, lowered: str) -> bool:
 
 
 def _candidate_sentences(doc: Document, prefilter: Prefilter) -> list[int] | None:
-    """Indexes of the sentences holding any of the prefilter's literals (None when no cheap answer exists).
+    """Indexes of the sentences that meet the prefilter's condition: for some alternative of the
+    pattern, a literal of each of its sets, or else any of its literals (None when no cheap
+    answer exists).
 
     A literal that always starts a word (it follows `\\b`) cannot occur when no word of the
     document starts with it; such a literal is then left out (see `ketalint.rules.literals`).
