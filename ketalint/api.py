@@ -96,7 +96,9 @@ def analyze_file(file_text: FileText, pairs: list[tuple[Rule, str]]) -> FileResu
         if rule.impl.CORPUS
     }
     suppressions = regions_of(doc) if statements else []
-    return FileResult(file_text.path, check_document(doc, pairs), statements, suppressions)
+    findings = check_document(doc, pairs)
+    doc.release()
+    return FileResult(file_text.path, findings, statements, suppressions)
 
 
 def run_corpus(results: list[FileResult], selection: Selection, config: Config, site: bool = False) -> list[Finding]:

@@ -136,3 +136,12 @@ class Document:
     @property
     def headings(self) -> list[Block]:
         return [b for b in self.blocks if b.kind == "heading"]
+
+    def release(self) -> None:
+        """Break the document's reference cycles (a block and its sentences, the memo's indexes),
+        so that it is freed as soon as it is dropped: a run parses thousands of documents, and
+        cyclic garbage waits for the collector, which walks every live object to find it."""
+        self.memo.clear()
+        for block in self.blocks:
+            block.sentences = []
+        self.sentences = []
