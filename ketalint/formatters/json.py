@@ -27,7 +27,7 @@ def chunks(report, **_options) -> Iterator[str]:
     of a large site is never held whole in memory. `json.dumps` with `indent` runs the
     pure-Python encoder, which took longer than linting on a warm run over a large site; each
     finding is encoded by the C encoder and the lines are laid out here."""
-    encode = json.JSONEncoder(ensure_ascii=False).encode
+    encode = _finding_encoder()
     findings = report.findings
     if not findings:
         yield '{\n  "version": 1,\n  "findings": [],\n'
@@ -41,3 +41,17 @@ def chunks(report, **_options) -> Iterator[str]:
 
 
 _PER_CHUNK = 500
+
+
+def _finding_encoder():
+    """`json.JSONEncoder(ensure_ascii=False).encode`, without setting up the C encoder again for
+    each of a report's thousands of findings (what `encode` does on every call)."""
+    from json.encoder import c_make_encoder, encode_basestring
+
+    encoder = json.JSONEncoder(ensure_ascii=False)
+    if c_make_encoder is None:  # pragma: no cover - an interpreter without the C encoder
+        return encoder.encode
+    make = c_make_encoder(
+        {}, encoder.default, encode_basestring, None, encoder.key_separator, encoder.item_separator, False, False, True
+    )
+    return lambda value: "".join(make(value, 0))
