@@ -87,7 +87,7 @@ class ClaimRule(RuleType):
             if span is None or any(a < span[1] and span[0] < b for a, b in reported):
                 continue
             start, end, s_start = span
-            if overlaps_exception(text, start, end, self.exceptions):
+            if overlaps_exception(doc, sentence, text, start, end, self.exceptions):
                 continue
             if self.context.excuses(text, start, end, self.cues, negation_at=p_start):
                 continue

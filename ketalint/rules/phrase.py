@@ -75,7 +75,7 @@ class PhraseRule(RuleType):
 
     def _hit(self, doc, sentence, start, end) -> Hit | None:
         text = sentence_text(doc, sentence)
-        if overlaps_exception(text, start, end, self.exceptions):
+        if overlaps_exception(doc, sentence, text, start, end, self.exceptions):
             return None
         if self.context.excuses(text, start, end, self.cues):
             return None

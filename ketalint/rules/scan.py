@@ -293,8 +293,13 @@ def find_in_sentences(doc: Document, regex: re.Pattern, scope: tuple[str, ...]):
         yield sentence, m.start() - sentence.stream_start, m.end() - sentence.stream_start
 
 
-def overlaps_exception(text: str, start: int, end: int, exceptions: re.Pattern | None) -> bool:
+def overlaps_exception(doc: Document, sentence: Sentence, text: str, start: int, end: int, exceptions: re.Pattern | None) -> bool:
+    """Whether a match of `exceptions` in the sentence's `text` overlaps [start, end); the
+    search is skipped in a sentence without the literals an exception needs."""
     if exceptions is None:
+        return False
+    candidates = candidate_indexes(doc, exceptions)
+    if candidates is not None and sentence.index not in candidates:
         return False
     exceptions, searched = folded(exceptions, text)
     return any(m.start() < end and start < m.end() for m in exceptions.finditer(searched))

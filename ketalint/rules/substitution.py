@@ -62,7 +62,7 @@ class SubstitutionRule(RuleType):
     def check(self, doc: Document) -> Iterator[Hit]:
         for sentence, start, end in find_in_sentences(doc, self.regex, self.spec.scope):
             text = sentence_text(doc, sentence)
-            if overlaps_exception(text, start, end, self.exceptions):
+            if overlaps_exception(doc, sentence, text, start, end, self.exceptions):
                 continue
             if self.context.excuses(text, start, end, self.cues):
                 continue
