@@ -111,10 +111,11 @@ def _word_char(ch: str) -> bool:
 def word_head(literal: str) -> tuple[str, bool]:
     """The leading run of word characters of a literal, and whether it is the whole literal
     (then a word starting with it may go on; otherwise the word is exactly that run)."""
-    for i, ch in enumerate(literal):
-        if not _word_char(ch):
-            return literal[:i], False
-    return literal, True
+    found = _NOT_WORD_CHAR.search(literal)
+    return (literal, True) if found is None else (literal[:found.start()], False)
+
+
+_NOT_WORD_CHAR = re.compile(r"\W")  # `\w` is `_word_char`: alphanumeric or "_"
 
 
 def _parts(items, word_start: bool):

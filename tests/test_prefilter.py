@@ -364,3 +364,12 @@ def test_scan_of_generated_patterns_finds_what_a_full_scan_finds(pattern, data):
     if any(m.end() == m.start() for m in every):
         return  # the scanner reports non-empty matches, and rule patterns never match nothing
     assert [m.span() for m in stream_matches(doc, regex)] == [m.span() for m in every]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("ab_9-' .é²Ⅻ\u0301")), max_size=8))
+def test_word_head_is_the_leading_run_of_word_characters(literal):
+    run = 0
+    while run < len(literal) and (literal[run].isalnum() or literal[run] == "_"):
+        run += 1
+    assert word_head(literal) == (literal[:run], run == len(literal))

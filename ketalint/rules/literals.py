@@ -28,7 +28,8 @@ _EMPTY = ((), ())
 
 
 def _is_word(literal: str) -> bool:
-    return len(literal) >= _PREFIX and all(ch.isalnum() or ch == "_" for ch in literal)
+    """At least `_PREFIX` characters, all alphanumeric or "_"."""
+    return len(literal) >= _PREFIX and literal.replace("_", "0").isalnum()
 
 
 class LiteralTable:
@@ -218,8 +219,8 @@ def indexes(mask: int) -> list[int]:
         if byte:
             if position < _TABLE_BYTES:
                 while position >= len(rows):
-                    base = len(rows) * 8
-                    rows.append([tuple(base + bit for bit in range(8) if value >> bit & 1) for value in range(256)])
+                    add = (len(rows) * 8).__add__
+                    rows.append([tuple(map(add, bits)) for bits in rows[0]])
                 out.extend(rows[position][byte])
             else:
                 out.extend(map((position * 8).__add__, _bits_of_byte(byte)))
@@ -232,7 +233,8 @@ def _bits_of_byte(byte: int) -> tuple[int, ...]:
 
 _FEW_BITS = 4
 _TABLE_BYTES = 32  # sentences beyond the 256th are rare; their bits are worked out
-_BYTE_BITS: list[list[tuple[int, ...]]] = []  # [byte position][byte value] -> the bits it sets
+# [byte position][byte value] -> the bits it sets; rows past the first are made when needed.
+_BYTE_BITS: list[list[tuple[int, ...]]] = [[_bits_of_byte(value) for value in range(256)]]
 
 
 class Plan:
