@@ -306,6 +306,11 @@ class Prefilter:
             return True
         return any(literal in lowered for literal in self.literals)
 
+    @property
+    def pattern(self):
+        """The pattern this prefilter is for (None for the empty prefilter)."""
+        return self._pattern
+
     def folded(self) -> re.Pattern | None:
         if self._folded is False:
             from ketalint.foldregex import fold

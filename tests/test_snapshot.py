@@ -131,3 +131,24 @@ def test_prefilter_conditions_come_back_from_the_snapshot(tmp_path, monkeypatch)
     monkeypatch.setattr(prefilter, "analyse", lambda *args: pytest.fail("analysed again"))
     snapshot.load_rules_with_snapshot([packs], tmp_path / "cache")
     assert prefilter.facts_of(pattern.pattern, pattern.flags) == expected
+
+
+def test_plans_come_back_from_the_snapshot_and_find_the_same_sentences(tmp_path, monkeypatch):
+    from ketalint.document import parse
+    from ketalint.prefilter import Prefilter
+    from ketalint.rules import literals, scan
+
+    packs = _write_pack(tmp_path / "packs", BRANCHED_PACK)
+    (rule,) = snapshot.load_rules_with_snapshot([packs], tmp_path / "cache")
+    pattern = rule.impl.regex
+    made = literals.Plan(Prefilter.of(pattern))
+
+    monkeypatch.setattr(scan, "_STORED_PLANS", {})
+    snapshot.load_rules_with_snapshot([packs], tmp_path / "cache")
+    stored = scan._STORED_PLANS[(pattern.pattern, pattern.flags)]
+    assert stored == made.state()
+    monkeypatch.setattr(literals.Plan, "__init__", lambda *args: pytest.fail("planned again"))
+    restored = scan._plan(Prefilter.of(pattern))
+    doc = parse("a.md", "A wonder drug. Nothing here. A miracle quick cure! A drug, a wonder. Miracle cure.\n")
+    found = scan._document_literals(doc)
+    assert restored.sentences(found) == made.sentences(found) == [0, 2, 3, 4]  # both words, in any order

@@ -248,7 +248,7 @@ class Plan:
     many alternatives of a pattern cost little in the documents that hold few of its words.
     """
 
-    __slots__ = ("starting_words", "inner_words", "others", "_sets_of", "_by_first", "_set_count")
+    __slots__ = ("starting_words", "inner_words", "others", "_heads", "_sets_of", "_by_first", "_set_count")
 
     def __init__(self, prefilter: Prefilter):
         literals = prefilter.literals
@@ -268,7 +268,7 @@ class Plan:
                     starts_everywhere[literal] = starts_everywhere.get(literal, True) and starts
                 indexes.append(numbered.setdefault(frozenset(literal for literal, _ in factor), len(numbered)))
             by_first.setdefault(indexes[0], []).append(tuple(indexes[1:]))
-        heads = {literal: word_head(literal) if starts else None for literal, starts in starts_everywhere.items()}
+        heads = self._heads = {literal: word_head(literal) if starts else None for literal, starts in starts_everywhere.items()}
         TABLE.add(heads, [head for head in heads.values() if head is not None])
         words = {literal for literal in heads if _is_word(literal)}
         self.starting_words = frozenset(literal for literal in words if heads[literal] is not None)
@@ -281,6 +281,30 @@ class Plan:
         self._sets_of = {literal: tuple(indexes) for literal, indexes in sets_of.items()}  # the sets holding it
         self._by_first = tuple((first, tuple(rests)) for first, rests in by_first.items())
         self._set_count = len(numbered)
+
+    def state(self) -> tuple:
+        """The plan as plain data, for a rule-set snapshot: planning every pattern of a pack
+        costs a one-article run a few milliseconds (see `ketalint.snapshot`)."""
+        return (
+            tuple(sorted(self._heads.items())),
+            tuple(sorted(self.starting_words)),
+            tuple(sorted(self.inner_words)),
+            self.others,
+            tuple(sorted(self._sets_of.items())),
+            self._by_first,
+            self._set_count,
+        )
+
+    @classmethod
+    def restored(cls, state: tuple) -> "Plan":
+        """The plan whose `state` this is; its literals join the table as planning adds them."""
+        heads, starting, inner, others, sets_of, by_first, set_count = state
+        plan = cls.__new__(cls)
+        plan._heads = dict(heads)  # plain data keeps tuples tuples (`storage.plain`, marshal)
+        TABLE.add(plan._heads, [head for head in plan._heads.values() if head is not None])
+        plan.starting_words, plan.inner_words = frozenset(starting), frozenset(inner)
+        plan.others, plan._sets_of, plan._by_first, plan._set_count = others, dict(sets_of), by_first, set_count
+        return plan
 
     def sentences(self, found: DocumentLiterals) -> list[int]:
         """Indexes of the sentences that may hold a match, ascending: those that hold, for some

@@ -206,13 +206,36 @@ def _candidate_sentences(doc: Document, prefilter: Prefilter) -> list[int] | Non
     """
     plan = _PLANS.get(prefilter)
     if plan is None:
-        plan = _PLANS[prefilter] = Plan(prefilter)
+        plan = _PLANS[prefilter] = _plan(prefilter)
     found = _document_literals(doc)
     return None if found is None else plan.sentences(found)
 
 
 _PLANS: dict[Prefilter, Plan] = {}
 _PRIMED: list[bool] = []
+_STORED_PLANS: dict[tuple[str, int], tuple] = {}  # (pattern, flags) -> `Plan.state()`, from a snapshot
+
+
+def _plan(prefilter: Prefilter) -> Plan:
+    pattern = prefilter.pattern
+    stored = None if pattern is None else _STORED_PLANS.get((pattern.pattern, pattern.flags))
+    return Plan(prefilter) if stored is None else Plan.restored(stored)
+
+
+def plan_state(pattern) -> tuple | None:
+    """The plan of a pattern as plain data (None when it needs none), for a snapshot."""
+    prefilter = _prefilter(pattern)
+    if prefilter.literals is None:
+        return None
+    plan = _PLANS.get(prefilter)
+    if plan is None:
+        plan = _PLANS[prefilter] = _plan(prefilter)
+    return plan.state()
+
+
+def remember_plans(table: dict[tuple[str, int], tuple]) -> None:
+    """Seed the plans from a rule-set snapshot (see `ketalint.snapshot`)."""
+    _STORED_PLANS.update(table)
 
 
 def _prime() -> None:
@@ -224,7 +247,7 @@ def _prime() -> None:
     for pattern in interned():
         prefilter = _prefilter(pattern)
         if prefilter.literals is not None and prefilter not in _PLANS:
-            _PLANS[prefilter] = Plan(prefilter)
+            _PLANS[prefilter] = _plan(prefilter)
 
 
 def _document_literals(doc: Document) -> DocumentLiterals | None:
