@@ -8,9 +8,9 @@ processes can share out. `run_corpus` then compares statements across the whole 
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Callable
 
 from ketalint.cache import analyze_cached, open_cache
 from ketalint.config import Config

@@ -8,10 +8,14 @@ Small runs stay in one process: starting workers costs more than a few files tak
 from __future__ import annotations
 
 import os
-from typing import Callable, Iterator, Sequence, TypeVar
+from collections.abc import Callable, Iterator, Sequence
 
-T = TypeVar("T")
-R = TypeVar("R")
+TYPE_CHECKING = False
+if TYPE_CHECKING:  # annotations only: importing typing costs every run its start-up time
+    from typing import TypeVar
+
+    T = TypeVar("T")
+    R = TypeVar("R")
 
 MIN_FILES_PER_JOB = 16
 _MAX_CHUNK = 16

@@ -8,9 +8,9 @@ site with many articles saying the same thing costs one bucket, not one comparis
 from __future__ import annotations
 
 from collections import defaultdict
-from operator import attrgetter
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
-from typing import Callable, Iterable, Iterator
+from operator import attrgetter
 
 from ketalint.corpus.statement import Statement
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from typing import NamedTuple
+from collections import namedtuple
 
 from ketalint.language import Cues
 
@@ -28,9 +28,8 @@ _YEAR = re.compile(r"(?:19|20)\d\d$")
 _DIGITS = re.compile(r"\d")
 
 
-class _Copy(NamedTuple):
-    tokens: list[str]
-    hedges: list[tuple[int, int, str]]  # (first token, end token, wording) of each hedge cue
+# tokens: list[str]; hedges: list of (first token, end token, wording) of each hedge cue
+_Copy = namedtuple("_Copy", ("tokens", "hedges"))
 
 
 def drift(a: list[str], b: list[str], cues: Cues) -> list[tuple[int, str]]:

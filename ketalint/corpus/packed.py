@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import sys
 from array import array
-from typing import Iterable, Iterator
+from collections.abc import Iterable, Iterator
 
 from ketalint.corpus.statement import _NO_DATA, Statement
 

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
-from typing import Callable, ClassVar, Iterator
+from collections.abc import Callable, Iterator
 
 from ketalint.corpus.conflicts import REPRESENTATIVES, Conflict
 from ketalint.corpus.statement import Statement
 from ketalint.document.model import Document
 from ketalint.rules.base import Hit, RuleType
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:  # annotations only: importing typing costs every run its start-up time
+    from typing import ClassVar
 
 
 class CorpusRule(RuleType):

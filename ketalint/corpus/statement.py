@@ -6,9 +6,8 @@ line and column instead of pointing back into a parsed document.
 
 from __future__ import annotations
 
-import json
 import sys
-from typing import NamedTuple
+from collections import namedtuple
 
 from ketalint.document.model import Document, Sentence
 from ketalint.finding import Location
@@ -16,26 +15,22 @@ from ketalint.finding import Location
 _NO_DATA: dict = {}  # shared by statements without data; nothing writes to it
 
 
-class Statement(NamedTuple):
+_FIELDS = ("path", "start", "end", "line", "column", "end_line", "end_column", "match", "key", "side", "variant", "data")
+
+
+class Statement(namedtuple("Statement", _FIELDS, defaults=("", _NO_DATA))):
     """`key` says what the statement is about, `side` what it says of it; `variant` names the
     wording that matched (representatives are chosen to show different wordings).
 
     A named tuple: a run over a large site holds and creates statements by the hundred thousand
     (from worker processes and from the site store), and a tuple is built in C. Statements are
-    compared by identity (`id`, `is`) wherever it matters; `data` is never modified."""
+    compared by identity (`id`, `is`) wherever it matters; `data` is never modified.
 
-    path: str
-    start: int
-    end: int
-    line: int
-    column: int
-    end_line: int
-    end_column: int
-    match: str
-    key: str
-    side: str
-    variant: str = ""
-    data: dict = _NO_DATA
+    Fields: path (str); start, end (source offsets); line, column, end_line, end_column; match
+    (the source text); key, side, variant (str); data (dict). `collections.namedtuple` rather
+    than `typing.NamedTuple`: importing `typing` costs every run its start-up time."""
+
+    __slots__ = ()
 
     def location(self) -> Location:
         return Location(self.path, self.line, self.column, self.end_line, self.end_column, self.match)
@@ -70,7 +65,13 @@ def _arrived(path, start, end, line, column, end_line, end_column, match, key, s
 def stored_statement(path: str, row: tuple) -> Statement:
     """A statement from a site-store row (see `ketalint.corpus.store.SiteStore.fetch`)."""
     _, _, key, start, end, line, column, end_line, end_column, match, side, variant, data = row
-    return _make((path, start, end, line, column, end_line, end_column, match, key, side, variant, json.loads(data) if data else _NO_DATA))
+    return _make((path, start, end, line, column, end_line, end_column, match, key, side, variant, _loads(data) if data else _NO_DATA))
+
+
+def _loads(data: str) -> dict:
+    import json  # only runs that read the site store need it
+
+    return json.loads(data)
 
 
 def statement_at(doc: Document, start: int, end: int, key: str, side: str, variant: str = "", data: dict | None = None) -> Statement:

@@ -8,8 +8,8 @@ yamllint's linter stamps its problems.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import Any, ClassVar, Iterator
 
 from ketalint.document.model import Document, Sentence
 from ketalint.finding import Location
@@ -32,6 +32,10 @@ from ketalint.rules.scan import (  # noqa: F401 - re-exported: rule types import
     stream_matches,
     stream_spans,
 )
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:  # annotations only: importing typing costs every run its start-up time
+    from typing import Any, ClassVar
 
 SCOPES = ("any", "title", "heading", "paragraph", "list")
 

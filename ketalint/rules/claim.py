@@ -19,7 +19,7 @@ not, so a bullet's label still pairs with its text ("Anxiety: ketamine is effect
 from __future__ import annotations
 
 import re
-from typing import Iterator
+from collections.abc import Iterator
 
 from ketalint.document.model import Document
 from ketalint.language import folded

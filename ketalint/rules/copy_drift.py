@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 import sys
 from collections import Counter, defaultdict
-from typing import Iterator
+from collections.abc import Iterator
 
 from ketalint.corpus.conflicts import Conflict
 from ketalint.corpus.drift import drift

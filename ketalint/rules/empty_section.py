@@ -12,7 +12,7 @@ The title is left alone: a page that is only a title has no copy to lint.
 from __future__ import annotations
 
 import re
-from typing import Iterator
+from collections.abc import Iterator
 
 from ketalint.document import iter_sections
 from ketalint.document.model import Document

@@ -18,7 +18,7 @@ finding, not this one's.
 
 from __future__ import annotations
 
-from typing import Iterator
+from collections.abc import Iterator
 
 from ketalint.document.model import Document
 from ketalint.rules.base import Hit, Option, RuleType

@@ -14,7 +14,7 @@ A match that the sentence negates, quotes, reports or asks about is skipped (see
 from __future__ import annotations
 
 import re
-from typing import Iterator
+from collections.abc import Iterator
 
 from ketalint.document.model import Document
 from ketalint.rules.base import (

@@ -17,7 +17,7 @@ digits ("40", "1,000", "2.5"), words up to twenty, or ranges ("40-60", "between 
 from __future__ import annotations
 
 import re
-from typing import Iterator
+from collections.abc import Iterator
 
 from ketalint.corpus.conflicts import Conflict, by_key, side_conflicts
 from ketalint.corpus.rule import CorpusRule

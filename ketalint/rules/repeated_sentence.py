@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import math
 from collections import defaultdict
-from typing import Iterator
+from collections.abc import Iterator
 
 from ketalint.document import STREAM_SEPARATOR
 from ketalint.document.model import Document, Sentence

@@ -18,7 +18,7 @@ document's title (or its first block when it has no title); `{looked_for}` lists
 
 from __future__ import annotations
 
-from typing import Iterator
+from collections.abc import Iterator
 
 from ketalint.document.model import Document
 from ketalint.rules.base import Hit, RuleType

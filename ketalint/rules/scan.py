@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from typing import Iterator
+from collections.abc import Iterator
 
 from ketalint.document.model import Document, Sentence
 from ketalint.foldregex import foldable

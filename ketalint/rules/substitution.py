@@ -13,7 +13,7 @@ A fix keeps the first letter's case. `fix: false` makes the rule suggest without
 from __future__ import annotations
 
 import re
-from typing import Iterator
+from collections.abc import Iterator
 
 from ketalint.document.model import Document
 from ketalint.lazyregex import lazy
