@@ -106,3 +106,29 @@ def test_the_fast_word_split_gives_the_words_the_regex_gives(sentences):
     words = _sentence_words(doc)
     for sentence in doc.sentences:
         assert words(sentence) == tuple(w for w in words_of(sentence.text) if w != "?")
+
+
+_WORDS = st.lists(st.sampled_from(["we", "care", "for", "you", "here", "now", "ketamine", "helps"]), min_size=1, max_size=12)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_WORDS, st.lists(_WORDS, max_size=6), st.lists(_WORDS, max_size=6))
+def test_the_earliest_repeat_is_the_one_plain_slice_compares_find(words, starts, ends):
+    import math
+    from types import SimpleNamespace
+
+    from ketalint.rules.base import RuleSpec
+    from ketalint.rules.repeated_sentence import RepeatedSentenceRule
+
+    rule = RepeatedSentenceRule(RuleSpec("t.repeat", "repeated-sentence", "style", "warning", "m"))
+    words = tuple(words)
+    lists = [[(tuple(w), SimpleNamespace(index=i + offset)) for i, w in enumerate(ws)] for ws, offset in ((starts, 0), (ends, 100))]
+    need = max(rule.min_shared, math.ceil(rule.min_share * len(words)))
+    expected = None
+    for candidates in lists:
+        for earlier, sentence in candidates:
+            if earlier[:need] == words[:need] or earlier[-need:] == words[-need:]:
+                if expected is None or sentence.index < expected.index:
+                    expected = sentence
+                break
+    assert rule._earliest_repeated(words, *lists) is expected
