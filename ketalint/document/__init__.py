@@ -29,6 +29,22 @@ TYPOGRAPHY_FOLD = str.maketrans({
 STREAM_SEPARATOR = "\x00"
 
 
+def ascii_gaps(keep: str = "") -> dict[int, str]:
+    """A `str.translate` table for lower-cased ASCII text: every character but a-z, 0-9 and
+    those of `keep` becomes a space; the stream's sentence separator stays."""
+    return str.maketrans({chr(c): " " for c in range(1, 128) if not ("a" <= chr(c) <= "z" or chr(c).isdigit() or chr(c) in keep)})
+
+
+def translated_pieces(lowered: str, gaps: dict[int, str], sentences: int) -> list[str] | None:
+    """The lower-cased stream translated by `gaps` (see `ascii_gaps`), one piece per sentence,
+    so that a sentence's words are its piece's `split()`: several times faster than a regex.
+    None when the stream is not ASCII, or a sentence holds the separator itself."""
+    if not lowered.isascii():
+        return None
+    pieces = lowered.translate(gaps).split(STREAM_SEPARATOR)
+    return pieces if len(pieces) == sentences else None
+
+
 def format_of(path: str) -> str:
     """The format named by a path's extension (plain text when unknown)."""
     dot = path.rfind(".")

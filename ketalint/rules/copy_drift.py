@@ -28,16 +28,15 @@ from ketalint.corpus.drift import drift
 from ketalint.corpus.packed import SiteStatements
 from ketalint.corpus.rule import CorpusRule
 from ketalint.corpus.statement import Statement, statement_at
-from ketalint.document import STREAM_SEPARATOR
+from ketalint.document import ascii_gaps, translated_pieces
 from ketalint.document.model import Document
 from ketalint.language import Cues
 from ketalint.rules.base import Option, cues_of, lowered_stream, sentence_text
 
 _TOKEN = re.compile(r"[a-z0-9%]+(?:[.'-][a-z0-9]+)*")
-# Every ASCII character but the letters, digits and "%" of tokens, and the stream's sentence
-# separator, as a space: where no ".", "'" or "-" can join two runs into one token (`_plain`),
-# a sentence's tokens are the words of its translation.
-_GAPS = str.maketrans({chr(c): " " for c in range(1, 128) if not (chr(c).isdigit() or "a" <= chr(c) <= "z" or chr(c) == "%")})
+# Where no ".", "'" or "-" can join two runs into one token (`_plain`), a sentence's tokens
+# are the words of its translation by this table.
+_GAPS = ascii_gaps("%")
 _LONGEST = 4
 
 
@@ -69,9 +68,7 @@ class CopyDriftRule(CorpusRule):
         # In an ASCII document a sentence lower-cased is a slice of the lower-cased stream.
         lowered = lowered_stream(doc) if doc.stream.isascii() else None
         findall = _TOKEN.findall
-        pieces = None if lowered is None else lowered.translate(_GAPS).split(STREAM_SEPARATOR)
-        if pieces is not None and len(pieces) != len(doc.sentences):
-            pieces = None
+        pieces = None if lowered is None else translated_pieces(lowered, _GAPS, len(doc.sentences))
         for sentence in doc.sentences:
             if sentence.block.kind == "heading":
                 continue

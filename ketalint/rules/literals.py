@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 
-from ketalint.document import STREAM_SEPARATOR
+from ketalint.document import ascii_gaps, translated_pieces
 from ketalint.prefilter import Prefilter, word_head
 
 _WORD = re.compile(r"\w+")
@@ -109,18 +109,14 @@ class LiteralTable:
 TABLE = LiteralTable()
 
 
-# ASCII characters that end a word (all but letters, digits and "_") as spaces; the sentence
-# separator of the stream is kept.
-_WORD_GAPS = str.maketrans({chr(c): " " for c in range(1, 128) if not (chr(c).isalnum() or chr(c) == "_")})
+_WORD_GAPS = ascii_gaps("_")  # `\w` in lower-cased ASCII text: a-z, 0-9 and "_"
 
 
 def _sentence_words(lowered: str, sentence_spans: list[tuple[int, int]]) -> list[set[str]]:
-    """The distinct words (`\\w+` runs) of each sentence. For ASCII text, a translation to
-    spaces and a split find the same words several times faster than the regex."""
-    if lowered.isascii():
-        pieces = lowered.translate(_WORD_GAPS).split(STREAM_SEPARATOR)
-        if len(pieces) == len(sentence_spans):
-            return [set(piece.split()) for piece in pieces]
+    """The distinct words (`\\w+` runs) of each sentence."""
+    pieces = translated_pieces(lowered, _WORD_GAPS, len(sentence_spans))
+    if pieces is not None:
+        return [set(piece.split()) for piece in pieces]
     findall = _WORD.findall
     return [set(findall(lowered, start, end)) for start, end in sentence_spans]
 

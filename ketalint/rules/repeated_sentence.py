@@ -24,7 +24,7 @@ import math
 from collections import defaultdict
 from collections.abc import Iterator
 
-from ketalint.document import STREAM_SEPARATOR
+from ketalint.document import ascii_gaps, translated_pieces
 from ketalint.document.model import Document, Sentence
 from ketalint.rules.base import Hit, Option, RuleType, lowered_stream, sentence_text
 from ketalint.rules.section_match import WORD_RE, span_location, words_of
@@ -134,9 +134,7 @@ def _sentence_words(doc: Document):
         return lambda sentence: tuple(filter(_NOT_QUESTION, words_of(sentence_text(doc, sentence))))
     lowered = lowered_stream(doc)
     findall = WORD_RE.findall
-    pieces = lowered.translate(_GAPS).split(STREAM_SEPARATOR)
-    if len(pieces) != len(doc.sentences):
-        pieces = None
+    pieces = translated_pieces(lowered, _GAPS, len(doc.sentences))
 
     def words(sentence: Sentence) -> tuple[str, ...]:
         if pieces is not None:
@@ -149,9 +147,7 @@ def _sentence_words(doc: Document):
     return words
 
 
-# Every ASCII character but the letters and digits of `WORD_RE`'s words, the apostrophe and the
-# stream's sentence separator, as a space.
-_GAPS = str.maketrans({chr(c): " " for c in range(1, 128) if not (chr(c).isdigit() or "a" <= chr(c) <= "z" or chr(c) == "'")})
+_GAPS = ascii_gaps("'")  # what `WORD_RE`'s words are made of, and the apostrophe
 
 
 _NOT_QUESTION = "?".__ne__
