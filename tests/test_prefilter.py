@@ -361,9 +361,7 @@ def test_scan_of_generated_patterns_finds_what_a_full_scan_finds(pattern, data):
     every = list(regex.finditer(doc.stream))
     if any("\x00" in m.group() for m in every):
         return  # a match across sentences hides others from a whole-text scan
-    if any(m.end() == m.start() for m in every):
-        return  # the scanner reports non-empty matches, and rule patterns never match nothing
-    assert [m.span() for m in stream_matches(doc, regex)] == [m.span() for m in every]
+    assert [m.span() for m in stream_matches(doc, regex)] == [m.span() for m in every if m.end() > m.start()]
 
 
 @settings(max_examples=300, deadline=None)

@@ -163,8 +163,17 @@ def _scan_spans(doc: Document, regex: re.Pattern, spans, whole: bool) -> list[re
         for m in finditer(lowered, start, end):
             at = m.start()
             if at != m.end() and not (whole and "\x00" in m.group()):
-                found.append(match(stream, at, end))
+                original = match(stream, at, end)
+                if original.end() != m.end():
+                    original = _retried(regex, stream, at, end)
+                found.append(original)
     return found
+
+
+def _retried(regex: re.Pattern, stream: str, at: int, end: int) -> re.Match:
+    """The non-empty match at `at` that `finditer` gives after an empty one there (a pattern
+    such as `(?:|word)` prefers the empty match, which `match` alone returns)."""
+    return next(m for m in regex.finditer(stream, at, end) if m.start() == at and m.end() > at)
 
 
 def _sentence_spans(doc: Document) -> list[tuple[int, int]]:
