@@ -89,6 +89,8 @@ REPORTING_BEFORE = (
     r"(?:ads?|clinics?|sites?|websites?|marketers?|companies|articles?|providers?|posts?|headlines?)\s+(?:that|which|who)\s+"
     r"(?:claim|promise|say|advertise|guarantee|offer|tell\s+you)",
     r"(?:skeptical|suspicious|careful|wary)\s+of",
+    r"(?:misleading|wrong|false|inaccurate|incorrect|dishonest|irresponsible)\s+to\s+(?:call|say|claim|describe|label|promise|suggest|advertise)",
+    r"(?:ask|asks|asked|asking|wonder|wonders|wondered|wondering)\s+(?:us\s+)?(?:whether|if)\b",
 )
 REPORTING_AFTER = (
     r"(?:it|this|that|they)\s+(?:does|do|is|are|did|has|have)\s*(?:not|n't)\b",

@@ -21,6 +21,10 @@ def _reported(sentence: str, claim: str) -> bool:
         ("Ads that guarantee results are misleading.", "results"),
         ("Be skeptical of any cure offered online.", "cure"),
         ("Some sites call BDNF a neurotransmitter, but it is a protein.", "neurotransmitter"),
+        ("It would be wrong to say that one session ends depression for good.", "for good"),
+        ("It is misleading to call an infusion risk-free.", "risk-free"),
+        ("Patients often ask us whether the relief is permanent.", "permanent"),
+        ("Readers wonder if ketamine works instantly.", "instantly"),
     ],
 )
 def test_reporting_and_denial_frames(sentence, claim):
@@ -33,6 +37,8 @@ def test_reporting_and_denial_frames(sentence, claim):
         ("Our clinic offers a cure for depression.", "a cure"),
         ("We call this process ketagenesis.", "ketagenesis"),
         ("Clinics treat depression with ketamine.", "depression"),
+        ("It is wrong to wait: ketamine ends depression for good.", "for good"),
+        ("Ask your doctor about ketamine, which ends depression for good.", "for good"),
     ],
 )
 def test_plain_assertions_are_not_reported(sentence, claim):
