@@ -73,7 +73,10 @@ def _heads_chunk(text: str, first: tuple[int, int], second: tuple[int, int]) -> 
     if last_word in _CONTINUING_WORDS:
         return False
     nxt = text[second[0]:second[1]].lstrip()
-    return bool(_BULLET_RE.match(nxt)) or nxt[:1].isupper() or nxt[:1].isdigit() or nxt[:1] in "\"'“‘"
+    # A quotation opens a sentence when a capital or a figure follows the quote mark; a quoted
+    # word in lower case ("'anti-reward' center") carries on the line before.
+    opening = nxt.lstrip("\"'“‘")[:1]
+    return bool(_BULLET_RE.match(nxt)) or opening.isupper() or opening.isdigit()
 
 
 def _blocks(text: str, chunks: list[list[tuple[int, int]]]) -> list[Block]:

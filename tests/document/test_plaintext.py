@@ -58,6 +58,16 @@ def test_wrapped_prose_is_not_split_into_a_heading():
     assert [b.kind for b in doc.blocks] == ["paragraph"]
 
 
+def test_a_line_that_opens_with_a_quoted_lower_case_word_carries_on_the_line_before():
+    doc = _doc("Infusions act on a region called the brain\n'reward' circuit, among others.\n")
+    assert [b.kind for b in doc.blocks] == ["paragraph"]
+
+
+def test_a_heading_may_be_followed_by_a_quotation_without_a_blank_line():
+    doc = _doc("What Our Patients Say\n\u201cThe staff made me feel safe,\u201d one client wrote.\n")
+    assert [b.kind for b in doc.blocks] == ["heading", "paragraph"]
+
+
 def test_bullets_and_numbered_lines_are_list_items():
     items = [b.text for b in _doc().blocks if b.kind == "list_item"]
     assert items == [
