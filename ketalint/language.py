@@ -107,6 +107,7 @@ _TESTIMONIAL_RE = lazy(
     re.IGNORECASE,
 )
 _CLAUSE_BREAK = _compiled(r"[;:()\[\]]|\s[—–-]\s|—|–|,\s*(?:but|however|although|though|whereas|while|yet)\b|\bbut\b|\bhowever\b|\balthough\b|\bwhereas\b")
+_RELATIVE_AFTER = re.compile(r",\s*(?:which|who)\b")
 # "has no side effects and does not raise blood pressure": a new verb after "and"/"or" starts a new
 # statement, so a negation before it does not reach past it ("is not safe or effective" still does).
 _NEW_PREDICATE = lazy(
@@ -187,8 +188,13 @@ def is_negated(text: str, start: int, cues: Cues = DEFAULT_CUES, window: int = N
 
 
 def is_hedged(text: str, start: int, end: int, cues: Cues = DEFAULT_CUES) -> bool:
-    """A hedge cue anywhere in the major clause that holds the match, or framing the sentence."""
+    """A hedge cue in the major clause that holds the match, or framing the sentence. A relative
+    clause after the match hedges only itself: in "boosts BDNF, which may help repair damage"
+    the "may" is about the repair, not the BDNF."""
     left, right = clause_bounds(text, start, end)
+    relative = _RELATIVE_AFTER.search(text, end, right)
+    if relative:
+        right = relative.start()
     hedge, searched = folded(cues.hedge, text)
     if hedge.search(searched, left, right):
         return True
