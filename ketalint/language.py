@@ -96,6 +96,8 @@ REPORTING_AFTER = (
     r"(?:it|this|that|they)\s+(?:does|do|is|are|did|has|have)\s*(?:not|n't)\b",
     r"(?:is|are|was)\s+(?:false|a\s+myth|not\s+true|untrue|misleading|wrong|an?\s+overclaim)",
     r"\bno\s+evidence\b", r"\bnot\s+supported\b", r"\bunsupported\b",
+    r"(?:(?:was|were|is|are)\s*(?:not|n't)|(?:has|have|had)\s*(?:not|n't)\s+(?:yet\s+)?been)\s+(?:clearly\s+|yet\s+|consistently\s+)?"
+    r"(?:seen|found|shown|observed|detected|confirmed|replicated|demonstrated|measured|proven)\b",
 )
 
 # A patient's words quoted by the advertiser are the advertiser's claim (FTC endorsement guides):

@@ -25,6 +25,8 @@ def _reported(sentence: str, claim: str) -> bool:
         ("It is misleading to call an infusion risk-free.", "risk-free"),
         ("Patients often ask us whether the relief is permanent.", "permanent"),
         ("Readers wonder if ketamine works instantly.", "instantly"),
+        ("A rise in synapse numbers was not seen in people after one dose.", "rise in synapse numbers"),
+        ("Lasting benefit has not been shown in trials.", "Lasting benefit"),
     ],
 )
 def test_reporting_and_denial_frames(sentence, claim):

@@ -70,8 +70,8 @@ def _heads_chunk(text: str, first: tuple[int, int], second: tuple[int, int]) -> 
     if not _looks_like_heading(text, first):
         return False
     last_word = text[first[0]:first[1]].split()[-1].lower()
-    if last_word in _CONTINUING_WORDS:
-        return False
+    if last_word in _CONTINUING_WORDS or last_word.endswith(("'s", "’s")):
+        return False  # "... fall under Spravato's" goes on to say whose what
     nxt = text[second[0]:second[1]].lstrip()
     # A quotation opens a sentence when a capital or a figure follows the quote mark; a quoted
     # word in lower case ("'anti-reward' center") carries on the line before.

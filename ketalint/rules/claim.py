@@ -22,7 +22,7 @@ import re
 from collections.abc import Iterator
 
 from ketalint.document.model import Document
-from ketalint.language import folded
+from ketalint.language import folded, is_reported
 from ketalint.rules.base import (
     CONTEXT_OPTIONS,
     Hit,
@@ -92,6 +92,10 @@ class ClaimRule(RuleType):
             if self.context.excuses(text, start, end, self.cues, negation_at=p_start):
                 continue
             if self.context.negated and s_start < p_start and _negation_between(text, s_start, p_start, self.cues):
+                continue
+            # Predicate first: "an increase in synapses was not seen after a dose" denies the
+            # claim between its two halves.
+            if self.context.reported and p_start < s_start and is_reported(text, p_start, p_end):
                 continue
             reported.append((start, end))
             src_start, src_end = sentence.source_span(start, end)

@@ -63,6 +63,11 @@ def test_a_line_that_opens_with_a_quoted_lower_case_word_carries_on_the_line_bef
     assert [b.kind for b in doc.blocks] == ["paragraph"]
 
 
+def test_a_line_ending_in_a_possessive_carries_on():
+    doc = _doc("Every session follows the clinic's\nSafety checklist, step by step.\n")
+    assert [b.kind for b in doc.blocks] == ["paragraph"]
+
+
 def test_a_heading_may_be_followed_by_a_quotation_without_a_blank_line():
     doc = _doc("What Our Patients Say\n\u201cThe staff made me feel safe,\u201d one client wrote.\n")
     assert [b.kind for b in doc.blocks] == ["heading", "paragraph"]

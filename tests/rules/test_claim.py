@@ -131,3 +131,10 @@ def test_hit_spans_from_the_first_to_the_last_term():
     text = "It boosts another neurotransmitter, called BDNF."
     (hit,) = example_hits(rule, text)
     assert text[hit.start:hit.end] == "neurotransmitter, called BDNF"
+
+
+def test_a_denial_between_a_predicate_and_the_subject_after_it_passes():
+    rule = _rule()
+    assert not _flagged(rule, "An effective drug for anxiety was not found in that trial.")
+    assert not _flagged(rule, "Effective relief was not shown for anxiety.")
+    assert _flagged(rule, "Effective relief was shown for anxiety.")
