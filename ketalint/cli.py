@@ -26,12 +26,19 @@ def main(argv: list[str] | None = None) -> None:
     young, older, oldest = gc.get_threshold()
     gc.set_threshold(max(young, _YOUNG_COLLECTION_EVERY), older, oldest)
     paths = _plain_check_paths(sys.argv[1:] if argv is None else list(argv))
-    if paths is None:
-        from ketalint.commands import main as click_main
+    try:
+        if paths is None:
+            from ketalint.commands import main as click_main
 
-        click_main(argv)
-    else:
-        _plain_check(paths)
+            click_main(argv)
+        else:
+            _plain_check(paths)
+    finally:
+        if argv is None:
+            # The process ends here. Everything it still holds leaves the collector's care, so
+            # the collection at interpreter shutdown does not walk every object of the loaded
+            # rule set again (about a tenth of a one-article run). Objects are still freed.
+            gc.freeze()
 
 
 def __getattr__(name: str):

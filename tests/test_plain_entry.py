@@ -98,3 +98,21 @@ def test_the_plain_entry_does_not_import_click(site: Path):
     code = "import sys; from ketalint.cli import main\ntry:\n    main(['check', 'a.md'])\nfinally:\n    print('click' in sys.modules, file=sys.stderr)"
     proc = subprocess.run([sys.executable, "-c", code], cwd=site, capture_output=True, text=True)
     assert proc.returncode == 1 and proc.stderr.strip().splitlines()[-1] == "False"
+
+
+_FROZEN_AFTER = (
+    "import gc, sys\n"
+    "from ketalint.cli import main\n"
+    "try:\n"
+    "    main({argv})\n"
+    "except SystemExit:\n"
+    "    print(gc.get_freeze_count() > 0)\n"
+)
+
+
+@pytest.mark.parametrize(("argv", "frozen"), [("", b"True"), ("sys.argv[1:]", b"False")])
+def test_only_the_process_command_line_hands_its_objects_over_at_the_end(site: Path, argv, frozen):
+    """Run as the process's own command line, `main` leaves what it holds out of the final
+    collection at shutdown; called with arguments, as by a program that goes on, it does not."""
+    code, out, _ = _run(_FROZEN_AFTER.format(argv=argv), ["check", "a.md"], site)
+    assert out.strip().splitlines()[-1] == frozen
