@@ -208,8 +208,11 @@ def is_hedged(text: str, start: int, end: int, cues: Cues = DEFAULT_CUES) -> boo
 def is_reported(text: str, start: int, end: int) -> bool:
     """The sentence reports or denies the claim rather than making it."""
     before, searched = folded(_REPORT_BEFORE_RE, text)
-    if before.search(searched, 0, start):
-        return True
+    return bool(before.search(searched, 0, start)) or is_denied_after(text, end)
+
+
+def is_denied_after(text: str, end: int) -> bool:
+    """What follows `end` denies or disowns what precedes it ("... was not seen", "... is a myth")."""
     after, searched = folded(_REPORT_AFTER_RE, text)
     return bool(after.search(searched, end))
 

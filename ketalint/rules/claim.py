@@ -22,7 +22,7 @@ import re
 from collections.abc import Iterator
 
 from ketalint.document.model import Document
-from ketalint.language import folded, is_reported
+from ketalint.language import folded, is_denied_after
 from ketalint.rules.base import (
     CONTEXT_OPTIONS,
     Hit,
@@ -95,7 +95,7 @@ class ClaimRule(RuleType):
                 continue
             # Predicate first: "an increase in synapses was not seen after a dose" denies the
             # claim between its two halves.
-            if self.context.reported and p_start < s_start and is_reported(text, p_start, p_end):
+            if self.context.reported and p_start < s_start and is_denied_after(text, p_end):
                 continue
             reported.append((start, end))
             src_start, src_end = sentence.source_span(start, end)
