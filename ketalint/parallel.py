@@ -19,6 +19,7 @@ if TYPE_CHECKING:  # annotations only: importing typing costs every run its star
 
 MIN_FILES_PER_JOB = 16
 _MAX_CHUNK = 16
+_CHUNKS_IN_FLIGHT = 4  # per worker: enough that none waits for the next, few enough to hold little
 _task: Callable | None = None
 
 
@@ -28,10 +29,6 @@ def default_jobs() -> int:
         return len(os.sched_getaffinity(0))
     except AttributeError:  # pragma: no cover - not Linux
         return os.cpu_count() or 1
-
-
-def _run(item):
-    return _task(item)  # type: ignore[misc]
 
 
 def map_in_order(
@@ -57,22 +54,39 @@ def iter_in_order(
 
 
 def _in_workers(task, items, jobs):
-    """Results of `task` computed by forked workers, yielded in input order; None without fork."""
+    """Results of `task` computed by forked workers, yielded in input order; None without fork.
+
+    Only a few chunks per worker are in flight at a time. Handing every item out at once lets
+    finished results pile up in this process whenever its consumer is slower than the workers
+    (filing the site store is), and a large site's results would then all be held at once."""
     import multiprocessing
+    from collections import deque
     from concurrent.futures import ProcessPoolExecutor
 
     if "fork" not in multiprocessing.get_all_start_methods():
         return None
+    # Small chunks: the run ends when the slowest worker finishes its last chunk.
+    size = max(1, min(_MAX_CHUNK, len(items) // (jobs * 8)))
+    chunks = (items[i:i + size] for i in range(0, len(items), size))
 
     def results():
         global _task
         _task = task
+        pool = ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("fork"))
         try:
-            context = multiprocessing.get_context("fork")
-            with ProcessPoolExecutor(jobs, mp_context=context) as pool:
-                # Small chunks: the run ends when the slowest worker finishes its last chunk.
-                yield from pool.map(_run, items, chunksize=max(1, min(_MAX_CHUNK, len(items) // (jobs * 8))))
+            pending = deque(pool.submit(_run_chunk, chunk) for _, chunk in zip(range(jobs * _CHUNKS_IN_FLIGHT), chunks))
+            while pending:
+                done = pending.popleft().result()
+                for chunk in chunks:
+                    pending.append(pool.submit(_run_chunk, chunk))
+                    break
+                yield from done
         finally:
+            pool.shutdown(wait=True, cancel_futures=True)
             _task = None
 
     return results()
+
+
+def _run_chunk(chunk):
+    return [_task(item) for item in chunk]  # type: ignore[misc]

@@ -6,7 +6,7 @@ from pathlib import Path
 from click.testing import CliRunner
 
 from ketalint.cli import cli
-from ketalint.parallel import MIN_FILES_PER_JOB, map_in_order
+from ketalint.parallel import _CHUNKS_IN_FLIGHT, _MAX_CHUNK, MIN_FILES_PER_JOB, iter_in_order, map_in_order
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "bench"))
 from sitegen import write_site  # noqa: E402
@@ -30,3 +30,20 @@ def test_output_is_byte_identical_with_one_job_and_with_several(tmp_path):
     assert one.exit_code == two.exit_code == 1
     assert '"findings": [' in one.output and one.output.count('"rule":') > 10
     assert one.output == two.output
+
+
+def _touch(path: str) -> str:
+    Path(path).touch()
+    return path
+
+
+def test_workers_run_only_a_few_chunks_ahead_of_a_slow_consumer(tmp_path):
+    import time
+
+    items = [str(tmp_path / f"{n}.done") for n in range(2000)]
+    results = iter_in_order(_touch, items, jobs=2)
+    assert next(results) == items[0]
+    time.sleep(0.5)  # time enough for unbounded workers to finish every item
+    started = len(list(tmp_path.glob("*.done")))
+    assert started <= 2 * (_CHUNKS_IN_FLIGHT + 1) * _MAX_CHUNK
+    assert list(results) == items[1:]
