@@ -44,6 +44,26 @@ def test_every_category_pack_is_present():
     assert {"overclaim", "factual", "unhedged", "style"} <= packs
 
 
+CONTRADICTION_EXAMPLES = [
+    pytest.param(rule, text, id=f"{rule.id}-{i}")
+    for rule in RULES
+    if rule.spec.type == "contradiction"
+    for i, text in enumerate(rule.spec.flag_examples + rule.spec.pass_examples)
+]
+
+
+@pytest.mark.parametrize(("rule", "text"), CONTRADICTION_EXAMPLES)
+def test_no_wording_is_on_two_poles_of_an_axis(rule, text):
+    """A pole's pattern that also matches inside the other pole's wording ("addictive" in
+    "non-addictive") makes one statement contradict itself and draws a second report on it."""
+    from ketalint.document import parse
+
+    poles_at: dict[tuple[int, int], set[str]] = {}
+    for statement in rule.impl.extract(parse("example.md", text)):
+        poles_at.setdefault((statement.start, statement.end), set()).add(statement.side)
+    assert all(len(poles) == 1 for poles in poles_at.values()), poles_at
+
+
 def test_rule_ids_are_unique():
     ids = [rule.id for rule in RULES]
     assert len(ids) == len(set(ids))
