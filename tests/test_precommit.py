@@ -93,3 +93,16 @@ def test_clean_article_is_committed(site, env):
     assert result.returncode == 0, output
     assert "ketalint" in output and "Passed" in output
     assert _git(site, "rev-parse", "--verify", "-q", "HEAD", env=env).returncode == 0
+
+
+def test_the_readme_local_hook_runs_what_the_shipped_hook_runs():
+    import re
+
+    import yaml
+
+    shipped = yaml.safe_load((CHECKOUT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))[0]
+    readme = (CHECKOUT / "README.md").read_text(encoding="utf-8")
+    blocks = [yaml.safe_load(b) for b in re.findall(r"```yaml\n(.*?)```", readme, re.S) if "repo: local" in b]
+    assert len(blocks) == 1
+    local = blocks[0]["repos"][0]["hooks"][0]
+    assert (local["id"], local["entry"], local["types_or"]) == (shipped["id"], shipped["entry"], shipped["types_or"])
