@@ -58,6 +58,11 @@ class SiteStore:
 
         self.path = path
         self._error = sqlite3.Error
+        # (rule, key) pairs whose lookups this connection has filed: the lookups table relates
+        # keys to lookups, so a wording repeated across a site is looked up and inserted once.
+        # Only committed ones count: a rolled-back filing left none of its rows.
+        self._looked_up: set[tuple[str, str]] = set()
+        self._pending: set[tuple[str, str]] = set()
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
             self.db = sqlite3.connect(path, timeout=10, isolation_level=None)
@@ -91,9 +96,12 @@ class SiteStore:
                 for path, size, mtime_ns, digest, entry, statements in filings:
                     self._file_one(path, size, mtime_ns, digest, entry, statements, lookups)
                 self.db.execute("COMMIT")
+                self._looked_up |= self._pending
             except BaseException:
                 self.db.execute("ROLLBACK")
                 raise
+            finally:
+                self._pending = set()
         except self._error as exc:
             raise StoreError(str(exc)) from None
 
@@ -107,6 +115,9 @@ class SiteStore:
             for seq, s in enumerate(items):
                 data = json.dumps(s.data, ensure_ascii=False, separators=(",", ":")) if s.data else None
                 rows.append((path, rule, s.key, seq, s.start, s.end, s.line, s.column, s.end_line, s.end_column, s.match, s.side, s.variant, data))
+                if (rule, s.key) in self._looked_up or (rule, s.key) in self._pending:
+                    continue
+                self._pending.add((rule, s.key))
                 keys = lookups(rule, s)
                 if keys != (s.key,):
                     filed.extend((rule, lookup, s.key) for lookup in keys)

@@ -173,11 +173,28 @@ def _similar(a: str, b: str, similarity: int) -> bool:
 def blocks_of(wording: str) -> tuple[str, ...]:
     """Each pair of a wording's four longest words (figures aside). Near-identical copies keep
     most of their long words, so they share at least one pair; a pair of long words is specific
-    enough that few unrelated sentences share it, where one common word ("ketamine") would not be."""
-    words = sorted({t for t in wording.split() if len(t) > 3 and not t[0].isdigit()}, key=lambda t: (-len(t), t))[:_LONGEST]
-    if len(words) == 1:
-        return (words[0],)
-    return tuple(" ".join(sorted((a, b))) for i, a in enumerate(words) for b in words[i + 1:])
+    enough that few unrelated sentences share it, where one common word ("ketamine") would not be.
+
+    Remembered per wording: filing a site asks for the blocks of every sentence of every article,
+    and a site repeats its calls to action and disclaimers."""
+    known = _BLOCKS.get(wording)
+    if known is None:
+        if len(_BLOCKS) >= _MAX_REMEMBERED:
+            _BLOCKS.clear()
+        known = _BLOCKS[wording] = _pairs_of_longest(wording)
+    return known
+
+
+def _pairs_of_longest(wording: str) -> tuple[str, ...]:
+    # Sorted by word, then (stably) by length, longest first: the order of (-len, word).
+    words = sorted(sorted({t for t in wording.split() if len(t) > 3 and not t[0].isdigit()}), key=len, reverse=True)[:_LONGEST]
+    if len(words) < 2:
+        return tuple(words)
+    return tuple(a + " " + b if a < b else b + " " + a for i, a in enumerate(words) for b in words[i + 1:])
+
+
+_BLOCKS: dict[str, tuple[str, ...]] = {}
+_MAX_REMEMBERED = 100_000
 
 
 def _candidates(distinct: list[str]):

@@ -101,3 +101,41 @@ def test_statements_are_found_by_lookup_only(tmp_path):
     assert row[0] == "/b.md" and row[2:] == ("k2", 5, 9, 2, 3, 2, 7, "second", "down", "v", '{"object":"x"}')
     assert set(store.files()) == {"/a.md", "/b.md"}
     store.close()
+
+
+def test_a_wording_repeated_across_files_is_looked_up_once_and_found_from_each(tmp_path):
+    from ketalint.corpus.statement import Statement
+
+    store = SiteStore(tmp_path / "store.sqlite")
+    asked = []
+
+    def lookups(rule, s):
+        asked.append(s.path)
+        return (s.key, "shared")
+
+    copies = [("/" + name, 10, 1, "d", "e", {"r": [Statement(name, 0, 4, 1, 1, 1, 5, "same", "k", "up")]}) for name in ("a.md", "b.md", "c.md")]
+    store.file(copies[:2], lookups)
+    store.file(copies[2:], lookups)
+    assert asked == ["a.md"]
+    assert store.keys("r", {"shared"}) == {"shared", "k"}
+    assert sorted(row[0] for row in store.fetch("r", {"k"})) == ["/a.md", "/b.md", "/c.md"]
+    store.close()
+
+
+def test_lookups_of_a_rolled_back_filing_are_filed_again(tmp_path):
+    from ketalint.corpus.statement import Statement
+
+    store = SiteStore(tmp_path / "store.sqlite")
+    statement = Statement("a.md", 0, 4, 1, 1, 1, 5, "same", "k", "up")
+
+    def failing(rule, s):
+        raise RuntimeError("interrupted")
+
+    def filing():
+        return iter([("/a.md", 10, 1, "d", "e", {"r": [statement]}), ("/b.md", 10, 1, "d", "e", {"r": [object()]})])
+
+    with pytest.raises(Exception):
+        store.file(filing(), lambda rule, s: (s.key, "shared") if s is statement else failing(rule, s))
+    store.file([("/a.md", 10, 1, "d", "e", {"r": [statement]})], lambda rule, s: (s.key, "shared"))
+    assert store.keys("r", {"shared"}) == {"shared", "k"}
+    store.close()

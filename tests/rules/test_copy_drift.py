@@ -117,3 +117,18 @@ def test_copies_within_one_article_are_not_compared_outside_rule_examples(monkey
     assert [c.statement.path for c in rule.conflicts(one_article, single=True)] == ["a.md"]
     two_articles = [copy("a.md", hedged, 1), copy("b.md", flat, 1)]
     assert [c.statement.path for c in rule.conflicts(two_articles)] == ["b.md"]
+
+
+_WORDS = ["ketamine", "infusion", "infusions", "nurse", "calm", "room", "a", "of", "2024", "40mg", "blood", "pressure", "mood", "brain"]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(_WORDS), max_size=14))
+def test_blocks_are_the_pairs_of_the_four_longest_words(words):
+    from ketalint.rules.copy_drift import blocks_of
+
+    wording = " ".join(words)
+    longest = sorted({w for w in words if len(w) > 3 and not w[0].isdigit()}, key=lambda w: (-len(w), w))[:4]
+    expected = {" ".join(sorted((a, b))) for i, a in enumerate(longest) for b in longest[i + 1:]} if len(longest) > 1 else set(longest)
+    assert blocks_of(wording) == blocks_of(wording)  # the second answer is the remembered one
+    assert set(blocks_of(wording)) == expected and len(blocks_of(wording)) == len(expected)
