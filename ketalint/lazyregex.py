@@ -107,7 +107,10 @@ def _program_of(pattern: str, flags: int) -> tuple | None:
     try:
         from ketalint.sre import compiler, parser
 
+        from ketalint.startset import boundaries_first
+
         parsed = parser.parse(pattern, flags)
+        boundaries_first(parsed)
         code = compiler._code(parsed, flags)
         return (flags | parsed.state.flags, code, parsed.state.groups - 1, dict(parsed.state.groupdict))
     except Exception:  # noqa: BLE001 - an interpreter without these internals just compiles

@@ -21,7 +21,9 @@ from ketalint.sre import compiler as _cmp, constants as _c, parser as _p
 
 def program(parsed, flags: int) -> list:
     """The code of `parsed` (a `parser.parse` tree) as `compiler._code` makes it, with a
-    first-character set added to the info block where CPython's own has none."""
+    first-character set added to the info block where CPython's own has none, and word
+    boundaries tested before the lookarounds beside them (`boundaries_first`)."""
+    boundaries_first(parsed)
     code = _cmp._code(parsed, flags)
     if code[0] != _c.INFO or code[2] != 0 or code[3] == 0:
         return code  # no info, a prefix or charset already, or an empty match is possible
@@ -39,6 +41,46 @@ def program(parsed, flags: int) -> list:
     _cmp._compile_charset(charset, all_flags, info)
     info[1] = len(info) - 1
     return info + body
+
+
+def boundaries_first(parsed) -> None:
+    """Move `\\b` and the other position tests (`^`, `$`) ahead of the lookarounds they stand
+    among at the start of the pattern and of each of its leading alternatives, in place.
+
+    The engine tests a lookaround by running a sub-match, at every position where the pattern
+    may start; a position test is one inline check that fails inside words, which is most
+    positions. Rules write "(?<!-)\\b(?:ketamine|…)" or put lookbehinds before a word, so
+    testing the boundary first spares most of those sub-matches. Zero-width tests at one
+    position hold or fail together whatever their order, so matches are unchanged."""
+    _boundaries_first(parsed.data)
+
+
+def _boundaries_first(items: list) -> None:
+    lead = 0
+    while lead < len(items) and _zero_width(*items[lead]):
+        lead += 1
+    positions = [item for item in items[:lead] if item[0] is _c.AT]
+    if positions and items[:len(positions)] != positions:
+        items[:lead] = positions + [item for item in items[:lead] if item[0] is not _c.AT]
+    if lead < len(items):
+        op, arg = items[lead]
+        if op is _c.BRANCH:
+            for branch in arg[1]:
+                _boundaries_first(branch.data)
+        elif op is _c.SUBPATTERN:
+            _boundaries_first(arg[3].data)
+
+
+def _zero_width(op, arg) -> bool:
+    """An item that matches no character: a position test, a lookaround, or a group or
+    alternation made of those only."""
+    if op in (_c.AT, _c.ASSERT, _c.ASSERT_NOT):
+        return True
+    if op is _c.SUBPATTERN:
+        return bool(arg[3].data) and all(_zero_width(*item) for item in arg[3].data)
+    if op is _c.BRANCH:
+        return all(branch.data and all(_zero_width(*item) for item in branch.data) for branch in arg[1])
+    return False
 
 
 def _first(items, ignorecase: bool):

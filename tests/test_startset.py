@@ -21,11 +21,14 @@ PATTERNS = [
     r"(?i:k)elvin|(?i:s)ign|(?i:i)nk",
     r"(?:a|b)?c+",
     r"x*(?:y|z)",
+    r"(?<!-)\b(?:bdnf|gaba)\b|(?<=s\s)(?:(?<=ks\s)|(?<=is\s))\b(?:a\s+)?protein",
+    r"(?<![\w-])(?=[a-z])\b(?:never|no)\b(?!\s*longer)",
+    r"(?:(?<=x)\B|\b(?<!k))ccc|^(?<=)\bxx",
 ]
 TEXT = st.text(alphabet="abcikskyxzXIK \u212a\u0130\u0131\u017f()[]{}%,'-0123456789\n", max_size=60)
 WORDS = st.lists(
     st.sampled_from(["bdnf", "BDNF", "is", "a", "protein", "never", "no longer", "Lorem ipsum", "[Insert", "stat]",
-                     "XXX %", "{{x}}", "TODO", "increases", "Kelvin", "\u212aelvin", "\u017fign", "\u0130nk", "(x)", "1,000", "ccc", "xxy"]),
+                     "XXX %", "{{x}}", "TODO", "increases", "ks protein", "is a protein", "-gaba", "xccc", "kccc", "Kelvin", "\u212aelvin", "\u017fign", "\u0130nk", "(x)", "1,000", "ccc", "xxy"]),
     max_size=12,
 ).map(" ".join)
 
@@ -42,6 +45,14 @@ def test_programs_with_a_start_set_match_where_re_does(text):
             fast = compile_pattern(pattern, flags)
             assert fast is not None
             assert _spans(fast, text) == _spans(re.compile(pattern, flags), text), (pattern, flags)
+
+
+def test_boundaries_move_ahead_of_the_lookarounds_beside_them():
+    parsed = parser.parse(r"(?:(?<!-)(?<=s\s)\b(?:never|no)|(?<=x)(?=y)$z)", 0)
+    first, second = parsed.data[0][1][1]
+    program(parsed, 0)
+    assert [op for op, _ in first.data[:3]] == [constants.AT, constants.ASSERT_NOT, constants.ASSERT]
+    assert [op for op, _ in second.data[:3]] == [constants.AT, constants.ASSERT, constants.ASSERT]
 
 
 def test_groups_and_names_are_those_of_the_pattern():
