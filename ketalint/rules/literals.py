@@ -141,10 +141,10 @@ class DocumentLiterals:
         telling, self.heads = TABLE.of_words(set().union(*word_sets))
         masks: dict[str, int] = {}
         if telling:
-            telling_words = telling.keys()
+            telling_words = set(telling)  # a set meets a sentence's words from the smaller side
             by_word: dict[str, int] = {}
             for index, words in enumerate(word_sets):
-                held = telling_words & words
+                held = words & telling_words
                 if held:
                     bit = 1 << index
                     for word in held:

@@ -58,41 +58,51 @@ class RepeatedSentenceRule(RuleType):
         """Earlier sentences are indexed by their first and by their last `min_shared` words:
         a near repeat shares at least that many first or last words, so it is found among the
         few sentences with the same key, not among all that start with "the"."""
-        by_edge: dict[tuple[int, tuple[str, ...]], list[tuple[tuple[str, ...], Sentence]]] = defaultdict(list)
-        edge = self.min_shared
+        edge, min_words = self.min_shared, self.min_words
+        by_start: dict[tuple[str, ...], list[tuple[tuple[str, ...], Sentence]]] = {}
+        by_end: dict[tuple[str, ...], list[tuple[tuple[str, ...], Sentence]]] = {}
         first_exact: dict[tuple[str, ...], Sentence] = {}
         words_of_sentence = _sentence_words(doc)
         for sentence in sentences:
             words = words_of_sentence(sentence)
-            if len(words) < self.min_words:
+            if len(words) < min_words:
                 continue
             earlier = first_exact.setdefault(words, sentence)
             if earlier is not sentence:
                 yield sentence, earlier
                 continue
-            # Only the latest near-repeats are compared, so a file that repeats one opening word
-            # thousands of times stays linear.
-            same_start = by_edge[(0, words[:edge])]
-            same_end = by_edge[(-1, words[-edge:])]
-            if same_start or same_end:
-                earlier = self._earliest_repeated(words, same_start[-_MAX_CANDIDATES:], same_end[-_MAX_CANDIDATES:])
+            start, end = words[:edge], words[-edge:]
+            same_start, same_end = by_start.get(start), by_end.get(end)
+            if same_start is not None or same_end is not None:
+                # Only the latest near-repeats are compared, so a file that repeats one opening
+                # word thousands of times stays linear.
+                earlier = self._earliest_repeated(words, _latest(same_start), _latest(same_end))
                 if earlier is not None:
                     yield sentence, earlier
-            same_start.append((words, sentence))
-            same_end.append((words, sentence))
+            entry = (words, sentence)
+            if same_start is None:
+                by_start[start] = [entry]
+            else:
+                same_start.append(entry)
+            if same_end is None:
+                by_end[end] = [entry]
+            else:
+                same_end.append(entry)
 
     def _earliest_repeated(self, words: tuple[str, ...], *candidate_lists) -> Sentence | None:
         """The earliest sentence of the lists (each in document order) that `words` repeats.
 
         A repeat shares at least `need` first or last words (tested as slices: C-speed tuple
-        compares); identical words share both, so they need no test of their own.
+        compares); identical words share both, so they need no test of their own. A sentence
+        shorter than that share cannot hold it, and is passed over without slicing.
         """
         need = max(self.min_shared, math.ceil(self.min_share * len(words)))
         head, tail = words[:need], words[-need:]
+        shortest = len(head)
         best = None
         for candidates in candidate_lists:
             for earlier, sentence in candidates:
-                if earlier[:need] == head or earlier[-need:] == tail:
+                if len(earlier) >= shortest and (earlier[:need] == head or earlier[-need:] == tail):
                     if best is None or sentence.index < best.index:
                         best = sentence
                     break
@@ -118,6 +128,12 @@ class RepeatedSentenceRule(RuleType):
 
 
 _MAX_CANDIDATES = 64
+
+
+def _latest(candidates: list | None) -> list | tuple:
+    if candidates is None:
+        return ()
+    return candidates if len(candidates) <= _MAX_CANDIDATES else candidates[-_MAX_CANDIDATES:]
 
 
 def _sentence_words(doc: Document):
