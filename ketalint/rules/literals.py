@@ -215,9 +215,11 @@ def indexes(mask: int) -> list[int]:
         if byte:
             if position < _TABLE_BYTES:
                 while position >= len(rows):
-                    add = (len(rows) * 8).__add__
-                    rows.append([tuple(map(add, bits)) for bits in rows[0]])
-                out.extend(rows[position][byte])
+                    rows.append([None] * 256)
+                bits = rows[position][byte]
+                if bits is None:
+                    bits = rows[position][byte] = tuple(map((position * 8).__add__, rows[0][byte]))
+                out.extend(bits)
             else:
                 out.extend(map((position * 8).__add__, _bits_of_byte(byte)))
     return out
@@ -229,8 +231,9 @@ def _bits_of_byte(byte: int) -> tuple[int, ...]:
 
 _FEW_BITS = 4
 _TABLE_BYTES = 32  # sentences beyond the 256th are rare; their bits are worked out
-# [byte position][byte value] -> the bits it sets; rows past the first are made when needed.
-_BYTE_BITS: list[list[tuple[int, ...]]] = [[_bits_of_byte(value) for value in range(256)]]
+# [byte position][byte value] -> the bits it sets. Entries past the first row are worked out when
+# first needed: making whole rows cost a one-article run about 5 ms for the few it used.
+_BYTE_BITS: list[list[tuple[int, ...] | None]] = [[_bits_of_byte(value) for value in range(256)]]
 
 
 class Plan:
