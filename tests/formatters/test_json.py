@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from ketalint.api import Report
 from ketalint.finding import Finding, Location
@@ -35,3 +37,18 @@ def test_the_pieces_make_the_whole_report_as_valid_json(count):
 def test_each_finding_is_one_line():
     lines = render(_report(3)).splitlines()
     assert [line.lstrip().startswith('{"path": "posts/000') for line in lines].count(True) == 3
+
+
+_TEXT = st.text(max_size=30)
+_LOCATION = st.builds(Location, _TEXT, st.integers(1, 10**6), st.integers(1, 999), st.integers(1, 10**6), st.integers(1, 999), _TEXT)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.builds(
+    Finding, _LOCATION, _TEXT, _TEXT, st.sampled_from(["error", "warning", "info"]), _TEXT,
+    st.none() | _TEXT, st.lists(_LOCATION, max_size=3).map(tuple),
+))
+def test_a_finding_is_written_as_json_dumps_writes_its_dict(finding):
+    from ketalint.formatters.json import encoded_finding
+
+    assert encoded_finding(finding) == json.dumps(finding.to_dict(), ensure_ascii=False)
