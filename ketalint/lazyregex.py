@@ -106,7 +106,6 @@ def export_program(pattern: LazyPattern) -> tuple | None:
 def _program_of(pattern: str, flags: int) -> tuple | None:
     try:
         from ketalint.sre import compiler, parser
-
         from ketalint.startset import boundaries_first
 
         parsed = parser.parse(pattern, flags)

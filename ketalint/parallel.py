@@ -77,9 +77,9 @@ def _in_workers(task, items, jobs):
             pending = deque(pool.submit(_run_chunk, chunk) for _, chunk in zip(range(jobs * _CHUNKS_IN_FLIGHT), chunks))
             while pending:
                 done = pending.popleft().result()
-                for chunk in chunks:
+                chunk = next(chunks, None)
+                if chunk is not None:
                     pending.append(pool.submit(_run_chunk, chunk))
-                    break
                 yield from done
         finally:
             pool.shutdown(wait=True, cancel_futures=True)
