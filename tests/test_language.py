@@ -27,6 +27,8 @@ def _reported(sentence: str, claim: str) -> bool:
         ("Readers wonder if ketamine works instantly.", "instantly"),
         ("A rise in synapse numbers was not seen in people after one dose.", "rise in synapse numbers"),
         ("Lasting benefit has not been shown in trials.", "Lasting benefit"),
+        ("You might have read that infusions reset the brain; they do not.", "reset the brain"),
+        ("Older textbooks say the adult brain cannot grow new connections.", "cannot grow new connections"),
     ],
 )
 def test_reporting_and_denial_frames(sentence, claim):
