@@ -115,9 +115,10 @@ class SiteStore:
             for seq, s in enumerate(items):
                 data = json.dumps(s.data, ensure_ascii=False, separators=(",", ":")) if s.data else None
                 rows.append((path, rule, s.key, seq, s.start, s.end, s.line, s.column, s.end_line, s.end_column, s.match, s.side, s.variant, data))
-                if (rule, s.key) in self._looked_up or (rule, s.key) in self._pending:
+                known = (rule, s.key)
+                if known in self._looked_up or known in self._pending:
                     continue
-                self._pending.add((rule, s.key))
+                self._pending.add(known)
                 keys = lookups(rule, s)
                 if keys != (s.key,):
                     filed.extend((rule, lookup, s.key) for lookup in keys)
