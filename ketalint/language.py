@@ -110,6 +110,13 @@ _TESTIMONIAL_RE = lazy(
 )
 _CLAUSE_BREAK = _compiled(r"[;:()\[\]]|\s[—–-]\s|—|–|,\s*(?:but|however|although|though|whereas|while|yet)\b|\bbut\b|\bhowever\b|\balthough\b|\bwhereas\b")
 _RELATIVE_AFTER = re.compile(r",\s*(?:which|who)\b")
+# ", and it relieves PTSD": a comma, a conjunction and a new subject start a second statement, which
+# a hedge of the first does not reach ("may ease depression, and it relieves PTSD" asserts the
+# relief). "and that it …" stays under the verb that introduced both ("studies suggest that …").
+_NEW_STATEMENT = lazy(
+    r",\s*(?:and|so|and\s+so|and\s+now)\s+(?:it|this|they|ketamine|esketamine|spravato|treatment|we|our\s+\w+)\s+(?=[a-z])",
+    re.IGNORECASE,
+)
 # "has no side effects and does not raise blood pressure": a new verb after "and"/"or" starts a new
 # statement, so a negation before it does not reach past it ("is not safe or effective" still does).
 _NEW_PREDICATE = lazy(
@@ -197,12 +204,26 @@ def is_hedged(text: str, start: int, end: int, cues: Cues = DEFAULT_CUES) -> boo
     relative = _RELATIVE_AFTER.search(text, end, right)
     if relative:
         right = relative.start()
+    left, right = _statement_bounds(text, start, end, left, right)
     hedge, searched = folded(cues.hedge, text)
     if hedge.search(searched, left, right):
         return True
     # "Research suggests that …; …" and "Early studies show …:" frame what follows them.
     head = text[:left]
     return bool(head and hedge.search(searched, 0, left) and re.search(r"\b(?:suggest|indicate|believe|thought)", head, re.I))
+
+
+def _statement_bounds(text: str, start: int, end: int, left: int, right: int) -> tuple[int, int]:
+    """[left, right) narrowed to the coordinated statement that holds [start, end)."""
+    if "," not in text[left:right]:
+        return left, right
+    new_statement, searched = folded(_NEW_STATEMENT, text)
+    for m in new_statement.finditer(searched, left, right):
+        if m.end() <= start:
+            left = m.end()
+        elif m.start() >= end:
+            return left, m.start()
+    return left, right
 
 
 def is_reported(text: str, start: int, end: int) -> bool:

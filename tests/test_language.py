@@ -62,3 +62,36 @@ def test_remembered_verdicts_keep_apart_contexts_cues_and_spans():
     at = plain.index("eases")
     assert not unless_hedged.excuses(plain, at, at + 5)
     assert unless_hedged.excuses(plain, at, at + 5, Cues.extended(hedges=["rarely"]))
+
+
+def _hedged(sentence: str, claim: str) -> bool:
+    from ketalint.language import is_hedged
+
+    start = sentence.index(claim)
+    return is_hedged(sentence, start, start + len(claim))
+
+
+@pytest.mark.parametrize(
+    ("sentence", "claim"),
+    [
+        ("Ketamine may lift low mood for some people, and it relieves PTSD.", "relieves PTSD"),
+        ("Infusions can help with depression, and ketamine ends OCD symptoms.", "ends OCD symptoms"),
+        ("Ketamine eases PTSD, and it may also help with low mood.", "eases PTSD"),
+    ],
+)
+def test_a_hedge_does_not_reach_a_coordinated_statement(sentence, claim):
+    assert not _hedged(sentence, claim)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "claim"),
+    [
+        ("Ketamine may lift low mood, and for some people it eases PTSD.", "eases PTSD"),
+        ("Ketamine may lift low mood and ease PTSD.", "ease PTSD"),
+        ("Studies suggest that ketamine lifts low mood and that it eases PTSD.", "eases PTSD"),
+        ("Early studies suggest ketamine lifts low mood, and it eases PTSD.", "eases PTSD"),
+        ("Ketamine eases PTSD, and it may do so quickly.", "do so quickly"),
+    ],
+)
+def test_a_hedge_still_covers_its_own_statement(sentence, claim):
+    assert _hedged(sentence, claim)
