@@ -74,7 +74,10 @@ HEDGES = (
     "pilot study", "pilot studies", "in animal", "in animals", "in rodents", "in mice", "in rats", "off-label",
     "shown promise", "show promise", "shows promise", "promising", "hypothesis", "theory", "theorized",
     "researchers are", "scientists are", "results vary", "evidence is limited", "limited evidence",
-    "mixed", "not fully understood", "proposed", "considered", "hope",
+    "mixed", "not fully understood", "not yet understood", "not well understood", "not yet fully understood",
+    "don't fully understand", "do not fully understand", "don't yet fully understand", "do not yet fully understand",
+    "don't yet understand", "do not yet understand", "doesn't fully understand", "does not fully understand",
+    "proposed", "considered", "hope",
 )
 
 # Frames that report or deny a claim instead of making it: "some sites claim …", "it is a myth that …".
@@ -91,6 +94,8 @@ REPORTING_BEFORE = (
     r"(?:skeptical|suspicious|careful|wary)\s+of",
     r"(?:misleading|wrong|false|inaccurate|incorrect|dishonest|irresponsible)\s+to\s+(?:call|say|claim|describe|label|promise|suggest|advertise)",
     r"(?:ask|asks|asked|asking|wonder|wonders|wondered|wondering)\s+(?:us\s+)?(?:whether|if)\b",
+    r"(?:no\s+one|nobody|no\s+(?:clinic|doctor|provider|clinician|treatment|one\s+honest))\s+(?:can|could|should|will|would)\s+"
+    r"(?:honestly\s+|truthfully\s+|responsibly\s+)?(?:promise|guarantee|claim|say|tell\s+you)",
 )
 REPORTING_AFTER = (
     r"(?:it|this|that|they)\s+(?:does|do|is|are|did|has|have)\s*(?:not|n't)\b",

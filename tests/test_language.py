@@ -95,3 +95,20 @@ def test_a_hedge_does_not_reach_a_coordinated_statement(sentence, claim):
 )
 def test_a_hedge_still_covers_its_own_statement(sentence, claim):
     assert _hedged(sentence, claim)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "claim"),
+    [
+        ("No one can honestly promise that the relief is permanent.", "permanent"),
+        ("No clinic can guarantee that you will respond.", "you will respond"),
+    ],
+)
+def test_disclaimed_promises_are_reported_not_made(sentence, claim):
+    assert _reported(sentence, claim)
+
+
+def test_admitted_ignorance_hedges_the_mechanism():
+    sentence = "Researchers don't yet fully understand how ketamine lifts low mood."  # sentences are read with typography folded
+    assert _hedged(sentence, "lifts low mood")
+    assert not _hedged("Researchers understand how ketamine lifts low mood.", "lifts low mood")
