@@ -122,6 +122,11 @@ def explain(rule_id, rule_paths) -> None:
         click.echo("\nReferences:")
         for ref in spec.references:
             click.echo(f"  - {ref.title}" + (f" <{ref.link}>" if ref.link else ""))
+    if spec.supersedes:
+        click.echo(f"\nReplaces, where their findings overlap: {', '.join(spec.supersedes)}")
+    superseded_by = sorted(other for other, r in loaded.items() if rule_id in r.spec.supersedes)
+    if superseded_by:
+        click.echo(f"\nReplaced where they overlap by: {', '.join(superseded_by)}")
     for title, texts in (("Flagged", spec.flag_examples), ("Not flagged", spec.pass_examples)):
         if texts:
             click.echo(f"\n{title}:")

@@ -56,7 +56,29 @@ def check_document(doc: Document, rules: list[tuple[object, str]]) -> list[Findi
         for hit in rule.impl.check(doc):
             findings.append(make_finding(doc, rule, severity, hit))
     ran = {rule.id for rule, _ in rules}
-    return suppress.apply(doc, findings, ran)
+    findings = suppress.apply(doc, findings, ran)
+    superseding = {rule.id: rule.spec.supersedes for rule, _ in rules if rule.spec.supersedes}
+    return without_superseded(findings, superseding) if superseding else findings
+
+
+def without_superseded(findings: list[Finding], superseding: dict[str, tuple[str, ...]]) -> list[Finding]:
+    """`findings` less those a finding of a superseding rule overlaps.
+
+    A sentence that gets a fact wrong often also overstates it ("approved for teenagers"): the
+    factual rule says all the other would say, with the same fix, and two reports of one span
+    read as noise. A rule lists the rules it replaces (`supersedes:` in its pack); each keeps
+    its findings elsewhere. A finding suppressed inline supersedes nothing."""
+    replaced: dict[str, list[tuple[int, int]]] = {}
+    for finding in findings:
+        for other in superseding.get(finding.rule, ()):
+            replaced.setdefault(other, []).append((finding.start, finding.end))
+    if not replaced:
+        return findings
+    return [
+        finding
+        for finding in findings
+        if not any(start < finding.end and finding.start < end for start, end in replaced.get(finding.rule, ()))
+    ]
 
 
 def sort_findings(findings: list[Finding]) -> list[Finding]:

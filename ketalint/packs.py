@@ -21,6 +21,7 @@ from ketalint.yamlfile import LineDict, load_yaml
 
 COMMON_KEYS = (
     "id", "type", "category", "severity", "message", "suggestion", "rationale", "references", "scope", "examples",
+    "supersedes",
 )
 REQUIRED_KEYS = ("id", "type", "category", "severity", "message")
 PACK_KEYS = ("pack", "description", "rules")
@@ -86,6 +87,13 @@ def load_packs(paths: list[Path]) -> list[Rule]:
                     )
                 seen[rule.id] = rule.spec
                 loaded.append(rule)
+    # A superseded id of a loaded pack must exist (a typo would silently replace nothing); one
+    # of a pack not loaded has nothing to replace.
+    packs = {spec.pack for spec in seen.values()}
+    for rule in loaded:
+        for other in rule.spec.supersedes:
+            if other not in seen and other.split(".", 1)[0] in packs:
+                raise RuleFileError(f"rule '{rule.id}' supersedes '{other}', which pack '{other.split('.', 1)[0]}' does not define", rule.spec.path, rule.spec.line)
     return loaded
 
 
@@ -184,6 +192,7 @@ def parse_rule(entry, path: str, pack: str, list_line: int) -> RuleSpec:
         rationale=entry.get("rationale"),
         references=_references(entry, path),
         scope=_scope(entry, path),
+        supersedes=_supersedes(entry, path),
         flag_examples=flag,
         pass_examples=passing,
         options=options,
@@ -348,6 +357,21 @@ def _references(entry: LineDict, path: str) -> tuple[Reference, ...]:
             raise RuleFileError("a reference needs a 'title'", path, ref.line)
         out.append(Reference(ref["title"], *(str(ref[k]) if k in ref else None for k in ("url", "pmid", "doi"))))
     return tuple(out)
+
+
+def _supersedes(entry: LineDict, path: str) -> tuple[str, ...]:
+    """Rule ids whose findings this rule's findings replace where they overlap (see `ketalint.engine`)."""
+    value = entry.get("supersedes", [])
+    values = [value] if isinstance(value, str) else value
+    line = entry.line_of("supersedes")
+    if not isinstance(values, list) or not all(isinstance(v, str) for v in values):
+        raise RuleFileError("'supersedes' must be a rule id or a list of them", path, line)
+    for value in values:
+        if not _ID_RE.match(value):
+            raise RuleFileError(f"'supersedes' names '{value}', which is not a rule id", path, line)
+        if value == entry.get("id"):
+            raise RuleFileError("a rule cannot supersede itself", path, line)
+    return tuple(values)
 
 
 def _scope(entry: LineDict, path: str) -> tuple[str, ...]:

@@ -124,6 +124,6 @@ def _row(spec: RuleSpec) -> dict:
 def _spec(row: dict) -> RuleSpec:
     row = dict(row)
     row["references"] = tuple(Reference(*ref) for ref in row["references"])
-    for name in ("scope", "flag_examples", "pass_examples"):
+    for name in ("scope", "supersedes", "flag_examples", "pass_examples"):
         row[name] = tuple(row[name])
     return RuleSpec(**row)

@@ -181,6 +181,13 @@ rules:
         assert part in r.stdout
 
 
+def test_explain_names_the_rules_a_rule_replaces_and_is_replaced_by():
+    r = invoke("explain", "factual.single-infusion-duration")
+    assert r.exit_code == 0 and "Replaces, where their findings overlap: overclaim.durability" in r.stdout
+    r = invoke("explain", "overclaim.durability")
+    assert r.exit_code == 0 and "Replaced where they overlap by: factual.single-infusion-duration" in r.stdout
+
+
 def test_explain_unknown_rule_suggests_a_close_one(site: Path):
     r = invoke("explain", "demo.forevr")
     assert r.exit_code == 2 and "did you mean demo.forever" in r.stderr

@@ -84,6 +84,7 @@ class RuleSpec:
     rationale: str | None = None
     references: tuple[Reference, ...] = ()
     scope: tuple[str, ...] = ("any",)
+    supersedes: tuple[str, ...] = ()
     flag_examples: tuple[str, ...] = ()
     pass_examples: tuple[str, ...] = ()
     options: dict = field(default_factory=dict)
