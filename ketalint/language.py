@@ -168,10 +168,25 @@ class Cues:
 DEFAULT_CUES = Cues()
 
 
+# "Aside from its known effect on anxiety, ketamine is being explored for OCD": an opening
+# adjunct up to its comma states something of its own, outside the main clause's hedge.
+_LEADING_ADJUNCT = _compiled(r"\W*(?:aside\s+from|apart\s+from|besides|beyond|in\s+addition\s+to|as\s+well\s+as|on\s+top\s+of)\b[^,;:]*,", re.IGNORECASE)
+
+
 def clause_bounds(text: str, start: int, end: int) -> tuple[int, int]:
-    """The major clause around [start, end): split at ; : — ( ) and contrastive conjunctions."""
+    """The major clause around [start, end): split at ; : — ( ), contrastive conjunctions and
+    the comma that closes an opening "aside from …" adjunct."""
     m = _CLAUSE_BREAK.search(text, end)
-    return _clause_start(text, start), m.start() if m else len(text)
+    right = m.start() if m else len(text)
+    left = _clause_start(text, start)
+    if left == 0:
+        adjunct = _LEADING_ADJUNCT.match(text)
+        if adjunct:
+            if adjunct.end() <= start:
+                left = adjunct.end()
+            elif end < adjunct.end():
+                right = min(right, adjunct.end() - 1)
+    return left, right
 
 
 def _clause_start(text: str, start: int) -> int:

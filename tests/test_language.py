@@ -112,3 +112,16 @@ def test_admitted_ignorance_hedges_the_mechanism():
     sentence = "Researchers don't yet fully understand how ketamine lifts low mood."  # sentences are read with typography folded
     assert _hedged(sentence, "lifts low mood")
     assert not _hedged("Researchers understand how ketamine lifts low mood.", "lifts low mood")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "claim", "hedged"),
+    [
+        ("Aside from its proven effect on anxiety, ketamine is being explored for OCD.", "effect on anxiety", False),
+        ("Aside from its proven effect on anxiety, ketamine is being explored for OCD.", "for OCD", True),
+        ("Besides low mood, ketamine may ease PTSD.", "ease PTSD", True),
+        ("In addition to easing low mood, it relieves PTSD.", "relieves PTSD", False),
+    ],
+)
+def test_an_opening_adjunct_is_outside_the_main_clause_hedge(sentence, claim, hedged):
+    assert _hedged(sentence, claim) is hedged
