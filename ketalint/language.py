@@ -66,6 +66,7 @@ HEDGES = (
     "potential", "likely", "unlikely", "suggest", "suggests", "suggested", "indicate", "indicates",
     "indicated", "appear", "appears", "appeared", "seem", "seems", "thought to", "believed", "believe",
     "is being studied", "are being studied", "being studied", "being investigated", "being explored",
+    "under study", "under investigation", "being trialled", "being trialed", "being tested",
     "investigating", "investigated", "exploring", "explored", "research is needed", "more research",
     "preliminary", "early research", "early studies", "early evidence", "emerging", "small studies",
     "some patients", "some people", "some individuals", "some studies", "some research", "some cases",

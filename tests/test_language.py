@@ -117,8 +117,8 @@ def test_admitted_ignorance_hedges_the_mechanism():
 @pytest.mark.parametrize(
     ("sentence", "claim", "hedged"),
     [
-        ("Aside from its proven effect on anxiety, ketamine is being explored for OCD.", "effect on anxiety", False),
-        ("Aside from its proven effect on anxiety, ketamine is being explored for OCD.", "for OCD", True),
+        ("Apart from its clear benefit in panic disorder, ketamine is under study for OCD.", "benefit in panic disorder", False),
+        ("Apart from its clear benefit in panic disorder, ketamine is under study for OCD.", "for OCD", True),
         ("Besides low mood, ketamine may ease PTSD.", "ease PTSD", True),
         ("In addition to easing low mood, it relieves PTSD.", "relieves PTSD", False),
     ],
