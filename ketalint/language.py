@@ -99,7 +99,9 @@ REPORTING_BEFORE = (
     r"(?:honestly\s+|truthfully\s+|responsibly\s+)?(?:promise|guarantee|claim|say|tell\s+you)",
 )
 REPORTING_AFTER = (
-    r"(?:it|this|that|they)\s+(?:does|do|is|are|did|has|have)\s*(?:not|n't)\b",
+    # "…; it does not." denies; "anxiety that hasn't budged" is a relative clause, so the pronoun
+    # must open a clause of its own.
+    r"(?:[,;:.!?)\u2014\u2013]|\s-|\b(?:but|and|yet))\s*(?:it|this|that|they)\s+(?:does|do|is|are|did|has|have)\s*(?:not|n't)\b",
     r"(?:is|are|was)\s+(?:false|a\s+myth|not\s+true|untrue|misleading|wrong|an?\s+overclaim)",
     r"\bno\s+evidence\b", r"\bnot\s+supported\b", r"\bunsupported\b",
     r"(?:(?:was|were|is|are)\s*(?:not|n't)|(?:has|have|had)\s*(?:not|n't)\s+(?:yet\s+)?been)\s+(?:clearly\s+|yet\s+|consistently\s+)?"

@@ -28,6 +28,8 @@ def _reported(sentence: str, claim: str) -> bool:
         ("A rise in synapse numbers was not seen in people after one dose.", "rise in synapse numbers"),
         ("Lasting benefit has not been shown in trials.", "Lasting benefit"),
         ("You might have read that infusions reset the brain; they do not.", "reset the brain"),
+        ("Some sites say ketamine ends panic attacks; it does not.", "ends panic attacks"),
+        ("Ketamine ends panic attacks, some claim, but that is not true.", "ends panic attacks"),
         ("Older textbooks say the adult brain cannot grow new connections.", "cannot grow new connections"),
     ],
 )
@@ -43,6 +45,8 @@ def test_reporting_and_denial_frames(sentence, claim):
         ("Clinics treat depression with ketamine.", "depression"),
         ("It is wrong to wait: ketamine ends depression for good.", "for good"),
         ("Ask your doctor about ketamine, which ends depression for good.", "for good"),
+        ("Ketamine relieves panic disorder that hasn't responded to other medicines.", "relieves panic disorder"),
+        ("Ketamine ends the low mood that does not lift with pills.", "ends the low mood"),
     ],
 )
 def test_plain_assertions_are_not_reported(sentence, claim):
