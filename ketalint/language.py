@@ -113,7 +113,9 @@ REPORTING_AFTER = (
 _TESTIMONIAL_RE = lazy(
     r"\b(?:says?|said|told\s+us|tells\s+us|writes|wrote|shares?|shared|recalls?|explains?|explained)\s+"
     r"(?:one\s+|a\s+|another\s+|our\s+|this\s+)?(?:[\w-]+\s+)?(?:patients?|clients?|veterans?|mothers?|fathers?|customers?|reviewers?)\b"
-    r"|\b(?:patients?|clients?|veterans?|customers?|reviewers?)\s+(?:[\w-]+\s+)?(?:says?|said|told\s+us|tells\s+us|writes|wrote|shares?|shared)\b",
+    r"|\b(?:patients?|clients?|veterans?|customers?|reviewers?)\s+(?:[\w-]+\s+)?(?:says?|said|told\s+us|tells\s+us|writes|wrote|shares?|shared)\b"
+    # A closing quote signed with a dash and a name: "… gone for good." — Sarah, Denver
+    r"|[\"']\s*(?:—|–|-{1,2})\s*[\w.]+(?:\s+[\w.]+)?\s*(?:,|\(|$)",
     re.IGNORECASE,
 )
 _CLAUSE_BREAK = _compiled(r"[;:()\[\]]|\s[—–-]\s|—|–|,\s*(?:but|however|although|though|whereas|while|yet)\b|\bbut\b|\bhowever\b|\balthough\b|\bwhereas\b")

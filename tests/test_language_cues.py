@@ -43,6 +43,18 @@ def test_a_quoted_patient_testimonial_is_still_asserted():
     assert not Context().excuses(sentence, start, start + len("gone for good"))
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    ['"My panic was gone for good." — Dana, Austin', '"Gone for good." - Lee', '"It was gone for good!" — Sam (Leeds)'],
+)
+def test_a_quotation_signed_after_a_dash_is_a_testimonial(sentence):
+    assert is_testimonial(sentence)
+
+
+def test_a_scare_quote_before_a_dash_is_not_a_testimonial():
+    assert not is_testimonial('Clinics call it a "reset" — it is not one.')
+
+
 def test_a_quoted_phrase_without_a_speaker_is_excused():
     sentence = 'Phrases like "gone for good" should make you skeptical.'
     start = sentence.index("gone")

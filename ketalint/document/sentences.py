@@ -39,6 +39,8 @@ _END_RE = _compiled(r"(?:\.{3}|…|[.!?])+[\"'”’»)\]]*(?=\s|$)(?:(?=\s*(\S)
 # character against a set.
 _PERIOD_END_RE = re.compile(r"\.\.*[\"'”’»)\]]*(?=\s|$)(?:(?=\s*(\S))|)")
 _OPENERS = "\"'“‘«([•*-–—¿¡"
+_DASHES = "-–—"
+_CLOSING_QUOTES = "\"'”’»"
 _WORD_BEFORE_RE = re.compile(r"([A-Za-z][A-Za-z.]*)\.$")
 _WORD_BEFORE_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ.")
 _CLOSE_PAREN_WINDOW = 300
@@ -68,6 +70,8 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
             # none, which also keeps an ellipsis that continues in lower case inside its sentence.
             if not (nxt.isupper() or nxt.isdigit() or nxt in _OPENERS):
                 continue
+            if nxt in _DASHES and text[end - 1] in _CLOSING_QUOTES:
+                continue  # a quotation signed after a dash ("…for good." — Sam, Leeds) is one sentence
             if (
                 text[term_start] == "."
                 and not text.startswith("...", term_start)

@@ -36,6 +36,9 @@ def split(text: str) -> list[str]:
         ("No. It is not a cure.", ["No.", "It is not a cure."]),
         ("See No. 4 in the list.", ["See No. 4 in the list."]),
         ("Prof. J. Rivera, Ph.D. agreed. Good.", ["Prof. J. Rivera, Ph.D. agreed.", "Good."]),
+        ("“It lifted within days.” — Sam, Leeds. Book now.", ["“It lifted within days.” — Sam, Leeds.", "Book now."]),
+        ('"It helped." - Jo', ['"It helped." - Jo']),
+        ("It helped. — Next, the costs.", ["It helped.", "— Next, the costs."]),
     ],
 )
 def test_split(text, expected):
@@ -132,6 +135,8 @@ def _reference_boundary(text: str, sent_start: int, term_start: int, term_end: i
         return False
     if not (nxt.isupper() or nxt.isdigit() or nxt in "\"'“‘«([•*-–—¿¡"):
         return False
+    if nxt in "-–—" and terminator[-1] in "\"'”’»":
+        return False
     depth = text.count("(", sent_start, term_start) - text.count(")", sent_start, term_start)
     return depth <= 0 or text.find(")", term_start, term_start + 300) < 0
 
@@ -146,7 +151,7 @@ _PIECES = [
 _WORDS = sorted(ABBREVIATIONS) + [w.upper() for w in ABBREVIATIONS] + [
     "A", "J", "x", "É", "ß", "4", "12", "3", "7", "word", "Clear", "step", "bestst", "(see", "fig)", "“Yes", "¿Qué",
 ]
-_ENDS = ["", "", ".", ".", ". ", "...", "…", "!", "?", ".”", ".)", "?'", ".]", ","]
+_ENDS = ["", "", ".", ".", ". ", "...", "…", "!", "?", ".”", ".)", "?'", ".]", ",", ".” —", "!' -"]
 _GAPS = [" ", " ", "  ", "\n", "\u00a0", ""]
 
 
