@@ -129,3 +129,9 @@ def test_dont_flag_statement_is_a_pass_example_of_its_rule(entry):
     assert entry["text"] in rule.spec.pass_examples
     if entry["phrase"]:
         assert entry["phrase"].lower() in entry["text"].lower()
+
+
+def test_every_rule_of_the_pack_is_listed_in_the_readme():
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+    unlisted = [rule.id for rule in RULES if f"`{rule.id}`" not in readme]
+    assert not unlisted, f"add to the README's rule tables: {unlisted}"
