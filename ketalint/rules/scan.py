@@ -134,6 +134,8 @@ def sentence_spans(doc: Document, regex: re.Pattern, sentence: Sentence) -> Iter
 def _scan(doc: Document, regex: re.Pattern) -> list[re.Match]:
     prefilter = _prefilter(regex)
     candidates = None if prefilter.literals is None else _candidate_sentences(doc, prefilter)
+    if candidates is not None and not candidates:
+        return []  # most patterns, in most documents: no sentence holds their literals
     whole = candidates is None or len(candidates) > len(doc.sentences) * _FULL_SCAN_SHARE
     if whole:
         return _scan_spans(doc, regex, ((0, len(doc.stream)),), True)
