@@ -115,7 +115,11 @@ _TESTIMONIAL_RE = lazy(
     r"(?:one\s+|a\s+|another\s+|our\s+|this\s+)?(?:[\w-]+\s+)?(?:patients?|clients?|veterans?|mothers?|fathers?|customers?|reviewers?)\b"
     r"|\b(?:patients?|clients?|veterans?|customers?|reviewers?)\s+(?:[\w-]+\s+)?(?:says?|said|told\s+us|tells\s+us|writes|wrote|shares?|shared)\b"
     # A closing quote signed with a dash and a name: "… gone for good." — Sarah, Denver
-    r"|[\"']\s*(?:—|–|-{1,2})\s*[\w.]+(?:\s+[\w.]+)?\s*(?:,|\(|$)",
+    r"|[\"']\s*(?:—|–|-{1,2})\s*[\w.]+(?:\s+[\w.]+)?\s*(?:,|\(|$)"
+    # … or with the name in brackets: "… the same for you." (James, Bristol)
+    r"|[\"']\s*\(\s*[\w.]+(?:\s+[\w.]+)?\s*(?:,|\))"
+    # … or with a speech verb after it: "… gone for good," says Karen
+    r"|[,!?.][\"']\s*(?:says|said|writes|wrote|shares|shared|recalls|recalled|explains|explained|adds|added)\s+[\w.]+",
     re.IGNORECASE,
 )
 _CLAUSE_BREAK = _compiled(r"[;:()\[\]]|\s[—–-]\s|—|–|,\s*(?:but|however|although|though|whereas|while|yet)\b|\bbut\b|\bhowever\b|\balthough\b|\bwhereas\b")

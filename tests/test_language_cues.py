@@ -45,7 +45,10 @@ def test_a_quoted_patient_testimonial_is_still_asserted():
 
 @pytest.mark.parametrize(
     "sentence",
-    ['"My panic was gone for good." — Dana, Austin', '"Gone for good." - Lee', '"It was gone for good!" — Sam (Leeds)'],
+    [
+        '"My panic was gone for good." — Dana, Austin', '"Gone for good." - Lee', '"It was gone for good!" — Sam (Leeds)',
+        '"It will do the same for you." (James, Bristol)', '"My panic was gone for good," says Karen, a client since 2023.',
+    ],
 )
 def test_a_quotation_signed_after_a_dash_is_a_testimonial(sentence):
     assert is_testimonial(sentence)

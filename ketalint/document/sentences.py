@@ -70,8 +70,8 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
             # none, which also keeps an ellipsis that continues in lower case inside its sentence.
             if not (nxt.isupper() or nxt.isdigit() or nxt in _OPENERS):
                 continue
-            if nxt in _DASHES and text[end - 1] in _CLOSING_QUOTES:
-                continue  # a quotation signed after a dash ("…for good." — Sam, Leeds) is one sentence
+            if text[end - 1] in _CLOSING_QUOTES and (nxt in _DASHES or (nxt == "(" and _signature_follows(text, end))):
+                continue  # a quotation signed after it ("…for good." — Sam; "…" (Jo, Leeds)) is one sentence
             if (
                 text[term_start] == "."
                 and not text.startswith("...", term_start)
@@ -93,6 +93,16 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
         start = end
     _append(text, start, len(text), spans)
     return spans
+
+
+def _signature_follows(text: str, end: int) -> bool:
+    """A short bracketed name after `end`, with no sentence end inside: "(Jo, Leeds)"."""
+    opening = text.find("(", end)
+    closing = text.find(")", opening, opening + _SIGNATURE_CHARS)
+    return closing > 0 and not any(mark in text[opening:closing] for mark in ".!?")
+
+
+_SIGNATURE_CHARS = 40
 
 
 def _append(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> None:

@@ -38,6 +38,8 @@ def split(text: str) -> list[str]:
         ("Prof. J. Rivera, Ph.D. agreed. Good.", ["Prof. J. Rivera, Ph.D. agreed.", "Good."]),
         ("“It lifted within days.” — Sam, Leeds. Book now.", ["“It lifted within days.” — Sam, Leeds.", "Book now."]),
         ('"It helped." - Jo', ['"It helped." - Jo']),
+        ("“It helped.” (Jo, Leeds) Book now.", ["“It helped.” (Jo, Leeds) Book now."]),
+        ("He said “it helped.” (He had three sessions.) Then he left.", ["He said “it helped.”", "(He had three sessions.) Then he left."]),
         ("It helped. — Next, the costs.", ["It helped.", "— Next, the costs."]),
     ],
 )
@@ -135,7 +137,7 @@ def _reference_boundary(text: str, sent_start: int, term_start: int, term_end: i
         return False
     if not (nxt.isupper() or nxt.isdigit() or nxt in "\"'“‘«([•*-–—¿¡"):
         return False
-    if nxt in "-–—" and terminator[-1] in "\"'”’»":
+    if terminator[-1] in "\"'”’»" and (nxt in "-–—" or re.match(r"\s*\([^)]{0,38}\)", text[term_end:]) and not re.match(r"\s*\([^)]*[.!?]", text[term_end:])):
         return False
     depth = text.count("(", sent_start, term_start) - text.count(")", sent_start, term_start)
     return depth <= 0 or text.find(")", term_start, term_start + 300) < 0
