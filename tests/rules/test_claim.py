@@ -138,3 +138,10 @@ def test_a_denial_between_a_predicate_and_the_subject_after_it_passes():
     assert not _flagged(rule, "An effective drug for anxiety was not found in that trial.")
     assert not _flagged(rule, "Effective relief was not shown for anxiety.")
     assert _flagged(rule, "Effective relief was shown for anxiety.")
+
+
+def test_a_negation_in_a_relative_clause_before_the_predicate_does_not_deny_it():
+    rule = _rule()
+    assert _flagged(rule, "For people whose anxiety has not lifted with therapy, ketamine is effective.")
+    assert not _flagged(rule, "For anxiety, ketamine is not effective.")
+    assert not _flagged(rule, "Anxiety is not something ketamine is effective for.")
