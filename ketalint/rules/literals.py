@@ -247,7 +247,8 @@ class Plan:
     many alternatives of a pattern cost little in the documents that hold few of its words.
     """
 
-    __slots__ = ("starting_words", "inner_words", "others", "_heads", "_sets_of", "_by_first", "_set_count")
+    __slots__ = ("starting_words", "inner_words", "others", "_heads", "_sets_of", "_by_first", "_set_count",
+                 "_first_others", "_later_others")
 
     def __init__(self, prefilter: Prefilter):
         literals = prefilter.literals
@@ -280,6 +281,20 @@ class Plan:
         self._sets_of = {literal: tuple(indexes) for literal, indexes in sets_of.items()}  # the sets holding it
         self._by_first = tuple((first, tuple(rests)) for first, rests in by_first.items())
         self._set_count = len(numbered)
+        self._split_others()
+
+    def _split_others(self) -> None:
+        """Literals with other characters are found by searching the text, so those that sit only
+        in later sets are searched for only when an alternative's first set is met: in most
+        documents none is, and the search is spared."""
+        firsts = {first for first, _ in self._by_first}
+        self._first_others = tuple(other for other in self.others if not firsts.isdisjoint(self._sets_of[other[0]]))
+        later: dict[int, list[tuple[str, tuple[str, bool] | None]]] = {}
+        for other in self.others:
+            if other not in self._first_others:
+                for index in self._sets_of[other[0]]:
+                    later.setdefault(index, []).append(other)
+        self._later_others = {index: tuple(found) for index, found in later.items()}
 
     def state(self) -> tuple:
         """The plan as plain data, for a rule-set snapshot: planning every pattern of a pack
@@ -303,6 +318,7 @@ class Plan:
         TABLE.add(plan._heads, [head for head in plan._heads.values() if head is not None])
         plan.starting_words, plan.inner_words = frozenset(starting), frozenset(inner)
         plan.others, plan._sets_of, plan._by_first, plan._set_count = others, dict(sets_of), by_first, set_count
+        plan._split_others()
         return plan
 
     def sentences(self, found: DocumentLiterals) -> list[int]:
@@ -311,9 +327,9 @@ class Plan:
         present = found.starting & self.starting_words
         if self.inner_words:
             present |= found.words_held & self.inner_words
-        if self.others:
+        if self._first_others:
             heads = found.heads
-            for literal, head in self.others:
+            for literal, head in self._first_others:
                 if (head is None or head in heads) and found.mask_of(literal):
                     present.add(literal)
         if not present:
@@ -333,6 +349,8 @@ class Plan:
             if mask:
                 for index in sets_of[literal]:
                     touched[index] |= mask
+        later = self._later_others
+        unsearched = set(later) if later else None
         union = 0
         for first, rests in self._by_first:
             opened = touched[first]
@@ -340,8 +358,20 @@ class Plan:
                 for rest in rests:
                     common = opened
                     for index in rest:
+                        if unsearched and index in unsearched:
+                            unsearched.discard(index)
+                            touched[index] |= _mask_of_others(found, later[index])
                         common &= touched[index]
                         if not common:
                             break
                     union |= common
         return indexes(union)
+
+
+def _mask_of_others(found: DocumentLiterals, others) -> int:
+    heads = found.heads
+    mask = 0
+    for literal, head in others:
+        if head is None or head in heads:
+            mask |= found.mask_of(literal)
+    return mask
