@@ -41,11 +41,11 @@ class ResultCache:
         return blake2b(f"{path}\x00{digest}\x00{self._fingerprint(pairs)}".encode(), 20).hexdigest()
 
     def _fingerprint(self, pairs) -> str:
-        """The rule set as far as results depend on it: each rule's full spec and its severity."""
+        """The rule set as far as results depend on it: each rule's full spec (its digest) and its severity."""
         known = self._fingerprints.get(id(pairs))
         if known is not None and known[0] is pairs:
             return known[1]
-        text = repr([(rule.spec, severity) for rule, severity in pairs]) + __version__ + code_stamp()
+        text = repr([(rule.digest, severity) for rule, severity in pairs]) + __version__ + code_stamp()
         value = blake2b(text.encode(), 16).hexdigest()
         self._fingerprints[id(pairs)] = (pairs, value)
         return value

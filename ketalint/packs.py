@@ -9,7 +9,7 @@ from __future__ import annotations
 import os
 import re
 import string
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from ketalint import rules as rule_types
@@ -35,10 +35,32 @@ class Rule:
 
     spec: RuleSpec
     impl: RuleType
+    known_digest: str = field(default="", compare=False, repr=False)  # `digest`, kept in a snapshot
 
     @property
     def id(self) -> str:
         return self.spec.id
+
+    @property
+    def digest(self) -> str:
+        """A hash of the full spec: cached results depend on every part of it. A pack's specs
+        print to half a megabyte, so the hash is kept in the rule-set snapshot, and worked out
+        (once per spec) only for rules loaded without one."""
+        return self.known_digest or spec_digest(self.spec)
+
+
+_DIGESTS: dict[int, tuple[RuleSpec, str]] = {}
+
+
+def spec_digest(spec: RuleSpec) -> str:
+    known = _DIGESTS.get(id(spec))
+    if known is not None and known[0] is spec:
+        return known[1]
+    from ketalint.storage import blake2b
+
+    value = blake2b(repr(spec).encode(), 16).hexdigest()
+    _DIGESTS[id(spec)] = (spec, value)
+    return value
 
 
 def default_pack_dir() -> Path:

@@ -29,7 +29,7 @@ from ketalint.rules.scan import plan_state, remember_plans
 from ketalint.rules.base import Reference, RuleSpec
 from ketalint.storage import blake2b, plain, write_atomic
 
-FORMAT = 6
+FORMAT = 7
 
 
 _used: list[Path] = []
@@ -84,9 +84,10 @@ def _read(target: Path) -> list[Rule] | None:
         remember_programs({(p, f): prog for p, f, prog in data["folded"]})
         remember_plans({(p, f): state for p, f, state in data["plans"]})
         specs = [_spec(row) for row in data["specs"]]
+        digests = data["digests"]
     except (OSError, ValueError, TypeError, KeyError, EOFError):
         return None
-    return [Rule(spec, build(spec, compile_now=False)) for spec in specs]
+    return [Rule(spec, build(spec, compile_now=False), digest) for spec, digest in zip(specs, digests)]
 
 
 def _write(target: Path, rules: list[Rule]) -> None:
@@ -101,7 +102,8 @@ def _write(target: Path, rules: list[Rule]) -> None:
     plans = [(p.pattern, p.flags, state) for p in interned() if (state := plan_state(p)) is not None]
     try:
         payload = marshal.dumps(plain(
-            {"format": FORMAT, "specs": [_row(r.spec) for r in rules], "literals": literals, "programs": programs,
+            {"format": FORMAT, "specs": [_row(r.spec) for r in rules], "digests": [r.digest for r in rules],
+             "literals": literals, "programs": programs,
              "folded": folded, "plans": plans}
         ))
     except (TypeError, ValueError):

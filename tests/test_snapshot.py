@@ -152,3 +152,21 @@ def test_plans_come_back_from_the_snapshot_and_find_the_same_sentences(tmp_path,
     doc = parse("a.md", "A wonder drug. Nothing here. A miracle quick cure! A drug, a wonder. Miracle cure.\n")
     found = scan._document_literals(doc)
     assert restored.sentences(found) == made.sentences(found) == [0, 2, 3, 4]  # both words, in any order
+
+
+def test_spec_digests_come_back_from_the_snapshot_as_they_would_be_worked_out(tmp_path, monkeypatch):
+    from ketalint import packs as packs_module
+
+    packs = _write_pack(tmp_path / "packs")
+    fresh = snapshot.load_rules_with_snapshot([packs], tmp_path / "cache")
+    worked_out = fresh[0].digest
+
+    def no_digest(spec):
+        raise AssertionError("the digest was worked out again")
+
+    monkeypatch.setattr(packs_module, "spec_digest", no_digest)
+    stored = snapshot.load_rules_with_snapshot([packs], tmp_path / "cache")
+    assert stored[0].known_digest and stored[0].digest == worked_out
+    monkeypatch.undo()
+    edited = snapshot.load_rules_with_snapshot([_write_pack(tmp_path / "packs", PACK.replace("is hype", "is a claim"))], tmp_path / "cache")
+    assert edited[0].digest != worked_out

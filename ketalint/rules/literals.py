@@ -200,6 +200,15 @@ class DocumentLiterals:
         return mask
 
 
+def join_table(plans) -> None:
+    """Add the literals of `plans` to the table in one step: each step sorts the table's head
+    lengths and forgets what it knew of words, so a plan at a time costs a one-article run more."""
+    heads: dict[str, tuple[str, bool] | None] = {}
+    for plan in plans:
+        heads.update(plan._heads)
+    TABLE.add(heads, [head for head in heads.values() if head is not None])
+
+
 def indexes(mask: int) -> list[int]:
     """The set bits of `mask`, lowest first: bit by bit when they are few, else a byte at a
     time from a table of the bits each byte value sets at each of the first byte positions."""
@@ -310,16 +319,21 @@ class Plan:
         )
 
     @classmethod
-    def restored(cls, state: tuple) -> "Plan":
-        """The plan whose `state` this is; its literals join the table as planning adds them."""
+    def restored(cls, state: tuple, join_table: bool = True) -> "Plan":
+        """The plan whose `state` this is; its literals join the table as planning adds them
+        (unless the caller adds those of many plans at once: see `join_table`)."""
         heads, starting, inner, others, sets_of, by_first, set_count = state
         plan = cls.__new__(cls)
         plan._heads = dict(heads)  # plain data keeps tuples tuples (`storage.plain`, marshal)
-        TABLE.add(plan._heads, [head for head in plan._heads.values() if head is not None])
+        if join_table:
+            plan.join_table()
         plan.starting_words, plan.inner_words = frozenset(starting), frozenset(inner)
         plan.others, plan._sets_of, plan._by_first, plan._set_count = others, dict(sets_of), by_first, set_count
         plan._split_others()
         return plan
+
+    def join_table(self) -> None:
+        join_table([self])
 
     def sentences(self, found: DocumentLiterals) -> list[int]:
         """Indexes of the sentences that may hold a match, ascending: those that hold, for some

@@ -18,7 +18,7 @@ from ketalint.document.model import Document, Sentence
 from ketalint.foldregex import foldable
 from ketalint.language import folded
 from ketalint.prefilter import Prefilter
-from ketalint.rules.literals import TABLE, DocumentLiterals, Plan
+from ketalint.rules.literals import TABLE, DocumentLiterals, Plan, join_table
 
 
 def in_scope(sentence: Sentence, scope: tuple[str, ...]) -> bool:
@@ -227,10 +227,10 @@ _PRIMED: list[bool] = []
 _STORED_PLANS: dict[tuple[str, int], tuple] = {}  # (pattern, flags) -> `Plan.state()`, from a snapshot
 
 
-def _plan(prefilter: Prefilter) -> Plan:
+def _plan(prefilter: Prefilter, join_table: bool = True) -> Plan:
     pattern = prefilter.pattern
     stored = None if pattern is None else _STORED_PLANS.get((pattern.pattern, pattern.flags))
-    return Plan(prefilter) if stored is None else Plan.restored(stored)
+    return Plan(prefilter) if stored is None else Plan.restored(stored, join_table)
 
 
 def plan_state(pattern) -> tuple | None:
@@ -255,10 +255,13 @@ def _prime() -> None:
     from ketalint.lazyregex import interned
 
     _PRIMED.append(True)
+    planned = []
     for pattern in interned():
         prefilter = _prefilter(pattern)
         if prefilter.literals is not None and prefilter not in _PLANS:
-            _PLANS[prefilter] = _plan(prefilter)
+            planned.append(_plan(prefilter, join_table=False))
+            _PLANS[prefilter] = planned[-1]
+    join_table(planned)
 
 
 def _document_literals(doc: Document) -> DocumentLiterals | None:
