@@ -24,6 +24,7 @@ TYPES: dict[str, str] = {
     "fair-balance": "ketalint.rules.fair_balance:FairBalanceRule",
     "empty-section": "ketalint.rules.empty_section:EmptySectionRule",
     "repeated-sentence": "ketalint.rules.repeated_sentence:RepeatedSentenceRule",
+    "repetition": "ketalint.rules.repetition:RepetitionRule",
 }
 
 
