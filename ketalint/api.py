@@ -91,7 +91,7 @@ def analyze_file(file_text: FileText, pairs: list[tuple[Rule, str]]) -> FileResu
     """Parse one file and run its per-document rules; collect what corpus rules need from it."""
     doc = parse(file_text.path, file_text.text)
     statements = {
-        rule.id: rule.impl.extract(doc)
+        rule.id: (rule.impl.extract_packed(doc) or []) if rule.impl.PACKED else rule.impl.extract(doc)
         for rule, _ in pairs
         if rule.impl.CORPUS
     }
@@ -211,7 +211,7 @@ def _pack(result: FileResult, pairs) -> None:
     """Statements of rules that keep them packed until the corpus pass (see `ketalint.corpus.packed`)."""
     for rule, _ in pairs:
         items = result.statements.get(rule.id)
-        if items and rule.impl.PACKED:
+        if items and rule.impl.PACKED and isinstance(items, list):  # a cached result's list
             from ketalint.corpus.packed import PackedStatements
 
             result.statements[rule.id] = PackedStatements.pack(result.path, items)

@@ -21,7 +21,7 @@ class CorpusRule(RuleType):
     CORPUS: ClassVar[bool] = True
     # Statements kept packed between extraction and the corpus pass (`ketalint.corpus.packed`);
     # `conflicts` then receives a `SiteStatements` and unpacks what it needs.
-    PACKED: ClassVar[bool] = False
+    PACKED: ClassVar[bool] = False  # True: the rule has `extract_packed`, which runs keep to the corpus pass
 
     def check(self, doc: Document) -> Iterator[Hit]:
         return iter(())

@@ -20,14 +20,15 @@ from __future__ import annotations
 
 import re
 import sys
+from array import array
 from collections import Counter, defaultdict
 from collections.abc import Iterator
 
 from ketalint.corpus.conflicts import Conflict
 from ketalint.corpus.drift import drift
-from ketalint.corpus.packed import SiteStatements
+from ketalint.corpus.packed import PackedStatements, SiteStatements
 from ketalint.corpus.rule import CorpusRule
-from ketalint.corpus.statement import Statement, statement_at
+from ketalint.corpus.statement import Statement
 from ketalint.document import ascii_gaps, translated_pieces
 from ketalint.document.model import Document
 from ketalint.language import Cues
@@ -64,7 +65,15 @@ class CopyDriftRule(CorpusRule):
         self.cues: Cues = cues_of(spec.options)
 
     def extract(self, doc: Document) -> list[Statement]:
-        out: list[Statement] = []
+        return list(self.extract_packed(doc))
+
+    def extract_packed(self, doc: Document) -> PackedStatements:
+        """`extract`, as the columns a run keeps it in until the corpus pass: building a
+        statement per sentence only to pack it cost an article more than finding the sentences."""
+        keys: list[str] = []
+        matches: list[str] = []
+        numbers = array("q")
+        text, line_col, intern = doc.text, doc.source.line_col, sys.intern
         # In an ASCII document a sentence lower-cased is a slice of the lower-cased stream.
         lowered = lowered_stream(doc) if doc.stream.isascii() else None
         findall = _TOKEN.findall
@@ -85,9 +94,11 @@ class CopyDriftRule(CorpusRule):
                 continue
             # Interned: a site repeats its copy across articles, and every such sentence is kept
             # until the corpus pass.
-            key = sys.intern(" ".join(tokens))
-            out.append(statement_at(doc, sentence.source_start, sentence.source_end, key=key, side=""))
-        return out
+            start, end = sentence.source_start, sentence.source_end
+            keys.append(intern(" ".join(tokens)))
+            matches.append(intern(text[start:end]))
+            numbers.extend((start, end, *line_col(start), *line_col(end)))
+        return PackedStatements(doc.path, tuple(keys), tuple(matches), numbers)
 
     def lookups(self, statement: Statement) -> tuple[str, ...]:
         return blocks_of(statement.key)

@@ -132,3 +132,26 @@ def test_blocks_are_the_pairs_of_the_four_longest_words(words):
     expected = {" ".join(sorted((a, b))) for i, a in enumerate(longest) for b in longest[i + 1:]} if len(longest) > 1 else set(longest)
     assert blocks_of(wording) == blocks_of(wording)  # the second answer is the remembered one
     assert set(blocks_of(wording)) == expected and len(blocks_of(wording)) == len(expected)
+
+
+def test_packed_extraction_holds_a_statement_per_long_enough_body_sentence():
+    from ketalint.corpus.statement import statement_at
+    from ketalint.document import parse
+    from ketalint.packs import default_pack_dir, load_packs
+    from ketalint.rules.base import sentence_text
+    from ketalint.rules.copy_drift import _TOKEN
+
+    rule = next(r for r in load_packs([default_pack_dir()]) if r.spec.type == "copy-drift")
+    text = (
+        "# Dosing and what to expect after a first infusion\n\nKetamine may help some people feel better within a day or two.\n\n"
+        "Ketamine – “may” help some people's mood within a day or two, we say.\n\nToo short to count.\n\n"
+        "Café owners say ketamine helps people feel better within a day.\n"
+    )
+    doc = parse("a.md", text)
+    expected = []
+    for s in doc.sentences:
+        tokens = _TOKEN.findall(sentence_text(doc, s).lower())
+        if s.block.kind != "heading" and len(tokens) >= rule.impl.min_words:
+            expected.append(statement_at(doc, s.source_start, s.source_end, key=" ".join(tokens), side=""))
+    packed = rule.impl.extract_packed(doc)
+    assert len(expected) == 3 and list(packed) == expected == rule.impl.extract(doc)
