@@ -95,6 +95,7 @@ REPORTING_BEFORE = (
     r"(?:skeptical|suspicious|careful|wary)\s+of",
     r"(?:misleading|wrong|false|inaccurate|incorrect|dishonest|irresponsible)\s+to\s+(?:call|say|claim|describe|label|promise|suggest|advertise)",
     r"(?:ask|asks|asked|asking|wonder|wonders|wondered|wondering)\s+(?:us\s+)?(?:whether|if)\b",
+    r"(?:a\s+friend|friends|someone|people|others|forums?|the\s+internet)\s+(?:may|might|will|could|often|sometimes)\s+(?:tell|assure)\s+you",
     r"(?:no\s+one|nobody|no\s+(?:clinic|doctor|provider|clinician|treatment|one\s+honest))\s+(?:can|could|should|will|would)\s+"
     r"(?:honestly\s+|truthfully\s+|responsibly\s+)?(?:promise|guarantee|claim|say|tell\s+you)",
 )

@@ -29,6 +29,7 @@ def _reported(sentence: str, claim: str) -> bool:
         ("Lasting benefit has not been shown in trials.", "Lasting benefit"),
         ("You might have read that infusions reset the brain; they do not.", "reset the brain"),
         ("Some sites say ketamine ends panic attacks; it does not.", "ends panic attacks"),
+        ("A friend might tell you infusions are risk-free; they are not.", "risk-free"),
         ("Ketamine ends panic attacks, some claim, but that is not true.", "ends panic attacks"),
         ("Older textbooks say the adult brain cannot grow new connections.", "cannot grow new connections"),
     ],
@@ -46,6 +47,7 @@ def test_reporting_and_denial_frames(sentence, claim):
         ("It is wrong to wait: ketamine ends depression for good.", "for good"),
         ("Ask your doctor about ketamine, which ends depression for good.", "for good"),
         ("Ketamine relieves panic disorder that hasn't responded to other medicines.", "relieves panic disorder"),
+        ("Our doctors will tell you infusions are risk-free.", "risk-free"),
         ("Ketamine ends the low mood that does not lift with pills.", "ends the low mood"),
     ],
 )
