@@ -50,14 +50,16 @@ def make_finding(doc: Document, rule, severity: str, hit: Hit) -> Finding:
 def check_document(doc: Document, rules: list[tuple[object, str]]) -> list[Finding]:
     """All per-document findings of one document, after its inline suppressions."""
     findings = []
+    superseding: dict[str, tuple[str, ...]] = {}
     for rule, severity in rules:
         if rule.impl.CORPUS:
             continue
+        if rule.spec.supersedes:
+            superseding[rule.id] = rule.spec.supersedes
         for hit in rule.impl.check(doc):
             findings.append(make_finding(doc, rule, severity, hit))
     ran = {rule.id for rule, _ in rules}
     findings = suppress.apply(doc, findings, ran)
-    superseding = {rule.id: rule.spec.supersedes for rule, _ in rules if rule.spec.supersedes}
     return without_superseded(findings, superseding) if superseding else findings
 
 

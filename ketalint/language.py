@@ -245,7 +245,7 @@ def is_hedged(text: str, start: int, end: int, cues: Cues = DEFAULT_CUES) -> boo
 
 def _statement_bounds(text: str, start: int, end: int, left: int, right: int) -> tuple[int, int]:
     """[left, right) narrowed to the coordinated statement that holds [start, end)."""
-    if "," not in text[left:right]:
+    if text.find(",", left, right) < 0:
         return left, right
     new_statement, searched = folded(_NEW_STATEMENT, text)
     for m in new_statement.finditer(searched, left, right):

@@ -130,14 +130,14 @@ def _negation_between(text: str, a: int, b: int, cues) -> bool:
     negation, searched = folded(cues.negation, text)
     found = [m.start() for m in negation.finditer(searched, a, b)]
     found += [a + m.start() for m in _NOT_SUFFIX.finditer(text[a:b])]
-    return any(not _in_closed_relative_clause(text, a, at, b) for at in found)
+    return any(not _in_closed_relative_clause(text, at, b) for at in found)
 
 
 _NOT_SUFFIX = re.compile(r"n't\b")
 _RELATIVE = re.compile(r"\b(?:whose|who|which|that|where|when)\b", re.IGNORECASE)
 
 
-def _in_closed_relative_clause(text: str, a: int, at: int, b: int) -> bool:
+def _in_closed_relative_clause(text: str, at: int, b: int) -> bool:
     """The clause may open before the subject ("patients whose anxiety has not …")."""
     relative = None
     for relative in _RELATIVE.finditer(text, text.rfind(",", 0, at) + 1, at):

@@ -319,21 +319,18 @@ class Plan:
         )
 
     @classmethod
-    def restored(cls, state: tuple, join_table: bool = True) -> "Plan":
+    def restored(cls, state: tuple, join: bool = True) -> "Plan":
         """The plan whose `state` this is; its literals join the table as planning adds them
-        (unless the caller adds those of many plans at once: see `join_table`)."""
+        (unless `join` is false: the caller adds those of many plans at once, see `join_table`)."""
         heads, starting, inner, others, sets_of, by_first, set_count = state
         plan = cls.__new__(cls)
         plan._heads = dict(heads)  # plain data keeps tuples tuples (`storage.plain`, marshal)
-        if join_table:
-            plan.join_table()
+        if join:
+            join_table([plan])
         plan.starting_words, plan.inner_words = frozenset(starting), frozenset(inner)
         plan.others, plan._sets_of, plan._by_first, plan._set_count = others, dict(sets_of), by_first, set_count
         plan._split_others()
         return plan
-
-    def join_table(self) -> None:
-        join_table([self])
 
     def sentences(self, found: DocumentLiterals) -> list[int]:
         """Indexes of the sentences that may hold a match, ascending: those that hold, for some

@@ -227,10 +227,10 @@ _PRIMED: list[bool] = []
 _STORED_PLANS: dict[tuple[str, int], tuple] = {}  # (pattern, flags) -> `Plan.state()`, from a snapshot
 
 
-def _plan(prefilter: Prefilter, join_table: bool = True) -> Plan:
+def _plan(prefilter: Prefilter, join: bool = True) -> Plan:
     pattern = prefilter.pattern
     stored = None if pattern is None else _STORED_PLANS.get((pattern.pattern, pattern.flags))
-    return Plan(prefilter) if stored is None else Plan.restored(stored, join_table)
+    return Plan(prefilter) if stored is None else Plan.restored(stored, join)
 
 
 def plan_state(pattern) -> tuple | None:
@@ -259,7 +259,7 @@ def _prime() -> None:
     for pattern in interned():
         prefilter = _prefilter(pattern)
         if prefilter.literals is not None and prefilter not in _PLANS:
-            planned.append(_plan(prefilter, join_table=False))
+            planned.append(_plan(prefilter, join=False))
             _PLANS[prefilter] = planned[-1]
     join_table(planned)
 
