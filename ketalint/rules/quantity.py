@@ -12,6 +12,7 @@ long a session takes, how soon relief comes, how long it lasts, success rates.
 
 Values conflict when their ranges, widened by the tolerance, do not overlap. Numbers may be
 digits ("40", "1,000", "2.5"), words up to twenty, or ranges ("40-60", "between 2 and 4").
+A duration or a percentage counts only with its unit ("40 minutes", "2 hrs", "80%").
 """
 
 from __future__ import annotations
@@ -29,10 +30,15 @@ from ketalint.rules.base import CONTEXT_OPTIONS, Option, OptionError, context_of
 _WORDS = {w: i for i, w in enumerate("zero one two three four five six seven eight nine ten eleven twelve".split())}
 _WORDS.update({"a": 1, "an": 1, "fifteen": 15, "twenty": 20, "thirty": 30, "forty": 40, "forty-five": 45, "fifty": 50, "sixty": 60, "ninety": 90})
 _NUM = r"(?:\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?|" + "|".join(sorted(_WORDS, key=len, reverse=True)) + r")"
-_NUMBER = (
-    rf"(?P<n>(?:between\s+)?{_NUM}(?:\s*(?:-|–|to|and)\s*{_NUM})?(?:\s*(?:billion|million|thousand))?"
-    r"(?:\s*(?:%|(?:percent|per\s+cent|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?)\b))?)"
-)
+_FIGURE = rf"(?:between\s+)?{_NUM}(?:\s*(?:-|–|to|and)\s*{_NUM})?(?:\s*(?:billion|million|thousand))?"
+_TIME_UNIT = r"(?:minutes?|mins?|hours?|hrs|days?|weeks?|months?|years?)\b"  # not "hr": too short a literal to look for
+_PERCENT = r"(?:%|(?:percent|per\s+cent)\b)"
+_NUMBER = rf"(?P<n>{_FIGURE}(?:\s*(?:{_PERCENT}|{_TIME_UNIT}))?)"
+# A duration or a share has no value without its unit ("a session", "a patient"), so their
+# patterns require it: a sentence without one is then passed over (see `ketalint.prefilter`)
+# instead of searched for numbers that `parse_value` would throw away. The singular "hr" is
+# left out: a two-letter literal is too common to pass sentences over by.
+_NUMBER_IN = {"count": _NUMBER, "duration": rf"(?P<n>{_FIGURE}\s*{_TIME_UNIT})", "percent": rf"(?P<n>{_FIGURE}\s*{_PERCENT})"}
 _PART = re.compile(rf"\b{_NUM}\b|%|\b(?:billion|million|thousand|percent|per\s+cent|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?)\b", re.IGNORECASE)
 _SCALE = {"billion": 1e9, "million": 1e6, "thousand": 1e3}
 _MINUTES = {"min": 1, "minute": 1, "hour": 60, "hr": 60, "day": 1440, "week": 10080, "month": 43800, "year": 525600}
@@ -107,7 +113,7 @@ def _quantity(entry: dict) -> dict:
     expected = entry.get("expected")
     if expected is not None and not (isinstance(expected, list) and len(expected) == 2):
         raise OptionError("quantities", f"quantity '{name}': 'expected' is [low, high]")
-    regexes = [lazy(p.replace("{n}", _NUMBER), re.IGNORECASE) for p in patterns]
+    regexes = [lazy(p.replace("{n}", _NUMBER_IN[unit]), re.IGNORECASE) for p in patterns]
     tolerance = float(entry.get("tolerance", 5 if unit == "percent" else 0.1))
     return {"name": name, "unit": unit, "regexes": regexes, "tolerance": tolerance,
             "expected": [float(x) for x in expected] if expected else None}

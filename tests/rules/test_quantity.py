@@ -71,3 +71,15 @@ def test_two_wordings_of_one_figure_in_a_sentence_are_one_statement():
     rule = shipped("consistency.numbers")
     doc = parse("a.md", "Relief can come within 40 minutes of the first infusion.")
     assert len(rule.impl.extract(doc)) == 1
+
+
+def test_an_abbreviated_unit_is_a_duration():
+    assert _numbers({"a.md": "Each session lasts 2 hrs.", "b.md": "Each session lasts about 40 minutes."}) == {
+        ("a.md", "session lasts 2 hrs", ("b.md",)),
+        ("b.md", "session lasts about 40 minutes", ("a.md",)),
+    }
+
+
+def test_a_duration_without_its_unit_is_no_figure():
+    """"a session" holds "a", which reads as one; a duration needs its unit to be a value."""
+    assert _numbers({"a.md": "Book a session today. A session lasts 45 minutes.", "b.md": "Each session lasts about 40 minutes."}) == set()
