@@ -195,9 +195,10 @@ def _not_after_word(arg) -> bool:
     return (_c.CATEGORY, _c.CATEGORY_WORD) in items
 
 
-def _selectivity(literals: dict[str, bool]) -> tuple[int, int]:
-    """A set is as selective as its shortest member; fewer members break ties."""
-    return min(len(s) for s in literals), -len(literals)
+def _selectivity(literals: dict[str, bool]) -> tuple[bool, int, int]:
+    """A set is as selective as its shortest member; fewer members break ties. A set too short
+    to look for (`_useful`) comes last: "XX" must not stand for `\\bXX+\\s*%`, which "%" can."""
+    return _useful(literals), min(len(s) for s in literals), -len(literals)
 
 
 Factors = list[dict[str, bool]]

@@ -26,6 +26,8 @@ from ketalint.rules.base import stream_matches
         # Punctuation is rare in prose, so even one character of it narrows the search.
         (r"\d+\s*%", {"%"}),
         (r"!{2,}|\?!+", {"!", "?"}),
+        # An alternative's set too short to look for gives way to one that is not.
+        (r"\bXX+\s*(?:%|percent)|\bTODO\b", {"%", "percent", "todo"}),
     ],
 )
 def test_literals_every_match_needs(pattern, expected):
