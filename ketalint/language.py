@@ -85,12 +85,13 @@ HEDGES = (
 REPORTING_BEFORE = (
     r"claims?\s+that", r"claimed\s+that", r"claiming", r"\bmyths?\b", r"misconceptions?",
     r"(?:is|it's|it\s+is)\s+(?:not\s+true|false|untrue|wrong)\s+that",
-    r"(?:some|many|other|older|old|outdated|earlier|popular)\s+(?:sites|websites|clinics|people|ads|articles|sources|marketers|companies|textbooks|books)\s+(?:say|claim|suggest|promise|advertise|state|call|describe|label)",
+    r"(?:some|many|other|older|old|outdated|earlier|popular)\s+(?:[\w-]+\s+)?(?:sites|websites|clinics|people|ads|articles|sources|marketers|companies|textbooks|books|blogs|posts|influencers|providers)\s+"
+    r"(?:say|claim|suggest|promise|advertise|state|call|describe|label)",
     r"contrary\s+to", r"(?:you\s+)?(?:may|might)\s+have\s+(?:heard|read|seen)", r"(?:do\s+not|don't)\s+believe",
     r"beware\s+of", r"be\s+wary\s+of", r"avoid\s+(?:claims|clinics|providers)", r"so-called",
     r"promises?\s+(?:that|of)", r"advertis\w+\s+(?:that|as)", r"marketed\s+as", r"touted\s+as",
     r"(?:never|don't|do\s+not|won't|will\s+not|cannot|can't)\s+(?:claim|say|promise|pretend|tell\s+you)",
-    r"(?:ads?|clinics?|sites?|websites?|marketers?|companies|articles?|providers?|posts?|headlines?)\s+(?:that|which|who)\s+"
+    r"(?:ads?|clinics?|sites?|websites?|marketers?|companies|articles?|providers?|posts?|headlines?|blogs?|influencers?)\s+(?:that|which|who)\s+"
     r"(?:claim|promise|say|advertise|guarantee|offer|tell\s+you)",
     r"(?:skeptical|suspicious|careful|wary)\s+of",
     r"(?:misleading|wrong|false|inaccurate|incorrect|dishonest|irresponsible)\s+to\s+(?:call|say|claim|describe|label|promise|suggest|advertise)",

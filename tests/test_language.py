@@ -32,6 +32,8 @@ def _reported(sentence: str, claim: str) -> bool:
         ("A friend might tell you infusions are risk-free; they are not.", "risk-free"),
         ("Ketamine ends panic attacks, some claim, but that is not true.", "ends panic attacks"),
         ("Older textbooks say the adult brain cannot grow new connections.", "cannot grow new connections"),
+        ("Some wellness blogs claim ketamine heals the brain; the evidence is thinner.", "heals the brain"),
+        ("Be careful with influencers who promise instant relief.", "instant relief"),
     ],
 )
 def test_reporting_and_denial_frames(sentence, claim):
