@@ -273,8 +273,11 @@ def _condition(alternatives: list[Factors], unicode_words: bool) -> Condition:
             return None
         if tuple(chosen) not in kept:
             kept.append(tuple(chosen))
-    # An alternative that needs all another needs, and more, adds no sentence to the "or".
-    kept = [mine for mine in kept if not any(theirs != mine and set(theirs) <= set(mine) for theirs in kept)]
+    # An alternative that needs all another needs, and more, adds no sentence to the "or"; of two
+    # that need the same sets in another order, the first stays.
+    needs = [frozenset(factors) for factors in kept]
+    kept = [mine for i, mine in enumerate(kept)
+            if not any(theirs < needs[i] or (theirs == needs[i] and j < i) for j, theirs in enumerate(needs))]
     return None if all(len(factors) == 1 for factors in kept) else tuple(kept)
 
 

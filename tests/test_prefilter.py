@@ -231,6 +231,11 @@ def test_an_alternative_needing_all_another_needs_is_dropped():
                                  frozenset({frozenset({"heals"}), frozenset({"brains"})})}
 
 
+def test_alternatives_needing_the_same_sets_in_another_order_keep_one():
+    condition = analyse(r"cures\s+(?<!-)hours(?!s)|ketamine\s+ketamine|hours\s+(?<=the\s)cures(?=\s+brain)", re.I)[2]
+    assert frozenset({frozenset({"cures"}), frozenset({"hours"})}) in _shape(condition)
+
+
 def test_condition_marks_the_literals_that_start_a_word():
     condition = analyse(r"(?:\bpermanently\s+rewires?)|(?:xcures\s+brains)", re.I)[2]
     starts = {literal: start for factors in condition for factor in factors for literal, start in factor}
