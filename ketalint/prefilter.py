@@ -214,17 +214,35 @@ def _needs(items, word_start: bool) -> tuple[Factors, list[Factors]]:
     `word_start`: the sequence follows a word boundary."""
     factors: Factors = []
     needing: list[list[Factors] | None] = []
+    run = None  # (text, starts) of a run of literals just before this part
     for op, arg, starts in _parts(items, word_start):
         if op is None:
             found, alternatives = [{arg: starts}], None
         else:
             found, alternatives = _item_needs(op, arg, starts)
+            if op is _c.BRANCH and run is not None:
+                found = found + _joined(run, arg[1])
         if found:
             factors.extend(found)
             needing.append(alternatives)
+        run = (arg, starts) if op is None else None
     if len(needing) == 1 and needing[0] is not None:
         return factors, needing[0]
     return factors, [factors]
+
+
+def _joined(run: tuple[str, bool], branches) -> Factors:
+    """The run of literals before an alternation joined to each branch's leading run, when every
+    branch has one: the regex parser takes a shared prefix out of the branches, so "keeps?|kept"
+    arrives as "ke" and "eps?|pt", two sets too short to look for, where "keep" and "kept" are not."""
+    text, starts = run
+    joined: dict[str, bool] = {}
+    for branch in branches:
+        lead = next(_parts(list(branch), False), None)
+        if lead is None or lead[0] is not None:
+            return []
+        joined[text + lead[1]] = starts
+    return [joined]
 
 
 def _item_needs(op, arg, word_start: bool) -> tuple[Factors, list[Factors] | None]:

@@ -28,6 +28,9 @@ from ketalint.rules.base import stream_matches
         (r"!{2,}|\?!+", {"!", "?"}),
         # An alternative's set too short to look for gives way to one that is not.
         (r"\bXX+\s*(?:%|percent)|\bTODO\b", {"%", "percent", "todo"}),
+        # The parser takes "ke" out of the branches; joined back, they are worth looking for.
+        (r"\b(?:keeps?|keeping|kept)\b(?=\s+at\s+bay)", {"keep", "keeping", "kept"}),
+        (r"\b(?:patients|people)\b", {"patients", "people"}),
     ],
 )
 def test_literals_every_match_needs(pattern, expected):
