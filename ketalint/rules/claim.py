@@ -129,7 +129,7 @@ def _negation_between(text: str, a: int, b: int, cues) -> bool:
     eases …" the "not" describes the patients."""
     negation, searched = folded(cues.negation, text)
     found = [m.start() for m in negation.finditer(searched, a, b)]
-    found += [a + m.start() for m in _NOT_SUFFIX.finditer(text[a:b])]
+    found += [m.start() for m in _NOT_SUFFIX.finditer(text, a, b)]
     return any(not _in_closed_relative_clause(text, at, b) for at in found)
 
 
@@ -139,7 +139,4 @@ _RELATIVE = re.compile(r"\b(?:whose|who|which|that|where|when)\b", re.IGNORECASE
 
 def _in_closed_relative_clause(text: str, at: int, b: int) -> bool:
     """The clause may open before the subject ("patients whose anxiety has not …")."""
-    relative = None
-    for relative in _RELATIVE.finditer(text, text.rfind(",", 0, at) + 1, at):
-        pass
-    return relative is not None and text.find(",", at, b) >= 0
+    return _RELATIVE.search(text, text.rfind(",", 0, at) + 1, at) is not None and text.find(",", at, b) >= 0

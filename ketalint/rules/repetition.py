@@ -66,4 +66,3 @@ def _may_repeat(doc: Document) -> bool:
         return True
     words = lowered.translate(_WORD_GAPS).split()
     return any(map(eq, words, words[1:]))
-
