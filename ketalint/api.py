@@ -79,12 +79,17 @@ def rule_pack_paths(config: Config, extra: tuple[Path, ...] = ()) -> list[Path]:
 
 def load_rules(config: Config, extra: tuple[Path, ...] = (), snapshot_dir: Path | None = None) -> list[Rule]:
     """The rules of a run; with `snapshot_dir`, from a rule-set snapshot when one is current."""
+    from ketalint.collector import rules_loaded
+
     paths = rule_pack_paths(config, extra)
     if snapshot_dir is None:
-        return load_packs(paths)
-    from ketalint.snapshot import load_rules_with_snapshot
+        rules = load_packs(paths)
+    else:
+        from ketalint.snapshot import load_rules_with_snapshot
 
-    return load_rules_with_snapshot(paths, snapshot_dir)
+        rules = load_rules_with_snapshot(paths, snapshot_dir)
+    rules_loaded()
+    return rules
 
 
 def analyze_file(file_text: FileText, pairs: list[tuple[Rule, str]]) -> FileResult:

@@ -25,6 +25,10 @@ def main(argv: list[str] | None = None) -> None:
 
     young, older, oldest = gc.get_threshold()
     gc.set_threshold(max(young, _YOUNG_COLLECTION_EVERY), older, oldest)
+    if argv is None:
+        from ketalint.collector import pause_for_startup
+
+        pause_for_startup()
     paths = _plain_check_paths(sys.argv[1:] if argv is None else list(argv))
     try:
         if paths is None:

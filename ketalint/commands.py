@@ -87,10 +87,12 @@ def rules_list(rule_paths, config_path) -> None:
 @click.argument("paths", nargs=-1, type=click.Path())
 def rules_test(paths) -> None:
     """Run every rule's examples (the default pack, or the packs at PATHS); exit 1 on a failure."""
+    from ketalint.collector import rules_loaded
     from ketalint.examples import run_examples
     from ketalint.packs import default_pack_dir, load_packs
 
     loaded = load_packs([Path(p) for p in paths] or [default_pack_dir()])
+    rules_loaded()
     count, failures = run_examples(loaded)
     for failure in failures:
         click.echo(str(failure))
