@@ -147,10 +147,19 @@ _SINGLE_QUOTE_RE = re.compile("'")
 NEGATION_WINDOW = 5
 
 
+_CUE_PATTERNS: dict[tuple[str, ...], re.Pattern] = {}
+
+
 def _compile_cues(cues) -> re.Pattern:
-    alternatives = sorted({c.lower() for c in cues}, key=lambda c: (-len(c), c))
-    body = "|".join(re.escape(c).replace(r"\ ", r"\s+") for c in alternatives)
-    return lazy(rf"(?<![\w'])(?:{body})(?![\w'])", re.IGNORECASE)
+    """One pattern for a list of cues. Many rules add the same cues to the defaults, and each
+    list holds over a hundred of them: built once per distinct list, not once per rule."""
+    key = tuple(cues)
+    found = _CUE_PATTERNS.get(key)
+    if found is None:
+        alternatives = sorted({c.lower() for c in cues}, key=lambda c: (-len(c), c))
+        body = "|".join(re.escape(c).replace(r"\ ", r"\s+") for c in alternatives)
+        found = _CUE_PATTERNS[key] = lazy(rf"(?<![\w'])(?:{body})(?![\w'])", re.IGNORECASE)
+    return found
 
 
 _NEGATION_RE = _compile_cues(NEGATIONS)

@@ -25,11 +25,11 @@ from ketalint.foldregex import folded_program, remember_programs
 from ketalint.lazyregex import export_program, interned, program_format, seed_program
 from ketalint.packs import Rule, build, load_packs, pack_files
 from ketalint.prefilter import known_literals, literals_of, remember_literals
-from ketalint.rules.scan import plan_state, remember_plans
+from ketalint.rules.scan import plan_state, remember_plans, table_state
 from ketalint.rules.base import Reference, RuleSpec
 from ketalint.storage import blake2b, plain, write_atomic
 
-FORMAT = 7
+FORMAT = 8
 
 
 _used: list[Path] = []
@@ -82,7 +82,7 @@ def _read(target: Path) -> list[Rule] | None:
         for pattern, flags, program in data["programs"]:
             seed_program(pattern, flags, program)
         remember_programs({(p, f): prog for p, f, prog in data["folded"]})
-        remember_plans({(p, f): state for p, f, state in data["plans"]})
+        remember_plans({(p, f): state for p, f, state in data["plans"]}, data["table"])
         specs = [_spec(row) for row in data["specs"]]
         digests = data["digests"]
     except (OSError, ValueError, TypeError, KeyError, EOFError):
@@ -100,11 +100,12 @@ def _write(target: Path, rules: list[Rule]) -> None:
     programs = [(p.pattern, p.flags, _pack(prog)) for p in interned() if (prog := export_program(p)) is not None]
     folded = [(p.pattern, p.flags, _pack(prog) if (prog := folded_program(p.pattern, p.flags)) else None) for p in interned()]
     plans = [(p.pattern, p.flags, state) for p in interned() if (state := plan_state(p)) is not None]
+    table = table_state()
     try:
         payload = marshal.dumps(plain(
             {"format": FORMAT, "specs": [_row(r.spec) for r in rules], "digests": [r.digest for r in rules],
              "literals": literals, "programs": programs,
-             "folded": folded, "plans": plans}
+             "folded": folded, "plans": plans, "table": table}
         ))
     except (TypeError, ValueError):
         return  # an option value that is not plain data: load from the YAML every time

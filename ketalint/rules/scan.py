@@ -225,6 +225,7 @@ def _candidate_sentences(doc: Document, prefilter: Prefilter) -> list[int] | Non
 _PLANS: dict[Prefilter, Plan] = {}
 _PRIMED: list[bool] = []
 _STORED_PLANS: dict[tuple[str, int], tuple] = {}  # (pattern, flags) -> `Plan.state()`, from a snapshot
+_STORED_TABLE: list[tuple] = []  # `LiteralTable.state()` from a snapshot, until the first document
 
 
 def _plan(prefilter: Prefilter, join: bool = True) -> Plan:
@@ -244,17 +245,30 @@ def plan_state(pattern) -> tuple | None:
     return plan.state()
 
 
-def remember_plans(table: dict[tuple[str, int], tuple]) -> None:
-    """Seed the plans from a rule-set snapshot (see `ketalint.snapshot`)."""
+def remember_plans(table: dict[tuple[str, int], tuple], literal_table: tuple | None = None) -> None:
+    """Seed the plans, and the literal table they make, from a rule-set snapshot (see
+    `ketalint.snapshot`)."""
     _STORED_PLANS.update(table)
+    if literal_table is not None:
+        _STORED_TABLE[:] = [literal_table]
+
+
+def table_state() -> tuple:
+    """The literal table of every plan made so far, as plain data for a snapshot."""
+    return TABLE.state()
 
 
 def _prime() -> None:
-    """Plan every pattern the rules made before a process indexes its first document, so that
-    the index holds all their literals at once instead of catching up pattern by pattern."""
+    """Give the literal table every literal of the patterns the rules made before a process
+    indexes its first document, so that the index holds them all at once instead of catching up
+    pattern by pattern: from a snapshot's table when there is one (each pattern is then planned
+    when it is first searched), else by planning every pattern now."""
     from ketalint.lazyregex import interned
 
     _PRIMED.append(True)
+    if _STORED_TABLE:
+        TABLE.restore(_STORED_TABLE.pop())
+        return
     planned = []
     for pattern in interned():
         prefilter = _prefilter(pattern)
