@@ -63,6 +63,19 @@ def test_prefilter_is_sound_for_every_default_pattern_on_every_example():
                 assert prefilter.may_match(text.lower()), (pattern.pattern[:80], text)
 
 
+_LONG_PATTERN = 2_000
+
+
+def test_every_long_default_pattern_keeps_literals_to_skip_sentences_by():
+    """A long pattern without literals is tried at every position of every sentence: when a
+    widened wording made the shared efficacy predicate (7,000 characters) lose its literals, an
+    article cost a sixth more. Every long pattern of the pack must keep a literal condition."""
+    long_patterns = [p for p in _default_pack_patterns() if len(p.pattern) >= _LONG_PATTERN]
+    assert len(long_patterns) >= 5
+    unfiltered = [p.pattern[:80] for p in long_patterns if Prefilter.of(p).literals is None]
+    assert not unfiltered
+
+
 words = st.sampled_from(
     ["ketamine", "permanently", "rewires", "BDNF", "is", "a", "neurotransmitter", "not", "may", "help",
      "glutamate", "calms", "the", "brain", "100", "billion", "neurons", "cure", "anxiety", "PTSD"]
