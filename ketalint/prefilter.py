@@ -13,6 +13,7 @@ of one of them. The pattern's `condition` keeps more: an "or" over its alternati
 
 from __future__ import annotations
 
+import marshal
 import re
 
 from ketalint.sre import constants as _c, parser as _p
@@ -55,7 +56,7 @@ def analyse(pattern: str, flags: int = 0) -> tuple[frozenset[str] | None, frozen
 
 
 Facts = tuple[frozenset[str] | None, frozenset[str], Condition]
-_KNOWN: dict[tuple[str, int], Facts] = {}
+_KNOWN: dict[tuple[str, int], Facts | bytes] = {}
 
 
 def facts_of(pattern: str, flags: int) -> Facts:
@@ -64,6 +65,9 @@ def facts_of(pattern: str, flags: int) -> Facts:
     found = _KNOWN.get(key)
     if found is None:
         found = _KNOWN[key] = analyse(pattern, flags)
+    elif isinstance(found, bytes):
+        literals, word_start, condition = marshal.loads(found)
+        found = _KNOWN[key] = (frozenset(literals) if literals is not None else None, frozenset(word_start), condition)
     return found
 
 
@@ -72,11 +76,12 @@ def literals_of(pattern: str, flags: int) -> frozenset[str] | None:
 
 
 def known_literals() -> dict[tuple[str, int], Facts]:
-    return dict(_KNOWN)
+    return {key: facts_of(*key) for key in list(_KNOWN)}
 
 
-def remember_literals(table: dict[tuple[str, int], Facts]) -> None:
-    """Seed the table from a rule-set snapshot (see `ketalint.snapshot`)."""
+def remember_literals(table: dict[tuple[str, int], bytes]) -> None:
+    """Seed the table from a rule-set snapshot (see `ketalint.snapshot`): each pattern's facts
+    as a marshal record of (literals, word-start literals, condition), read when first asked for."""
     _KNOWN.update(table)
 
 

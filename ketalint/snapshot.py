@@ -29,7 +29,7 @@ from ketalint.rules.scan import plan_state, remember_plans, table_state
 from ketalint.rules.base import Reference, RuleSpec
 from ketalint.storage import blake2b, plain, write_atomic
 
-FORMAT = 8
+FORMAT = 9
 
 
 _used: list[Path] = []
@@ -75,10 +75,7 @@ def _read(target: Path) -> list[Rule] | None:
             data = marshal.loads(handle.read())
         if not isinstance(data, dict) or data.get("format") != FORMAT:
             return None
-        remember_literals({
-            (p, f): (frozenset(lits) if lits is not None else None, frozenset(starts), condition)
-            for p, f, lits, starts, condition in data["literals"]
-        })
+        remember_literals({(p, f): facts for p, f, facts in data["literals"]})
         for pattern, flags, program in data["programs"]:
             seed_program(pattern, flags, program)
         remember_programs({(p, f): prog for p, f, prog in data["folded"]})
@@ -94,12 +91,15 @@ def _write(target: Path, rules: list[Rule]) -> None:
     for pattern in interned():
         literals_of(pattern.pattern, pattern.flags)
     literals = [
-        [p, f, sorted(lits) if lits is not None else None, sorted(starts), condition]
+        [p, f, marshal.dumps(plain((sorted(lits) if lits is not None else None, sorted(starts), condition)))]
         for (p, f), (lits, starts, condition) in known_literals().items()
     ]
     programs = [(p.pattern, p.flags, _pack(prog)) for p in interned() if (prog := export_program(p)) is not None]
     folded = [(p.pattern, p.flags, _pack(prog) if (prog := folded_program(p.pattern, p.flags)) else None) for p in interned()]
-    plans = [(p.pattern, p.flags, state) for p in interned() if (state := plan_state(p)) is not None]
+    # Each plan is stored as its own marshal record, read when its pattern is first searched:
+    # a one-article run searches about two patterns in three, and the plans are most of the
+    # snapshot's objects.
+    plans = [(p.pattern, p.flags, marshal.dumps(plain(state))) for p in interned() if (state := plan_state(p)) is not None]
     table = table_state()
     try:
         payload = marshal.dumps(plain(

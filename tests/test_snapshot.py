@@ -146,7 +146,7 @@ def test_plans_come_back_from_the_snapshot_and_find_the_same_sentences(tmp_path,
     monkeypatch.setattr(scan, "_STORED_PLANS", {})
     snapshot.load_rules_with_snapshot([packs], tmp_path / "cache")
     stored = scan._STORED_PLANS[(pattern.pattern, pattern.flags)]
-    assert stored == made.state()
+    assert marshal.loads(stored) == made.state()  # read only when the pattern is first searched
     monkeypatch.setattr(literals.Plan, "__init__", lambda *args: pytest.fail("planned again"))
     restored = scan._plan(Prefilter.of(pattern))
     doc = parse("a.md", "A wonder drug. Nothing here. A miracle quick cure! A drug, a wonder. Miracle cure.\n")

@@ -10,6 +10,7 @@ pattern share its matches through the document's memo.
 
 from __future__ import annotations
 
+import marshal
 import re
 from bisect import bisect_right
 from collections.abc import Iterator
@@ -224,14 +225,18 @@ def _candidate_sentences(doc: Document, prefilter: Prefilter) -> list[int] | Non
 
 _PLANS: dict[Prefilter, Plan] = {}
 _PRIMED: list[bool] = []
-_STORED_PLANS: dict[tuple[str, int], tuple] = {}  # (pattern, flags) -> `Plan.state()`, from a snapshot
+_STORED_PLANS: dict[tuple[str, int], tuple | bytes] = {}  # (pattern, flags) -> `Plan.state()` (marshalled), from a snapshot
 _STORED_TABLE: list[tuple] = []  # `LiteralTable.state()` from a snapshot, until the first document
 
 
 def _plan(prefilter: Prefilter, join: bool = True) -> Plan:
     pattern = prefilter.pattern
     stored = None if pattern is None else _STORED_PLANS.get((pattern.pattern, pattern.flags))
-    return Plan(prefilter) if stored is None else Plan.restored(stored, join)
+    if stored is None:
+        return Plan(prefilter)
+    if isinstance(stored, bytes):
+        stored = marshal.loads(stored)
+    return Plan.restored(stored, join)
 
 
 def plan_state(pattern) -> tuple | None:
