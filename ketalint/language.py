@@ -8,11 +8,13 @@ sentence-relative offsets, so per-document rules and cross-article rules share t
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import lru_cache
 
 from ketalint.foldregex import fold
 from ketalint.lazyregex import lazy
+from ketalint.values import Frozen
+
+_set = object.__setattr__
 
 
 def _compiled(pattern: str, flags: int = 0) -> re.Pattern:
@@ -170,12 +172,22 @@ _REPORT_BEFORE_RE = lazy("|".join(f"(?:{p})" for p in REPORTING_BEFORE), re.IGNO
 _REPORT_AFTER_RE = lazy("|".join(f"(?:{p})" for p in REPORTING_AFTER), re.IGNORECASE)
 
 
-@dataclass(frozen=True, slots=True)
-class Cues:
+class Cues(Frozen):
     """The cue lists a rule uses; rules may add their own hedges or negations to the defaults."""
 
-    negation: re.Pattern = _NEGATION_RE
-    hedge: re.Pattern = _HEDGE_RE
+    __slots__ = ("negation", "hedge")
+
+    def __init__(self, negation: re.Pattern = _NEGATION_RE, hedge: re.Pattern = _HEDGE_RE):
+        self.assign(negation=negation, hedge=hedge)
+
+    # Part of the key of every remembered verdict (`_excuses`): hashed and compared per match.
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        return (self.negation, self.hedge) == (other.negation, other.hedge)
+
+    def __hash__(self) -> int:
+        return hash((self.negation, self.hedge))
 
     @classmethod
     def extended(cls, hedges=(), negations=()) -> "Cues":
@@ -314,15 +326,30 @@ def is_question(text: str) -> bool:
     return text.rstrip().rstrip("\"')]").endswith("?") and not _RHETORICAL_RE.match(text)
 
 
-@dataclass(frozen=True, slots=True)
-class Context:
+class Context(Frozen):
     """Which of the not-an-assertion tests a rule applies (`unless_*` keys in rule files)."""
 
-    negated: bool = True
-    hedged: bool = False
-    quoted: bool = True
-    question: bool = True
-    reported: bool = True
+    __slots__ = ("negated", "hedged", "quoted", "question", "reported")
+
+    def __init__(
+        self, negated: bool = True, hedged: bool = False, quoted: bool = True, question: bool = True, reported: bool = True
+    ):
+        _set(self, "negated", negated)
+        _set(self, "hedged", hedged)
+        _set(self, "quoted", quoted)
+        _set(self, "question", question)
+        _set(self, "reported", reported)
+
+    # Part of the key of every remembered verdict (`_excuses`): hashed and compared per match.
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        return (self.negated, self.hedged, self.quoted, self.question, self.reported) == (
+            other.negated, other.hedged, other.quoted, other.question, other.reported
+        )
+
+    def __hash__(self) -> int:
+        return hash((self.negated, self.hedged, self.quoted, self.question, self.reported))
 
     def excuses(self, text: str, start: int, end: int, cues: Cues = DEFAULT_CUES, negation_at: int | None = None) -> bool:
         """True when the sentence does not assert the matched span [start, end).

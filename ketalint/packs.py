@@ -9,7 +9,6 @@ from __future__ import annotations
 import os
 import re
 import string
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from ketalint import rules as rule_types
@@ -17,6 +16,7 @@ from ketalint.errors import RuleFileError
 from ketalint.lazyregex import eager
 from ketalint.finding import CATEGORIES, SEVERITIES
 from ketalint.rules.base import SCOPES, Option, OptionError, Reference, RuleSpec, RuleType
+from ketalint.values import Frozen
 from ketalint.yamlfile import LineDict, load_yaml
 
 COMMON_KEYS = (
@@ -29,13 +29,19 @@ _ID_RE = re.compile(r"^[a-z0-9][a-z0-9_-]*(?:\.[a-z0-9][a-z0-9_-]*)+$")
 _PACK_RE = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
 
 
-@dataclass(frozen=True)
-class Rule:
+class Rule(Frozen):
     """A loaded rule: its spec and the compiled rule type that checks it."""
 
-    spec: RuleSpec
-    impl: RuleType
-    known_digest: str = field(default="", compare=False, repr=False)  # `digest`, kept in a snapshot
+    __slots__ = ("spec", "impl", "known_digest")
+    _compared = ("spec", "impl")
+
+    def __init__(self, spec: RuleSpec, impl: RuleType, known_digest: str = ""):
+        """`known_digest` is `digest` as kept in a rule-set snapshot; it takes no part in
+        equality or the repr."""
+        self.assign(spec=spec, impl=impl, known_digest=known_digest)
+
+    def __repr__(self) -> str:
+        return f"Rule(spec={self.spec!r}, impl={self.impl!r})"
 
     @property
     def id(self) -> str:

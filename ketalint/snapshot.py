@@ -119,7 +119,7 @@ def _pack(program: tuple) -> tuple:
 
 
 def _row(spec: RuleSpec) -> dict:
-    row = dict(spec.__dict__)
+    row = {name: getattr(spec, name) for name in RuleSpec.__slots__}
     row["references"] = [(r.title, r.url, r.pmid, r.doi) for r in spec.references]
     return row
 

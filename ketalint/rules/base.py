@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, field
 
 from ketalint.document.model import Document, Sentence
 from ketalint.finding import Location
@@ -32,33 +31,40 @@ from ketalint.rules.scan import (  # noqa: F401 - re-exported: rule types import
     stream_matches,
     stream_spans,
 )
+from ketalint.values import Frozen
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:  # annotations only: importing typing costs every run its start-up time
     from typing import Any, ClassVar
 
+_set = object.__setattr__
+
 SCOPES = ("any", "title", "heading", "paragraph", "list")
 
 
-@dataclass(frozen=True)
-class Option:
+class Option(Frozen):
     """One type-specific key of a rule: its expected YAML shape and whether it is required."""
 
-    kind: str  # "str", "int", "float", "bool", "list[str]", "dict[str,str]", "list[dict]", "dict", "any"
-    required: bool = False
-    default: Any = None
-    doc: str = ""
-    choices: tuple = ()
-    minimum: float | None = None
-    maximum: float | None = None
+    __slots__ = ("kind", "required", "default", "doc", "choices", "minimum", "maximum")
+
+    def __init__(
+        self,
+        kind: str,  # "str", "int", "float", "bool", "list[str]", "dict[str,str]", "list[dict]", "dict", "any"
+        required: bool = False,
+        default: Any = None,
+        doc: str = "",
+        choices: tuple = (),
+        minimum: float | None = None,
+        maximum: float | None = None,
+    ):
+        self.assign(kind=kind, required=required, default=default, doc=doc, choices=choices, minimum=minimum, maximum=maximum)
 
 
-@dataclass(frozen=True)
-class Reference:
-    title: str
-    url: str | None = None
-    pmid: str | None = None
-    doi: str | None = None
+class Reference(Frozen):
+    __slots__ = ("title", "url", "pmid", "doi")
+
+    def __init__(self, title: str, url: str | None = None, pmid: str | None = None, doi: str | None = None):
+        self.assign(title=title, url=url, pmid=pmid, doi=doi)
 
     @property
     def link(self) -> str | None:
@@ -71,41 +77,64 @@ class Reference:
         return None
 
 
-@dataclass(frozen=True)
-class RuleSpec:
+class RuleSpec(Frozen):
     """A validated rule entry of a pack: the common fields plus the type's own options."""
 
-    id: str
-    type: str
-    category: str
-    severity: str
-    message: str
-    suggestion: str | None = None
-    rationale: str | None = None
-    references: tuple[Reference, ...] = ()
-    scope: tuple[str, ...] = ("any",)
-    supersedes: tuple[str, ...] = ()
-    flag_examples: tuple[str, ...] = ()
-    pass_examples: tuple[str, ...] = ()
-    options: dict = field(default_factory=dict)
-    path: str = ""
-    line: int = 0
+    __slots__ = (
+        "id", "type", "category", "severity", "message", "suggestion", "rationale", "references", "scope",
+        "supersedes", "flag_examples", "pass_examples", "options", "path", "line",
+    )
+
+    def __init__(
+        self,
+        id: str,
+        type: str,
+        category: str,
+        severity: str,
+        message: str,
+        suggestion: str | None = None,
+        rationale: str | None = None,
+        references: tuple[Reference, ...] = (),
+        scope: tuple[str, ...] = ("any",),
+        supersedes: tuple[str, ...] = (),
+        flag_examples: tuple[str, ...] = (),
+        pass_examples: tuple[str, ...] = (),
+        options: dict | None = None,
+        path: str = "",
+        line: int = 0,
+    ):
+        self.assign(
+            id=id, type=type, category=category, severity=severity, message=message, suggestion=suggestion,
+            rationale=rationale, references=references, scope=scope, supersedes=supersedes,
+            flag_examples=flag_examples, pass_examples=pass_examples,
+            options={} if options is None else options, path=path, line=line,
+        )
 
     @property
     def pack(self) -> str:
         return self.id.split(".", 1)[0]
 
 
-@dataclass(frozen=True, slots=True)
-class Hit:
+class Hit(Frozen):
     """What a rule type reports: a source span, and optionally a fix, message values, related places."""
 
-    start: int
-    end: int
-    replacement: str | None = None
-    values: tuple[tuple[str, str], ...] = ()
-    related: tuple[Location, ...] = ()
-    suggestion: str | None = None
+    __slots__ = ("start", "end", "replacement", "values", "related", "suggestion")
+
+    def __init__(
+        self,
+        start: int,
+        end: int,
+        replacement: str | None = None,
+        values: tuple[tuple[str, str], ...] = (),
+        related: tuple[Location, ...] = (),
+        suggestion: str | None = None,
+    ):
+        _set(self, "start", start)
+        _set(self, "end", end)
+        _set(self, "replacement", replacement)
+        _set(self, "values", values)
+        _set(self, "related", related)
+        _set(self, "suggestion", suggestion)
 
 
 class OptionError(ValueError):

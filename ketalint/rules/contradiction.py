@@ -23,7 +23,6 @@ the sources support (`{evidence}`); without it, to the side fewer articles take.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
 
 from ketalint.corpus.conflicts import Conflict, by_key, side_conflicts
 from ketalint.corpus.rule import CorpusRule
@@ -31,15 +30,16 @@ from ketalint.corpus.statement import Statement, statement_at
 from ketalint.document.model import Document
 from ketalint.rules.base import CONTEXT_OPTIONS, Option, OptionError, RuleSpec
 from ketalint.rules.claim import ClaimRule
+from ketalint.values import Frozen
 
 _CLAIM_KEYS = frozenset(ClaimRule.OPTIONS)
 
 
-@dataclass(frozen=True)
-class Pole:
-    name: str
-    label: str
-    claims: tuple[ClaimRule, ...]
+class Pole(Frozen):
+    __slots__ = ("name", "label", "claims")
+
+    def __init__(self, name: str, label: str, claims: tuple[ClaimRule, ...]):
+        self.assign(name=name, label=label, claims=claims)
 
 
 class ContradictionRule(CorpusRule):

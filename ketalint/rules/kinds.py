@@ -3,20 +3,24 @@ each other. Kinds that the table does not relate never conflict: a conflict must
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from ketalint.rules.base import OptionError
+from ketalint.values import Frozen
 
 
 def _norm(word: str) -> str:
     return " ".join(str(word).lower().split())
 
 
-@dataclass(frozen=True)
-class KindTable:
-    below: dict[str, frozenset[str]]      # kind -> itself and every kind it includes, transitively
-    exclusive: tuple[frozenset[str], ...]  # sets of kinds nothing can be two of
-    aliases: dict[str, str]
+class KindTable(Frozen):
+    __slots__ = ("below", "exclusive", "aliases")
+
+    def __init__(
+        self,
+        below: dict[str, frozenset[str]],      # kind -> itself and every kind it includes, transitively
+        exclusive: tuple[frozenset[str], ...],  # sets of kinds nothing can be two of
+        aliases: dict[str, str],
+    ):
+        self.assign(below=below, exclusive=exclusive, aliases=aliases)
 
     @classmethod
     def parse(cls, table: dict) -> "KindTable":

@@ -16,7 +16,6 @@ Two guards keep headings about something else out. A heading that names one of
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from collections import Counter
 from functools import lru_cache
 
@@ -25,6 +24,7 @@ from ketalint.document.model import Block, Document, Section
 from ketalint.finding import Location
 from ketalint.lazyregex import lazy
 from ketalint.rules.base import Option, phrase_pattern
+from ketalint.values import Frozen
 
 FILLER_WORDS = frozenset("a an the of for to in on at with and or about your our my its it this that".split())
 WORD_RE = re.compile(r"[a-z0-9]+(?:'[a-z]+)?|\?")
@@ -66,19 +66,31 @@ def wildcard_terms(phrases) -> re.Pattern | None:
     return lazy("|".join(f"(?:{a})" for a in alternatives), re.IGNORECASE)
 
 
-@dataclass(frozen=True)
-class HeadingMatcher:
+class HeadingMatcher(Frozen):
     """Decides whether a heading is one of the accepted ones."""
 
-    accepted: tuple[tuple[str, ...], ...]
-    threshold: int
-    ignore: frozenset[str]
-    exclude: re.Pattern | None
-    other_subjects: re.Pattern | None
-    treatment: re.Pattern | None
-    min_words: int = 1
-    # heading text -> verdict: a site's headings repeat from article to article.
-    verdicts: dict = field(default_factory=dict, compare=False, hash=False, repr=False)
+    __slots__ = ("accepted", "threshold", "ignore", "exclude", "other_subjects", "treatment", "min_words", "verdicts")
+    _compared = ("accepted", "threshold", "ignore", "exclude", "other_subjects", "treatment", "min_words")
+
+    def __init__(
+        self,
+        accepted: tuple[tuple[str, ...], ...],
+        threshold: int,
+        ignore: frozenset[str],
+        exclude: re.Pattern | None,
+        other_subjects: re.Pattern | None,
+        treatment: re.Pattern | None,
+        min_words: int = 1,
+        verdicts: dict | None = None,  # heading text -> verdict: a site's headings repeat from article to article
+    ):
+        self.assign(
+            accepted=accepted, threshold=threshold, ignore=ignore, exclude=exclude, other_subjects=other_subjects,
+            treatment=treatment, min_words=min_words, verdicts={} if verdicts is None else verdicts,
+        )
+
+    def __repr__(self) -> str:
+        fields = ", ".join(f"{name}={getattr(self, name)!r}" for name in self._compared)
+        return f"{type(self).__qualname__}({fields})"
 
     @classmethod
     def from_options(cls, options: dict, treatment: re.Pattern | None) -> "HeadingMatcher":
