@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable
-from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from ketalint.cache import analyze_cached, open_cache
@@ -26,46 +25,89 @@ from ketalint.parallel import default_jobs, iter_in_order
 from ketalint.selection import Selection
 
 
-@dataclass
 class CheckOptions:
     """What the command line adds to the configuration for one run."""
 
-    paths: list[str] = field(default_factory=lambda: ["."])
-    select: tuple[str, ...] = ()
-    ignore: tuple[str, ...] = ()
-    rule_paths: tuple[Path, ...] = ()
-    stdin_text: bytes | None = None
-    stdin_filename: str = "stdin.md"
-    corpus: tuple[str, ...] = ()
-    cache: bool = True
-    cache_dir: Path | None = None
-    jobs: int = 0
-    keep_texts: bool = True  # the report keeps each file's text (excerpts, --fix); JSON output needs none
-    progress: Callable[[int, int], None] | None = None  # called with (files done, files in all)
+    __slots__ = (
+        "paths", "select", "ignore", "rule_paths", "stdin_text", "stdin_filename", "corpus", "cache",
+        "cache_dir", "jobs", "keep_texts", "progress",
+    )
+
+    def __init__(
+        self,
+        paths: list[str] | None = None,
+        select: tuple[str, ...] = (),
+        ignore: tuple[str, ...] = (),
+        rule_paths: tuple[Path, ...] = (),
+        stdin_text: bytes | None = None,
+        stdin_filename: str = "stdin.md",
+        corpus: tuple[str, ...] = (),
+        cache: bool = True,
+        cache_dir: Path | None = None,
+        jobs: int = 0,
+        keep_texts: bool = True,
+        progress: Callable[[int, int], None] | None = None,
+    ):
+        self.paths = ["."] if paths is None else paths
+        self.select = select
+        self.ignore = ignore
+        self.rule_paths = rule_paths
+        self.stdin_text = stdin_text
+        self.stdin_filename = stdin_filename
+        self.corpus = corpus
+        self.cache = cache
+        self.cache_dir = cache_dir
+        self.jobs = jobs
+        self.keep_texts = keep_texts  # the report keeps each file's text (excerpts, --fix); JSON output needs none
+        self.progress = progress  # called with (files done, files in all)
 
 
-@dataclass
 class FileResult:
     """What one file contributes to a run: its findings and its statements for corpus rules."""
 
-    path: str
-    findings: list[Finding]
-    statements: dict[str, list] = field(default_factory=dict)
-    suppressions: list = field(default_factory=list)
-    context: bool = False
-    read_as: tuple[int, int, str] | None = None  # (size, mtime_ns, digest) of the file analysed, stat taken before reading
+    __slots__ = ("path", "findings", "statements", "suppressions", "context", "read_as")
+
+    def __init__(
+        self,
+        path: str,
+        findings: list[Finding],
+        statements: dict[str, list] | None = None,
+        suppressions: list | None = None,
+        context: bool = False,
+        read_as: tuple[int, int, str] | None = None,
+    ):
+        self.path = path
+        self.findings = findings
+        self.statements = {} if statements is None else statements
+        self.suppressions = [] if suppressions is None else suppressions
+        self.context = context
+        self.read_as = read_as  # (size, mtime_ns, digest) of the file analysed, stat taken before reading
+
+    def __reduce__(self):
+        """Sent back from a forked worker by pickle."""
+        return FileResult, (self.path, self.findings, self.statements, self.suppressions, self.context, self.read_as)
 
 
-@dataclass
 class Report:
     """The outcome of a run, ready for a formatter."""
 
-    findings: list[Finding]
-    files: int
-    problems: list[Problem]
-    rules: list[Rule]
-    baselined: int = 0
-    texts: dict[str, FileText] = field(default_factory=dict)
+    __slots__ = ("findings", "files", "problems", "rules", "baselined", "texts")
+
+    def __init__(
+        self,
+        findings: list[Finding],
+        files: int,
+        problems: list[Problem],
+        rules: list[Rule],
+        baselined: int = 0,
+        texts: dict[str, FileText] | None = None,
+    ):
+        self.findings = findings
+        self.files = files
+        self.problems = problems
+        self.rules = rules
+        self.baselined = baselined
+        self.texts = {} if texts is None else texts
 
     @property
     def has_errors(self) -> bool:
@@ -244,6 +286,8 @@ def _analyze_paths(paths: list[str], config: Config, options: CheckOptions, sele
         if stat is not None:
             result.read_as = (stat.st_size, stat.st_mtime_ns, file_text.digest)
         if not options.keep_texts:
+            from dataclasses import replace
+
             file_text = replace(file_text, text="")  # neither kept nor sent back from a worker
         return file_text, file_problems, result
 

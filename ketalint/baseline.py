@@ -7,7 +7,6 @@ baseline records only today's findings, so the ones fixed since drop out.
 
 from __future__ import annotations
 
-import dataclasses
 import json
 from pathlib import Path
 
@@ -60,10 +59,12 @@ def read_baseline(path: Path) -> set[str]:
 
 def apply_baseline(report, known: set[str], root: Path | None):
     """The report without the findings recorded in the baseline; `baselined` counts them."""
+    from ketalint.api import Report
+
     kept = [
         finding
         for finding, identity in zip(report.findings, identities(report.findings, root))
         if fingerprint_of(identity) not in known
     ]
     dropped = len(report.findings) - len(kept)
-    return dataclasses.replace(report, findings=kept, baselined=report.baselined + dropped)
+    return Report(kept, report.files, report.problems, report.rules, report.baselined + dropped, report.texts)

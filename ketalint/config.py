@@ -17,11 +17,11 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from ketalint.errors import ConfigError
 from ketalint.finding import SEVERITIES
+from ketalint.values import Frozen
 from ketalint.yamlfile import LineDict, load_yaml
 
 CONFIG_NAMES = (".ketalint.yaml", ".ketalint.yml")
@@ -42,31 +42,54 @@ KEYS: dict[str, tuple[str, object]] = {
 }
 
 
-@dataclass(frozen=True)
-class Override:
+class Override(Frozen):
     """Rule settings for the files matching any of `files` (globs)."""
 
-    files: tuple[str, ...]
-    rules: dict[str, str]
+    __slots__ = ("files", "rules")
+
+    def __init__(self, files: tuple[str, ...], rules: dict[str, str]):
+        self.assign(files=files, rules=rules)
 
 
-@dataclass(frozen=True)
-class Config:
+class Config(Frozen):
     """Settings for one run. Paths in it are absolute (resolved against the config's folder)."""
 
-    root: Path
-    path: Path | None = None
-    default_pack: bool = True
-    packs: tuple[Path, ...] = ()
-    include: tuple[str, ...] = ()
-    exclude: tuple[str, ...] = ()
-    rules: dict[str, str] = field(default_factory=dict)
-    overrides: tuple[Override, ...] = ()
-    fail_on: str = "warning"
-    corpus: tuple[str, ...] = ()
-    cache_dir: Path | None = None
-    max_file_size_mb: float = 100
-    extra: dict = field(default_factory=dict)
+    __slots__ = (
+        "root", "path", "default_pack", "packs", "include", "exclude", "rules", "overrides",
+        "fail_on", "corpus", "cache_dir", "max_file_size_mb", "extra",
+    )
+
+    def __init__(
+        self,
+        root: Path,
+        path: Path | None = None,
+        default_pack: bool = True,
+        packs: tuple[Path, ...] = (),
+        include: tuple[str, ...] = (),
+        exclude: tuple[str, ...] = (),
+        rules: dict[str, str] | None = None,
+        overrides: tuple[Override, ...] = (),
+        fail_on: str = "warning",
+        corpus: tuple[str, ...] = (),
+        cache_dir: Path | None = None,
+        max_file_size_mb: float = 100,
+        extra: dict | None = None,
+    ):
+        self.assign(
+            root=root,
+            path=path,
+            default_pack=default_pack,
+            packs=packs,
+            include=include,
+            exclude=exclude,
+            rules={} if rules is None else rules,
+            overrides=overrides,
+            fail_on=fail_on,
+            corpus=corpus,
+            cache_dir=cache_dir,
+            max_file_size_mb=max_file_size_mb,
+            extra={} if extra is None else extra,
+        )
 
 
 def find_config(start: Path) -> tuple[Path, dict | None] | None:
