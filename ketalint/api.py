@@ -286,9 +286,7 @@ def _analyze_paths(paths: list[str], config: Config, options: CheckOptions, sele
         if stat is not None:
             result.read_as = (stat.st_size, stat.st_mtime_ns, file_text.digest)
         if not options.keep_texts:
-            from dataclasses import replace
-
-            file_text = replace(file_text, text="")  # neither kept nor sent back from a worker
+            file_text = file_text.replace(text="")  # neither kept nor sent back from a worker
         return file_text, file_problems, result
 
     done = [0]

@@ -8,12 +8,12 @@ with replacement characters and a warning; empty files are fine.
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
 from pathlib import Path
 
 from ketalint.config import Config
 from ketalint.globs import matches
 from ketalint.storage import blake2b
+from ketalint.values import Frozen
 
 SUFFIXES = frozenset({".md", ".markdown", ".mdx", ".html", ".htm", ".txt"})
 SKIPPED_DIRS = frozenset({
@@ -23,27 +23,25 @@ SKIPPED_DIRS = frozenset({
 _BINARY_SNIFF = 8192
 
 
-@dataclass(frozen=True)
-class Problem:
+class Problem(Frozen):
     """A file-level problem: level is "error" (exit 2), "warning" or "note"."""
 
-    path: str
-    level: str
-    message: str
+    __slots__ = ("path", "level", "message")
+
+    def __init__(self, path: str, level: str, message: str):
+        self.assign(path=path, level=level, message=message)
 
     def __str__(self) -> str:
         return f"{self.path}: {self.level}: {self.message}"
 
 
-@dataclass(frozen=True)
-class FileText:
+class FileText(Frozen):
     """A decoded article and what `--fix` needs to write it back faithfully."""
 
-    path: str
-    text: str
-    digest: str
-    bom: bool = False
-    lossless: bool = True
+    __slots__ = ("path", "text", "digest", "bom", "lossless")
+
+    def __init__(self, path: str, text: str, digest: str, bom: bool = False, lossless: bool = True):
+        self.assign(path=path, text=text, digest=digest, bom=bom, lossless=lossless)
 
 
 def same_file_key(path: str) -> str:

@@ -7,8 +7,6 @@ command line's `--select` / `--ignore` after both.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-
 from ketalint.config import Config
 from ketalint.globs import matches
 
@@ -26,15 +24,17 @@ def most_specific(rule_id: str, settings: dict[str, str]) -> str | None:
     return best
 
 
-@dataclass
 class Selection:
     """Rules and severities for each file, computed once per distinct set of matching overrides."""
 
-    rules: list
-    config: Config
-    select: tuple[str, ...] = ()
-    ignore: tuple[str, ...] = ()
-    _memo: dict = field(default_factory=dict)
+    __slots__ = ("rules", "config", "select", "ignore", "_memo")
+
+    def __init__(self, rules: list, config: Config, select: tuple[str, ...] = (), ignore: tuple[str, ...] = (), _memo: dict | None = None):
+        self.rules = rules
+        self.config = config
+        self.select = select
+        self.ignore = ignore
+        self._memo: dict = {} if _memo is None else _memo
 
     def for_path(self, rel_path: str) -> list[tuple[object, str]]:
         """(rule, severity) pairs that apply to a file, given its path relative to the config root."""

@@ -7,8 +7,6 @@ nothing is reported itself (rule `ketalint.unused-suppression`, info) so stale o
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from ketalint.document.model import Directive, Document
 from ketalint.finding import Finding, Location
 from ketalint.selection import prefix_matches
@@ -16,12 +14,21 @@ from ketalint.selection import prefix_matches
 UNUSED_RULE = "ketalint.unused-suppression"
 
 
-@dataclass
 class _Region:
-    directive: Directive
-    first_line: int
-    last_line: int
-    used: bool = False
+    __slots__ = ("directive", "first_line", "last_line", "used")
+
+    def __init__(self, directive: Directive, first_line: int, last_line: int, used: bool = False):
+        self.directive = directive
+        self.first_line = first_line
+        self.last_line = last_line
+        self.used = used
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        return (self.directive, self.first_line, self.last_line, self.used) == (other.directive, other.first_line, other.last_line, other.used)
+
+    __hash__ = None  # type: ignore[assignment]
 
     def covers(self, rule: str, line: int) -> bool:
         if not self.first_line <= line <= self.last_line:

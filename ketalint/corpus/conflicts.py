@@ -9,27 +9,38 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
 from operator import attrgetter
 
 from ketalint.corpus.statement import Statement
+from ketalint.values import Frozen, _set
 
 REPRESENTATIVES = 3
 by_place = attrgetter("path", "start")  # C-level sort key: counter lists run to thousands
 
 
-@dataclass(frozen=True, slots=True)
-class Conflict:
-    """A statement and every statement it conflicts with; `values` fill the rule's message."""
+class Conflict(Frozen):
+    """A statement and every statement it conflicts with; `values` fill the rule's message.
 
-    statement: Statement
-    counter: list
-    values: tuple[tuple[str, str], ...] = ()
-    # What in `counter` does not count against this statement: the statements of one file, or
-    # (by id) those that overlap it. Counter lists are shared by every statement of a side, so
-    # what one statement leaves out is named here instead of copying the list for it.
-    without: str | None = None
-    overlapping: frozenset[int] = frozenset()
+    `without` and `overlapping` say what in `counter` does not count against this statement:
+    the statements of one file, or (by id) those that overlap it. Counter lists are shared by
+    every statement of a side, so what one statement leaves out is named here instead of
+    copying the list for it."""
+
+    __slots__ = ("statement", "counter", "values", "without", "overlapping")
+
+    def __init__(
+        self,
+        statement: Statement,
+        counter: list,
+        values: tuple[tuple[str, str], ...] = (),
+        without: str | None = None,
+        overlapping: frozenset[int] = frozenset(),
+    ):
+        _set(self, "statement", statement)
+        _set(self, "counter", counter)
+        _set(self, "values", values)
+        _set(self, "without", without)
+        _set(self, "overlapping", overlapping)
 
     def counts(self, t: Statement) -> bool:
         return t.path != self.without and id(t) not in self.overlapping

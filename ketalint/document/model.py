@@ -6,25 +6,36 @@ source, so nothing downstream ever searches the source again to find where a mat
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-
 from ketalint.document.source import OffsetMap, SourceText
+from ketalint.values import Frozen
 
 BLOCK_KINDS = ("heading", "paragraph", "list_item", "table_cell")
 
 
-@dataclass(slots=True, eq=False)
 class Block:
     """A heading, paragraph, list item or table cell, as clean prose."""
 
-    kind: str
-    text: str
-    offsets: OffsetMap
-    level: int = 0
-    quoted: bool = False
-    is_title: bool = False
-    index: int = 0
-    sentences: list["Sentence"] = field(default_factory=list)
+    __slots__ = ("kind", "text", "offsets", "level", "quoted", "is_title", "index", "sentences")
+
+    def __init__(
+        self,
+        kind: str,
+        text: str,
+        offsets: OffsetMap,
+        level: int = 0,
+        quoted: bool = False,
+        is_title: bool = False,
+        index: int = 0,
+        sentences: list[Sentence] | None = None,
+    ):
+        self.kind = kind
+        self.text = text
+        self.offsets = offsets
+        self.level = level
+        self.quoted = quoted
+        self.is_title = is_title
+        self.index = index
+        self.sentences: list[Sentence] = [] if sentences is None else sentences
 
     @property
     def source_start(self) -> int:
@@ -46,20 +57,32 @@ class Block:
         return self.kind
 
 
-@dataclass(slots=True, eq=False)
 class Sentence:
     """A sentence of one block: `start`/`end` are offsets into the block's clean text, and
     `source_start`/`source_end` what the block's offset map makes of them. Those are kept, not
     computed on each use: rules read them for most sentences of every document."""
 
-    block: Block
-    start: int
-    end: int
-    text: str
-    source_start: int
-    source_end: int
-    index: int = 0
-    stream_start: int = 0
+    __slots__ = ("block", "start", "end", "text", "source_start", "source_end", "index", "stream_start")
+
+    def __init__(
+        self,
+        block: Block,
+        start: int,
+        end: int,
+        text: str,
+        source_start: int,
+        source_end: int,
+        index: int = 0,
+        stream_start: int = 0,
+    ):
+        self.block = block
+        self.start = start
+        self.end = end
+        self.text = text
+        self.source_start = source_start
+        self.source_end = source_end
+        self.index = index
+        self.stream_start = stream_start
 
     def source_span(self, start: int, end: int) -> tuple[int, int]:
         """Source offsets of the sentence-relative clean span [start, end)."""
@@ -67,7 +90,6 @@ class Sentence:
         return offsets.start(self.start + start), offsets.end(self.start + end)
 
 
-@dataclass(slots=True, eq=False)
 class Section:
     """A heading and the blocks under it, up to the next heading of the same or a higher level.
 
@@ -75,9 +97,12 @@ class Section:
     body; `subsections` are the headings nested under it (only Markdown and HTML have levels).
     """
 
-    heading: Block | None
-    blocks: list[Block] = field(default_factory=list)
-    subsections: list["Section"] = field(default_factory=list)
+    __slots__ = ("heading", "blocks", "subsections")
+
+    def __init__(self, heading: Block | None, blocks: list[Block] | None = None, subsections: list[Section] | None = None):
+        self.heading = heading
+        self.blocks: list[Block] = [] if blocks is None else blocks
+        self.subsections: list[Section] = [] if subsections is None else subsections
 
     @property
     def level(self) -> int:
@@ -93,30 +118,41 @@ class Section:
         return out
 
 
-@dataclass(frozen=True, slots=True)
-class Directive:
+class Directive(Frozen):
     """An inline suppression comment: kind is disable, enable, disable-next-line or disable-file."""
 
-    kind: str
-    rules: tuple[str, ...]
-    start: int
-    end: int
-    line: int
+    __slots__ = ("kind", "rules", "start", "end", "line")
+
+    def __init__(self, kind: str, rules: tuple[str, ...], start: int, end: int, line: int):
+        self.assign(kind=kind, rules=rules, start=start, end=end, line=line)
 
 
-@dataclass(slots=True, eq=False)
 class Document:
     """One parsed article."""
 
-    source: SourceText
-    format: str
-    blocks: list[Block]
-    directives: list[Directive] = field(default_factory=list)
-    sentences: list[Sentence] = field(default_factory=list)
-    sections: list[Section] = field(default_factory=list)
-    stream: str = ""
-    notes: list[str] = field(default_factory=list)
-    memo: dict = field(default_factory=dict, repr=False)
+    __slots__ = ("source", "format", "blocks", "directives", "sentences", "sections", "stream", "notes", "memo")
+
+    def __init__(
+        self,
+        source: SourceText,
+        format: str,
+        blocks: list[Block],
+        directives: list[Directive] | None = None,
+        sentences: list[Sentence] | None = None,
+        sections: list[Section] | None = None,
+        stream: str = "",
+        notes: list[str] | None = None,
+        memo: dict | None = None,
+    ):
+        self.source = source
+        self.format = format
+        self.blocks = blocks
+        self.directives: list[Directive] = [] if directives is None else directives
+        self.sentences: list[Sentence] = [] if sentences is None else sentences
+        self.sections: list[Section] = [] if sections is None else sections
+        self.stream = stream
+        self.notes: list[str] = [] if notes is None else notes
+        self.memo: dict = {} if memo is None else memo
 
     @property
     def path(self) -> str:

@@ -3,16 +3,19 @@
 from __future__ import annotations
 
 from bisect import bisect_right
-from dataclasses import dataclass, field
+
+from ketalint.values import Frozen, _set
 
 
-@dataclass(frozen=True, slots=True)
-class SourceText:
+class SourceText(Frozen):
     """A decoded file: the text every offset in ketalint refers to, with a line index."""
 
-    path: str
-    text: str
-    line_starts: tuple[int, ...] = field(repr=False, default=())
+    __slots__ = ("path", "text", "line_starts")
+
+    def __init__(self, path: str, text: str, line_starts: tuple[int, ...] = ()):
+        _set(self, "path", path)
+        _set(self, "text", text)
+        _set(self, "line_starts", line_starts)
 
     @classmethod
     def of(cls, path: str, text: str) -> "SourceText":
