@@ -12,9 +12,7 @@ from functools import lru_cache
 
 from ketalint.foldregex import fold
 from ketalint.lazyregex import lazy
-from ketalint.values import Frozen
-
-_set = object.__setattr__
+from ketalint.values import Frozen, set_field
 
 
 def _compiled(pattern: str, flags: int = 0) -> re.Pattern:
@@ -334,11 +332,11 @@ class Context(Frozen):
     def __init__(
         self, negated: bool = True, hedged: bool = False, quoted: bool = True, question: bool = True, reported: bool = True
     ):
-        _set(self, "negated", negated)
-        _set(self, "hedged", hedged)
-        _set(self, "quoted", quoted)
-        _set(self, "question", question)
-        _set(self, "reported", reported)
+        set_field(self, "negated", negated)
+        set_field(self, "hedged", hedged)
+        set_field(self, "quoted", quoted)
+        set_field(self, "question", question)
+        set_field(self, "reported", reported)
 
     # Part of the key of every remembered verdict (`_excuses`): hashed and compared per match.
     def __eq__(self, other: object) -> bool:

@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterable, Iterator
 from operator import attrgetter
 
 from ketalint.corpus.statement import Statement
-from ketalint.values import Frozen, _set
+from ketalint.values import Frozen, set_field
 
 REPRESENTATIVES = 3
 by_place = attrgetter("path", "start")  # C-level sort key: counter lists run to thousands
@@ -36,11 +36,11 @@ class Conflict(Frozen):
         without: str | None = None,
         overlapping: frozenset[int] = frozenset(),
     ):
-        _set(self, "statement", statement)
-        _set(self, "counter", counter)
-        _set(self, "values", values)
-        _set(self, "without", without)
-        _set(self, "overlapping", overlapping)
+        set_field(self, "statement", statement)
+        set_field(self, "counter", counter)
+        set_field(self, "values", values)
+        set_field(self, "without", without)
+        set_field(self, "overlapping", overlapping)
 
     def counts(self, t: Statement) -> bool:
         return t.path != self.without and id(t) not in self.overlapping

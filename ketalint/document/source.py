@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 
-from ketalint.values import Frozen, _set
+from ketalint.values import Frozen, set_field
 
 
 class SourceText(Frozen):
@@ -13,9 +13,9 @@ class SourceText(Frozen):
     __slots__ = ("path", "text", "line_starts")
 
     def __init__(self, path: str, text: str, line_starts: tuple[int, ...] = ()):
-        _set(self, "path", path)
-        _set(self, "text", text)
-        _set(self, "line_starts", line_starts)
+        set_field(self, "path", path)
+        set_field(self, "text", text)
+        set_field(self, "line_starts", line_starts)
 
     @classmethod
     def of(cls, path: str, text: str) -> "SourceText":

@@ -31,13 +31,12 @@ from ketalint.rules.scan import (  # noqa: F401 - re-exported: rule types import
     stream_matches,
     stream_spans,
 )
-from ketalint.values import Frozen
+from ketalint.values import Frozen, set_field
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:  # annotations only: importing typing costs every run its start-up time
     from typing import Any, ClassVar
 
-_set = object.__setattr__
 
 SCOPES = ("any", "title", "heading", "paragraph", "list")
 
@@ -129,12 +128,12 @@ class Hit(Frozen):
         related: tuple[Location, ...] = (),
         suggestion: str | None = None,
     ):
-        _set(self, "start", start)
-        _set(self, "end", end)
-        _set(self, "replacement", replacement)
-        _set(self, "values", values)
-        _set(self, "related", related)
-        _set(self, "suggestion", suggestion)
+        set_field(self, "start", start)
+        set_field(self, "end", end)
+        set_field(self, "replacement", replacement)
+        set_field(self, "values", values)
+        set_field(self, "related", related)
+        set_field(self, "suggestion", suggestion)
 
 
 class OptionError(ValueError):

@@ -81,20 +81,19 @@ class LiteralTable:
         return sorted(self._known), sorted(self.word_literals), by_prefix, sorted(self._heads), list(self._whole_lengths)
 
     def restore(self, state: tuple) -> None:
-        """Take the literals of a snapshot's table, as `add` would have added them."""
+        """Take the literals of a snapshot's table: at once into a fresh table, else as `add`
+        adds them (marshal gives the heads back as tuples)."""
         known, word_literals, by_prefix, heads, whole_lengths = state
-        new = [literal for literal in known if literal not in self._known]
-        new_heads = [tuple(head) for head in heads if tuple(head) not in self._heads]
-        if self._known:  # not a fresh table: add them as planning would
-            self.add(new, new_heads)
+        if self._known:
+            self.add(known, heads)
             return
         self._known = set(known)
         self.word_literals = set(word_literals)
-        self._by_prefix = {prefix: list(literals) for prefix, literals in by_prefix.items()}
-        self._heads = set(new_heads)
-        self._whole_lengths = list(whole_lengths)
+        self._by_prefix = by_prefix
+        self._heads = set(heads)
+        self._whole_lengths = whole_lengths
         self._words.clear()
-        self._history.append((new, new_heads))
+        self._history.append((known, heads))
         self.version += 1
 
     def of_words(self, words) -> tuple[dict[str, tuple[str, ...]], set[tuple[str, bool]]]:
