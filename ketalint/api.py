@@ -295,12 +295,21 @@ def _analyze_paths(paths: list[str], config: Config, options: CheckOptions, sele
         done[0] += 1
         options.progress(done[0], len(paths))
 
-    return iter_in_order(read_and_analyze, paths, options.jobs or default_jobs(), tick if options.progress else None)
+    flush = None if cache is None else cache.flush
+    return iter_in_order(read_and_analyze, paths, options.jobs or default_jobs(), tick if options.progress else None, flush)
 
 
 def run_check(config: Config, options: CheckOptions, rules: list[Rule] | None = None) -> Report:
     """Lint the files named by `options` (or standard input) under `config`."""
     cache = open_cache(config, options.cache, options.cache_dir)
+    try:
+        return _run_check(config, options, rules, cache)
+    finally:
+        if cache is not None:
+            cache.close()
+
+
+def _run_check(config: Config, options: CheckOptions, rules: list[Rule] | None, cache) -> Report:
     if rules is None:
         rules = load_rules(config, options.rule_paths, cache.root if cache else None)
     selection = Selection(rules, config, options.select, options.ignore)

@@ -21,6 +21,7 @@ MIN_FILES_PER_JOB = 16
 _MAX_CHUNK = 16
 _CHUNKS_IN_FLIGHT = 4  # per worker: enough that none waits for the next, few enough to hold little
 _task: Callable | None = None
+_after_chunk: Callable | None = None
 
 
 def default_jobs() -> int:
@@ -32,28 +33,40 @@ def default_jobs() -> int:
 
 
 def map_in_order(
-    task: Callable[[T], R], items: Sequence[T], jobs: int, on_done: Callable[[], None] | None = None
+    task: Callable[[T], R], items: Sequence[T], jobs: int, on_done: Callable[[], None] | None = None,
+    after_chunk: Callable[[], None] | None = None,
 ) -> list[R]:
     """`[task(item) for item in items]`, spread over up to `jobs` forked workers when it pays;
-    `on_done` is called as each result arrives (for a progress bar)."""
-    return list(iter_in_order(task, items, jobs, on_done))
+    `on_done` is called as each result arrives (for a progress bar), `after_chunk` in the
+    process that ran the tasks, after each chunk of them (once, after all, without workers):
+    for work a worker must finish before its results are taken as done, such as writing what
+    it cached."""
+    return list(iter_in_order(task, items, jobs, on_done, after_chunk))
 
 
 def iter_in_order(
-    task: Callable[[T], R], items: Sequence[T], jobs: int, on_done: Callable[[], None] | None = None
+    task: Callable[[T], R], items: Sequence[T], jobs: int, on_done: Callable[[], None] | None = None,
+    after_chunk: Callable[[], None] | None = None,
 ) -> Iterator[R]:
     """`map_in_order` as results arrive, for a caller that need not hold them all."""
     jobs = min(jobs, len(items) // MIN_FILES_PER_JOB)
-    results = _in_workers(task, items, jobs) if jobs > 1 else None
+    results = _in_workers(task, items, jobs, after_chunk) if jobs > 1 else None
     if results is None:
-        results = (task(item) for item in items)
+        results = _in_order(task, items, after_chunk)
     for result in results:
         if on_done is not None:
             on_done()
         yield result
 
 
-def _in_workers(task, items, jobs):
+def _in_order(task, items, after_chunk):
+    for item in items:
+        yield task(item)
+    if after_chunk is not None:
+        after_chunk()
+
+
+def _in_workers(task, items, jobs, after_chunk=None):
     """Results of `task` computed by forked workers, yielded in input order; None without fork.
 
     Only a few chunks per worker are in flight at a time. Handing every item out at once lets
@@ -70,8 +83,8 @@ def _in_workers(task, items, jobs):
     chunks = (items[i:i + size] for i in range(0, len(items), size))
 
     def results():
-        global _task
-        _task = task
+        global _task, _after_chunk
+        _task, _after_chunk = task, after_chunk
         pool = ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("fork"))
         try:
             pending = deque(pool.submit(_run_chunk, chunk) for _, chunk in zip(range(jobs * _CHUNKS_IN_FLIGHT), chunks))
@@ -83,10 +96,13 @@ def _in_workers(task, items, jobs):
                 yield from done
         finally:
             pool.shutdown(wait=True, cancel_futures=True)
-            _task = None
+            _task = _after_chunk = None
 
     return results()
 
 
 def _run_chunk(chunk):
-    return [_task(item) for item in chunk]  # type: ignore[misc]
+    done = [_task(item) for item in chunk]  # type: ignore[misc]
+    if _after_chunk is not None:
+        _after_chunk()
+    return done

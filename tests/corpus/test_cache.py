@@ -5,14 +5,21 @@ from __future__ import annotations
 
 import marshal
 import shutil
+import sys
 from collections import Counter
+from pathlib import Path
 
 import pytest
 from corpus_support import check, copy_site, summary
 
 import ketalint.api
-from ketalint.cache import FORMAT, SUFFIX, ResultCache, entry_folder_name
+import ketalint.cache
+from ketalint.cache import FORMAT, ResultCache, entry_folder_name
 from ketalint.config import Config
+from ketalint.parallel import MIN_FILES_PER_JOB
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "bench"))
+from sitegen import write_site  # noqa: E402
 
 
 @pytest.fixture
@@ -58,17 +65,31 @@ def test_a_changed_rule_set_misses(tmp_path, parses):
     assert parses == Counter({"faq.md": 1})
 
 
+def _entries(root) -> tuple[ResultCache, "sqlite3.Connection"]:
+    import sqlite3
+
+    cache = ResultCache(root / ".cache")
+    return cache, sqlite3.connect(cache.path)
+
+
 def test_corrupted_entries_are_misses_and_get_rewritten(tmp_path, parses):
     root = copy_site(tmp_path)
     cold = check(root, ["faq.md"], corpus=[root], cache=True)
-    entries = sorted((root / ".cache" / entry_folder_name()).rglob(f"*{SUFFIX}"))
-    assert len(entries) == 7
-    entries[0].write_bytes(entries[0].read_bytes()[:40])
-    entries[1].write_bytes(marshal.dumps({"format": FORMAT, "key": "someone else's"}))
-    entries[2].write_bytes(b"\x00\xff" * 10)
-    data = marshal.loads(entries[3].read_bytes())
+    cache, db = _entries(root)
+    keys = cache.keys()
+    assert len(keys) == 7
+    payload = dict(db.execute("SELECT key, payload FROM entries"))
+    data = marshal.loads(payload[keys[3]])
     data["findings"] = [["truncated"]] if data["findings"] else 5
-    entries[3].write_bytes(marshal.dumps(data))
+    damaged = {
+        keys[0]: payload[keys[0]][:40],
+        keys[1]: marshal.dumps({"format": FORMAT, "key": "someone else's"}),
+        keys[2]: b"\x00\xff" * 10,
+        keys[3]: marshal.dumps(data),
+    }
+    with db:
+        db.executemany("UPDATE entries SET payload = ? WHERE key = ?", [(v, k) for k, v in damaged.items()])
+    db.close()
     shutil.rmtree(root / ".cache" / "site")  # else the unchanged context files are not read at all
     parses.clear()
     warm = check(root, ["faq.md"], corpus=[root], cache=True)
@@ -77,6 +98,31 @@ def test_corrupted_entries_are_misses_and_get_rewritten(tmp_path, parses):
     parses.clear()
     check(root, ["faq.md"], corpus=[root], cache=True)
     assert sum(parses.values()) == 0
+
+
+def test_a_cache_file_that_is_not_a_database_is_replaced(tmp_path, parses):
+    root = copy_site(tmp_path)
+    cold = check(root, ["faq.md"], corpus=[root], cache=True)
+    cache = ResultCache(root / ".cache")
+    cache.path.write_bytes(b"not a database, " * 300)
+    for side in ("-wal", "-shm"):
+        Path(f"{cache.path}{side}").unlink(missing_ok=True)
+    shutil.rmtree(root / ".cache" / "site")
+    parses.clear()
+    warm = check(root, ["faq.md"], corpus=[root], cache=True)
+    assert sum(parses.values()) == 7
+    assert summary(warm) == summary(cold)
+    assert len(ResultCache(root / ".cache").keys()) == 7
+
+
+def test_entries_of_other_versions_of_the_code_are_removed(tmp_path):
+    root = copy_site(tmp_path)
+    folder = root / ".cache" / entry_folder_name()
+    folder.mkdir(parents=True)
+    (folder / "entries-0123456789abcdef.sqlite").write_bytes(b"old")
+    (folder / "entries-0123456789abcdef.sqlite-wal").write_bytes(b"old")
+    check(root, ["faq.md"], cache=True)
+    assert sorted(p.name for p in folder.iterdir() if not p.name.endswith(("-wal", "-shm"))) == [ResultCache(root / ".cache").path.name]
 
 
 def test_no_cache_neither_reads_nor_writes(tmp_path, parses):
@@ -95,21 +141,50 @@ def test_an_unwritable_cache_does_not_stop_the_run(tmp_path):
     assert summary(check(root, ["faq.md"], corpus=[root], cache=True, config=config)) == summary(check(root, ["faq.md"], corpus=[root]))
 
 
-def test_interleaved_writers_leave_a_readable_entry(tmp_path):
+def test_two_writers_of_one_entry_leave_a_readable_entry(tmp_path):
     root = copy_site(tmp_path)
     check(root, ["faq.md"], cache=True)
-    (entry,) = (root / ".cache" / entry_folder_name()).rglob(f"*{SUFFIX}")
-    key = entry.stem
+    (key,) = ResultCache(root / ".cache").keys()
     one, two = ResultCache(root / ".cache"), ResultCache(root / ".cache")
     result = one.load(key)
     assert result is not None
-    # a writer that died mid-write leaves only a temporary file beside the entry
-    (entry.parent / f".{key[:8]}-dead.tmp").write_bytes(marshal.dumps({"format": FORMAT})[:9])
     one.store(key, result)
     two.store(key, result)
+    two.flush()
+    one.flush()
     again = two.load(key)
     assert [f.to_dict() for f in again.findings] == [f.to_dict() for f in result.findings]
-    assert sorted(p.name for p in entry.parent.iterdir() if p.suffix == SUFFIX) == [entry.name]
+    assert ResultCache(root / ".cache").keys() == [key]
+
+
+def test_a_writer_kept_waiting_by_another_run_drops_its_entries_and_the_run_goes_on(tmp_path, monkeypatch):
+    import sqlite3
+
+    monkeypatch.setattr(ketalint.cache, "_BUSY_SECONDS", 0.05)
+    root = copy_site(tmp_path)
+    cold = check(root, ["faq.md"], cache=True)
+    cache = ResultCache(root / ".cache")
+    (key,) = cache.keys()
+    other = sqlite3.connect(cache.path, isolation_level=None)
+    other.execute("BEGIN IMMEDIATE")  # another run in the middle of writing
+    other.execute("DELETE FROM entries")
+    try:
+        assert summary(check(root, ["faq.md", "safety.txt"], cache=True)) == summary(check(root, ["faq.md", "safety.txt"]))
+    finally:
+        other.execute("ROLLBACK")
+        other.close()
+    assert ResultCache(root / ".cache").keys() == [key]
+    assert summary(check(root, ["faq.md"], cache=True)) == summary(cold)
+
+
+def test_forked_workers_write_the_entries_of_their_files(tmp_path):
+    write_site(tmp_path / "site", MIN_FILES_PER_JOB * 3)
+    config = Config(root=tmp_path / "site", cache_dir=tmp_path / "cache")
+    options = ketalint.api.CheckOptions(paths=[str(tmp_path / "site")], cache=True, jobs=2)
+    cold = ketalint.api.run_check(config, options)
+    assert len(ResultCache(tmp_path / "cache").keys()) == MIN_FILES_PER_JOB * 3
+    warm = ketalint.api.run_check(config, ketalint.api.CheckOptions(paths=[str(tmp_path / "site")], cache=True, jobs=1))
+    assert [f.to_dict() for f in warm.findings] == [f.to_dict() for f in cold.findings]
 
 
 def test_a_file_reached_under_another_spelling_of_its_path_is_a_hit(tmp_path, parses, monkeypatch):

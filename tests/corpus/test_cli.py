@@ -7,7 +7,7 @@ import json
 import pytest
 from corpus_support import copy_site
 
-from ketalint.cache import SUFFIX
+from ketalint.cache import ResultCache
 from ketalint.cli import main
 
 
@@ -31,7 +31,7 @@ def test_corpus_option_and_json(tmp_path, capsys, monkeypatch):
     ]
     assert sorted(r["path"] for r in findings[0]["related"]) == ["./brain-chemistry.html", "./calm-mind.html"]
     assert findings[1]["related"][0]["path"].endswith("safety.txt")
-    assert any((tmp_path / "c").rglob(f"*{SUFFIX}"))
+    assert ResultCache(tmp_path / "c").keys()
 
 
 def test_no_cache_writes_nothing(tmp_path, capsys, monkeypatch):
