@@ -115,6 +115,24 @@ def test_a_cache_file_that_is_not_a_database_is_replaced(tmp_path, parses):
     assert len(ResultCache(root / ".cache").keys()) == 7
 
 
+def test_a_database_damaged_inside_is_dropped_and_built_again(tmp_path, parses):
+    root = copy_site(tmp_path)
+    cold = check(root, ["faq.md"], cache=True)
+    cache = ResultCache(root / ".cache")
+    assert not Path(f"{cache.path}-wal").exists()  # the run's connection, the last, folded it in
+    data = bytearray(cache.path.read_bytes())
+    assert len(data) >= 3 * 4096
+    data[4096:] = b"\x5a" * (len(data) - 4096)  # every page but the header's
+    cache.path.write_bytes(bytes(data))
+    parses.clear()
+    assert summary(check(root, ["faq.md"], cache=True)) == summary(cold)
+    assert parses["faq.md"] == 1
+    parses.clear()
+    assert summary(check(root, ["faq.md"], cache=True)) == summary(cold)
+    assert parses["faq.md"] == 0
+    assert len(ResultCache(root / ".cache").keys()) == 1
+
+
 def test_entries_of_other_versions_of_the_code_are_removed(tmp_path):
     root = copy_site(tmp_path)
     folder = root / ".cache" / entry_folder_name()
