@@ -78,9 +78,7 @@ def _in_workers(task, items, jobs, after_chunk=None):
 
     if "fork" not in multiprocessing.get_all_start_methods():
         return None
-    # Small chunks: the run ends when the slowest worker finishes its last chunk.
-    size = max(1, min(_MAX_CHUNK, len(items) // (jobs * 8)))
-    chunks = (items[i:i + size] for i in range(0, len(items), size))
+    chunks = _chunks(items, jobs)
 
     def results():
         global _task, _after_chunk
@@ -99,6 +97,17 @@ def _in_workers(task, items, jobs, after_chunk=None):
             _task = _after_chunk = None
 
     return results()
+
+
+def _chunks(items: Sequence[T], jobs: int) -> Iterator[Sequence[T]]:
+    """Consecutive chunks of `items`, smaller as fewer remain: the run ends when the slowest
+    worker finishes its last chunk, so the last ones hold a file or two, while the first ones
+    are large enough that handing them out costs little."""
+    start = 0
+    while start < len(items):
+        size = max(1, min(_MAX_CHUNK, (len(items) - start) // (jobs * 4)))
+        yield items[start:start + size]
+        start += size
 
 
 def _run_chunk(chunk):

@@ -215,12 +215,20 @@ def _candidate_sentences(doc: Document, prefilter: Prefilter) -> list[int] | Non
 
     A literal that always starts a word (it follows `\\b`) cannot occur when no word of the
     document starts with it; such a literal is then left out (see `ketalint.rules.literals`).
+    Remembered per document: a pattern is often asked about twice, for the sentences that may
+    hold it and for its matches.
     """
+    memo = doc.memo.get("candidates")
+    if memo is None:
+        memo = doc.memo["candidates"] = {}
+    elif prefilter in memo:
+        return memo[prefilter]
     plan = _PLANS.get(prefilter)
     if plan is None:
         plan = _PLANS[prefilter] = _plan(prefilter)
     found = _document_literals(doc)
-    return None if found is None else plan.sentences(found)
+    found = memo[prefilter] = None if found is None else plan.sentences(found)
+    return found
 
 
 _PLANS: dict[Prefilter, Plan] = {}
