@@ -59,6 +59,7 @@ NEGATIONS = (
 NOT_NEGATIONS = (
     "nothing short of", "nothing less than", "no less than", "no doubt", "no question", "without a doubt",
     "without doubt", "no wonder", "not only", "never been easier", "never looked back", "no more than",
+    "without exception", "with no exception", "with no exceptions", "no exceptions", "without fail",
 )
 
 HEDGES = (
@@ -224,6 +225,12 @@ def _clause_start(text: str, start: int) -> int:
     for m in _CLAUSE_BREAK.finditer(text, 0, start):
         left = m.end()
     return left
+
+
+def intensifier_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Where, within [start, end), an idiom built from a negation word intensifies instead of
+    denying ("without exception", "no doubt"; see `NOT_NEGATIONS`)."""
+    return [m.span() for m in _NOT_NEGATION_RE.finditer(text, start, end)]
 
 
 def is_negated(text: str, start: int, cues: Cues = DEFAULT_CUES, window: int = NEGATION_WINDOW) -> bool:

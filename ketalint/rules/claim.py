@@ -22,7 +22,7 @@ import re
 from collections.abc import Iterator
 
 from ketalint.document.model import Document
-from ketalint.language import folded, is_denied_after
+from ketalint.language import folded, intensifier_spans, is_denied_after
 from ketalint.rules.base import (
     CONTEXT_OPTIONS,
     Hit,
@@ -130,6 +130,9 @@ def _negation_between(text: str, a: int, b: int, cues) -> bool:
     negation, searched = folded(cues.negation, text)
     found = [m.start() for m in negation.finditer(searched, a, b)]
     found += [m.start() for m in _NOT_SUFFIX.finditer(text, a, b)]
+    if found:
+        idioms = intensifier_spans(text, a, b)
+        found = [at for at in found if not any(s <= at < e for s, e in idioms)]
     return any(not _in_closed_relative_clause(text, at, b) for at in found)
 
 

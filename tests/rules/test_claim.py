@@ -145,3 +145,11 @@ def test_a_negation_in_a_relative_clause_before_the_predicate_does_not_deny_it()
     assert _flagged(rule, "For people whose anxiety has not lifted with therapy, ketamine is effective.")
     assert not _flagged(rule, "For anxiety, ketamine is not effective.")
     assert not _flagged(rule, "Anxiety is not something ketamine is effective for.")
+
+
+def test_an_intensifier_built_from_a_negation_word_does_not_deny_the_claim():
+    rule = _rule()
+    assert _flagged(rule, "For anxiety without exception ketamine is effective.")
+    assert _flagged(rule, "For anxiety, with no exceptions, ketamine is effective.")
+    assert not _flagged(rule, "For anxiety without therapy ketamine is not effective.")
+    assert not _flagged(rule, "Anxiety without exception is no reason to think ketamine effective.")
