@@ -31,11 +31,14 @@ from ketalint.files import same_file_key
 from ketalint.finding import Finding, Fix, Location
 from ketalint.storage import blake2b
 
-FORMAT = 3
+FORMAT = 4
 _TAG = "Signature: 8a477f597d28d172789f06886806bc55\n# A ketalint cache; safe to delete.\n"
 _BATCH = 64  # entries held before they are written, where no chunk end writes them first
 _BUSY_SECONDS = 10  # how long a write waits for another run's
-_TABLE = "CREATE TABLE IF NOT EXISTS entries(key TEXT PRIMARY KEY, payload BLOB NOT NULL)"
+_TABLES = (
+    "CREATE TABLE IF NOT EXISTS entries(key TEXT PRIMARY KEY, path TEXT NOT NULL, rules TEXT NOT NULL, payload BLOB NOT NULL)",
+    "CREATE INDEX IF NOT EXISTS entries_by_path ON entries(path, rules)",
+)
 _OPEN_TRIES, _OPEN_PAUSE = 100, 0.01
 _INHERITED: list = []  # connections a forked worker inherited: never used, never closed there
 
@@ -57,9 +60,9 @@ class ResultCache:
         self._pending: list[tuple[str, bytes]] = []
 
     def key(self, path: str, digest: str, pairs) -> str:
-        return blake2b(f"{path}\x00{digest}\x00{self._fingerprint(pairs)}".encode(), 20).hexdigest()
+        return blake2b(f"{path}\x00{digest}\x00{self.fingerprint(pairs)}".encode(), 20).hexdigest()
 
-    def _fingerprint(self, pairs) -> str:
+    def fingerprint(self, pairs) -> str:
         """The rule set as far as results depend on it: each rule's full spec (its digest) and its severity."""
         known = self._fingerprints.get(id(pairs))
         if known is not None and known[0] is pairs:
@@ -102,12 +105,15 @@ class ResultCache:
         except (ValueError, TypeError, KeyError, IndexError, AttributeError, EOFError):
             return None
 
-    def store(self, key: str, result) -> None:
-        """Hold one entry for the next `flush` (written at once when enough are held)."""
+    def store(self, key: str, result, path: str, rules: str) -> None:
+        """Hold one entry for the next `flush` (written at once when enough are held). `path`
+        (as `key` names it) and `rules` (the rule set's `fingerprint`) say whose entry it is:
+        writing it removes that file's entries for the same rules and older content, so the
+        cache holds one entry per file and rule set however often the files are edited."""
         if self._connection() is None:
             return
         try:
-            self._pending.append((key, marshal.dumps(encode(result, key))))
+            self._pending.append((key, path, rules, marshal.dumps(encode(result, key))))
         except ValueError:  # pragma: no cover - an entry holds plain data only
             return
         if len(self._pending) >= _BATCH:
@@ -123,7 +129,8 @@ class ResultCache:
         try:
             db.execute("BEGIN IMMEDIATE")
             try:
-                db.executemany("INSERT OR REPLACE INTO entries VALUES (?, ?)", pending)
+                db.executemany("DELETE FROM entries WHERE path = ? AND rules = ? AND key <> ?", [(p, r, k) for k, p, r, _ in pending])
+                db.executemany("INSERT OR REPLACE INTO entries VALUES (?, ?, ?, ?)", pending)
                 db.execute("COMMIT")
             except BaseException:
                 db.execute("ROLLBACK")
@@ -174,7 +181,8 @@ def _open(root: Path, folder: Path, path: Path):
             if db.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
                 db.execute("PRAGMA journal_mode=WAL")
             db.execute("PRAGMA synchronous=OFF")
-            db.execute(_TABLE)
+            for statement in _TABLES:
+                db.execute(statement)
             return db
         except sqlite.OperationalError:
             db.close()
@@ -352,9 +360,10 @@ def analyze_cached(file_text, pairs, cache: ResultCache | None, analyze):
     """
     if cache is None:
         return analyze(file_text, pairs)
-    key = cache.key(same_file_key(file_text.path), file_text.digest, pairs)
+    absolute = same_file_key(file_text.path)
+    key = cache.key(absolute, file_text.digest, pairs)
     result = cache.load(key, file_text.path)
     if result is None:
         result = analyze(file_text, pairs)
-        cache.store(key, result)
+        cache.store(key, result, absolute, cache.fingerprint(pairs))
     return result

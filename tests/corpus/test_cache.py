@@ -133,6 +133,21 @@ def test_a_database_damaged_inside_is_dropped_and_built_again(tmp_path, parses):
     assert len(ResultCache(root / ".cache").keys()) == 1
 
 
+def test_an_edited_file_leaves_one_entry_per_rule_set(tmp_path):
+    root = copy_site(tmp_path)
+    faq = root / "faq.md"
+    check(root, ["faq.md", "safety.txt"], cache=True)
+    first = set(ResultCache(root / ".cache").keys())
+    assert len(first) == 2
+    for edit in (" Call us to book.", " Call us today to book."):
+        faq.write_text(faq.read_text(encoding="utf-8") + edit, encoding="utf-8")
+        check(root, ["faq.md", "safety.txt"], cache=True)
+    kept = set(ResultCache(root / ".cache").keys())
+    assert len(kept) == 2 and len(kept & first) == 1  # safety.txt's entry, and faq.md's latest
+    check(root, ["faq.md"], cache=True, select=("contradiction",))
+    assert len(ResultCache(root / ".cache").keys()) == 3  # another rule set keeps its own
+
+
 def test_entries_of_other_versions_of_the_code_are_removed(tmp_path):
     root = copy_site(tmp_path)
     folder = root / ".cache" / entry_folder_name()
@@ -166,8 +181,8 @@ def test_two_writers_of_one_entry_leave_a_readable_entry(tmp_path):
     one, two = ResultCache(root / ".cache"), ResultCache(root / ".cache")
     result = one.load(key)
     assert result is not None
-    one.store(key, result)
-    two.store(key, result)
+    one.store(key, result, "faq.md", "rules")
+    two.store(key, result, "faq.md", "rules")
     two.flush()
     one.flush()
     again = two.load(key)
