@@ -22,14 +22,13 @@ from __future__ import annotations
 import marshal
 import os
 import sys
-import time
 from functools import lru_cache
 from pathlib import Path
 
 from ketalint import __version__
 from ketalint.files import same_file_key
 from ketalint.finding import Finding, Fix, Location
-from ketalint.storage import blake2b
+from ketalint.storage import blake2b, open_database, sqlite_module
 
 FORMAT = 4
 _TAG = "Signature: 8a477f597d28d172789f06886806bc55\n# A ketalint cache; safe to delete.\n"
@@ -39,7 +38,6 @@ _TABLES = (
     "CREATE TABLE IF NOT EXISTS entries(key TEXT PRIMARY KEY, path TEXT NOT NULL, rules TEXT NOT NULL, payload BLOB NOT NULL)",
     "CREATE INDEX IF NOT EXISTS entries_by_path ON entries(path, rules)",
 )
-_OPEN_TRIES, _OPEN_PAUSE = 100, 0.01
 _INHERITED: list = []  # connections a forked worker inherited: never used, never closed there
 
 
@@ -57,7 +55,7 @@ class ResultCache:
         self._fingerprints: dict[int, tuple[object, str]] = {}
         self._db = None
         self._pid = 0
-        self._pending: list[tuple[str, bytes]] = []
+        self._pending: list[tuple[str, str, str, bytes]] = []  # (key, path, rules, payload)
 
     def key(self, path: str, digest: str, pairs) -> str:
         return blake2b(f"{path}\x00{digest}\x00{self.fingerprint(pairs)}".encode(), 20).hexdigest()
@@ -91,7 +89,7 @@ class ResultCache:
         db = self._connection()
         if db is None:
             return None
-        sqlite = _sqlite()
+        sqlite = sqlite_module()
         try:
             row = db.execute("SELECT payload FROM entries WHERE key = ?", (key,)).fetchone()
             return None if row is None else decode(marshal.loads(row[0]), key, path)
@@ -124,7 +122,7 @@ class ResultCache:
         pending, self._pending = self._pending, []
         if not pending or self._pid != os.getpid() or not self._db:
             return
-        sqlite = _sqlite()
+        sqlite = sqlite_module()
         db = self._db
         try:
             db.execute("BEGIN IMMEDIATE")
@@ -145,7 +143,7 @@ class ResultCache:
             return []
         try:
             return [row[0] for row in db.execute("SELECT key FROM entries ORDER BY key")]
-        except _sqlite().Error:
+        except sqlite_module().Error:
             return []
 
     def close(self) -> None:
@@ -159,51 +157,28 @@ class ResultCache:
 def _open(root: Path, folder: Path, path: Path):
     """A connection to the entries file at `path`, made as needed; False when there can be none.
 
-    Runs and workers that start together may all find the file missing: one creates it while
-    the others wait their turn (SQLite answers "locked" at once to a change of journal mode
-    instead of waiting). Writes are not synced to disk: a cache lost when the machine stops is
-    only read again, and syncing cost a one-article run about 2 ms. A file that is not a
-    database (damaged that way, or something else) is replaced by a new one."""
-    sqlite = _sqlite()
+    Writes are not synced to disk: a cache lost when the machine stops is only read again, and
+    syncing cost a one-article run about 2 ms. A file that is not a database (damaged that way,
+    or something else) is replaced by a new one."""
+    sqlite = sqlite_module()
     try:
         folder.mkdir(parents=True, exist_ok=True)
         _tag(root)
         _remove_others(folder, path.name)
     except OSError:
         return False
-    replaced = False
-    for _ in range(_OPEN_TRIES):
+    for replaced in (False, True):
         try:
-            db = sqlite.connect(str(path), timeout=_BUSY_SECONDS, isolation_level=None, check_same_thread=False)
-        except sqlite.Error:
-            return False
-        try:
-            if db.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
-                db.execute("PRAGMA journal_mode=WAL")
-            db.execute("PRAGMA synchronous=OFF")
-            for statement in _TABLES:
-                db.execute(statement)
-            return db
+            return open_database(path, _TABLES, "OFF", _BUSY_SECONDS)
         except sqlite.OperationalError:
-            db.close()
-            time.sleep(_OPEN_PAUSE)
+            return False
         except sqlite.DatabaseError:
-            db.close()
             if replaced:
                 return False
             _remove(path)
-            replaced = True
+        except sqlite.Error:
+            return False
     return False
-
-
-def _sqlite():
-    """SQLite's C module where it can be imported alone: the `sqlite3` package around it also
-    imports `datetime` for adapters the cache does not use (0.7 ms of a one-article run)."""
-    try:
-        import _sqlite3 as sqlite
-    except ImportError:  # pragma: no cover - an interpreter that lays SQLite out otherwise
-        import sqlite3 as sqlite
-    return sqlite
 
 
 def _tag(root: Path) -> None:

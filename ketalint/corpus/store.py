@@ -21,6 +21,8 @@ import time
 from pathlib import Path
 from typing import Callable, Iterable, NamedTuple
 
+from ketalint.storage import open_database
+
 SCHEMA = 1
 _RACY_NS = 2_000_000_000  # a file modified this close to its filing may have changed unseen
 _TABLES = (
@@ -65,11 +67,7 @@ class SiteStore:
         self._pending: set[tuple[str, str]] = set()
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
-            self.db = sqlite3.connect(path, timeout=10, isolation_level=None)
-            self.db.execute("PRAGMA journal_mode=WAL")
-            self.db.execute("PRAGMA synchronous=NORMAL")
-            for statement in _TABLES:
-                self.db.execute(statement)
+            self.db = open_database(path, _TABLES, "NORMAL")
         except (OSError, sqlite3.Error) as exc:
             raise StoreError(str(exc)) from None
 
