@@ -187,8 +187,10 @@ def analyze_context(config: Config, options: CheckOptions, selection: Selection,
 def _context_from_store(store, paths, problems, config, options, selection, named, cache):
     filed = store.files()
     stale = []
+    listed = {same_file_key(r.path) for r in named}
     for path in paths:
         absolute = same_file_key(path)
+        listed.add(absolute)
         record = filed.get(absolute)
         if record is not None:
             stat = _stat(path)
@@ -197,6 +199,7 @@ def _context_from_store(store, paths, problems, config, options, selection, name
                 if cache.key(absolute, record.digest, pairs) == record.entry:
                     continue
         stale.append(path)
+    store.forget([path for path in filed if path not in listed and not os.path.lexists(path)])
     by_id = {rule.id: rule for rule in selection.rules if rule.impl.CORPUS}
 
     def lookups(rule_id, statement):
@@ -333,6 +336,10 @@ def _run_check(config: Config, options: CheckOptions, rules: list[Rule] | None, 
         problems.extend(context_problems)
         results.extend(context)
     corpus_findings = run_corpus(results, selection, config, bool(config.corpus or options.corpus))
+    if cache is not None and options.stdin_text is None and any(os.path.isdir(p) for p in options.paths):
+        # A run over folders sees the site as it is: the moment to drop entries of files gone from it.
+        cache.flush()
+        cache.forget_missing({same_file_key(p) for p in paths} | {same_file_key(r.path) for r in results})
     findings = [f for result in results if not result.context for f in result.findings]
     findings.extend(corpus_findings)
     return Report(sort_findings(findings), len(texts), problems, rules, texts=texts)

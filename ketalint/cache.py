@@ -136,6 +136,28 @@ class ResultCache:
         except sqlite.Error:
             pass
 
+    def forget_missing(self, listed: set[str]) -> None:
+        """Remove the entries of files that no longer exist (deleted or renamed), so that the
+        cache of a site whose articles come and go does not grow. `listed`: paths (as entries
+        name them) this run found, which exist and need no check; the others are looked up."""
+        db = self._connection()
+        if db is None:
+            return
+        sqlite = sqlite_module()
+        try:
+            paths = [row[0] for row in db.execute("SELECT DISTINCT path FROM entries")]
+            gone = [(path,) for path in paths if path not in listed and not os.path.lexists(path)]
+            if gone:
+                db.execute("BEGIN IMMEDIATE")
+                try:
+                    db.executemany("DELETE FROM entries WHERE path = ?", gone)
+                    db.execute("COMMIT")
+                except BaseException:
+                    db.execute("ROLLBACK")
+                    raise
+        except sqlite.Error:
+            pass
+
     def keys(self) -> list[str]:
         """The keys of the written entries, in order (for tests and diagnostics: a run never lists them)."""
         db = self._connection()

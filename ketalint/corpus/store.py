@@ -127,6 +127,22 @@ class SiteStore:
             (path, size, mtime_ns, time.time_ns(), digest, entry),
         )
 
+    def forget(self, paths: list[str]) -> None:
+        """Drop what was filed for `paths` (absolute): files that no longer exist."""
+        if not paths:
+            return
+        try:
+            self.db.execute("BEGIN IMMEDIATE")
+            try:
+                self.db.executemany("DELETE FROM statements WHERE path = ?", [(p,) for p in paths])
+                self.db.executemany("DELETE FROM files WHERE path = ?", [(p,) for p in paths])
+                self.db.execute("COMMIT")
+            except BaseException:
+                self.db.execute("ROLLBACK")
+                raise
+        except self._error as exc:
+            raise StoreError(str(exc)) from None
+
     def keys(self, rule: str, lookups: set[str]) -> set[str]:
         """The keys of `rule` filed under `lookups` (a key is filed under itself)."""
         try:

@@ -148,6 +148,38 @@ def test_an_edited_file_leaves_one_entry_per_rule_set(tmp_path):
     assert len(ResultCache(root / ".cache").keys()) == 3  # another rule set keeps its own
 
 
+def _entry_paths(root: Path) -> list[str]:
+    cache = ResultCache(root / ".cache")
+    try:
+        return sorted(Path(row[0]).name for row in cache._connection().execute("SELECT path FROM entries"))
+    finally:
+        cache.close()
+
+
+def test_a_run_over_the_folder_drops_the_entries_of_deleted_and_renamed_files(tmp_path):
+    root = copy_site(tmp_path)
+    names = sorted(p.name for p in root.iterdir() if p.is_file())
+    check(root, cache=True)
+    assert _entry_paths(root) == names
+    (root / names[0]).unlink()
+    (root / names[1]).rename(root / ("renamed-" + names[1]))
+    check(root, [names[2]], cache=True)  # a run naming files does not look for missing ones
+    assert len(_entry_paths(root)) == len(names)
+    check(root, cache=True)
+    assert _entry_paths(root) == sorted([*names[2:], "renamed-" + names[1]])
+
+
+def test_files_a_run_over_a_subfolder_leaves_out_keep_their_entries(tmp_path):
+    root = copy_site(tmp_path)
+    sub = root / "sub"
+    sub.mkdir()
+    shutil.copy(root / "faq.md", sub / "copy.md")
+    check(root, cache=True)
+    before = _entry_paths(root)
+    check(root, ["sub"], cache=True)
+    assert _entry_paths(root) == before
+
+
 def test_entries_of_other_versions_of_the_code_are_removed(tmp_path):
     root = copy_site(tmp_path)
     folder = root / ".cache" / entry_folder_name()

@@ -76,6 +76,15 @@ def test_a_deleted_article_no_longer_counts(tmp_path):
         (root / gone).unlink()
     for name in names[3:]:
         assert _full(check(root, [name], corpus=[root], cache=True)) == _full(check(root, [name], corpus=[root])), name
+    (store_path,) = (root / ".cache" / "site").glob("*.sqlite")
+    store = SiteStore(store_path)
+    try:
+        filed = {Path(path).name for path in store.files()}
+        kept = {Path(row[0]).name for row in store.db.execute("SELECT DISTINCT path FROM statements")}
+    finally:
+        store.close()
+    assert filed == set(names[3:])
+    assert kept <= filed and not kept & set(names[:3])
 
 
 def test_a_broken_store_is_rebuilt_not_an_error(tmp_path):
