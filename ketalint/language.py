@@ -94,6 +94,8 @@ REPORTING_BEFORE = (
     r"(?:never|don't|do\s+not|won't|will\s+not|cannot|can't)\s+(?:claim|say|promise|pretend|tell\s+you)",
     r"(?:ads?|clinics?|sites?|websites?|marketers?|companies|articles?|providers?|posts?|headlines?|blogs?|influencers?)\s+(?:that|which|who)\s+"
     r"(?:claim|promise|say|advertise|guarantee|offer|tell\s+you)",
+    r"(?<!\bour\s)(?:ads?|clinics?|sites?|websites?|marketers?|companies|providers?|anyone|anybody|someone|those)\s+"
+    r"(?:promising|advertising|guaranteeing|selling)",
     r"(?:skeptical|suspicious|careful|wary)\s+of",
     r"(?:misleading|wrong|false|inaccurate|incorrect|dishonest|irresponsible)\s+to\s+(?:call|say|claim|describe|label|promise|suggest|advertise)",
     r"(?:ask|asks|asked|asking|wonder|wonders|wondered|wondering)\s+(?:us\s+)?(?:whether|if)\b",
@@ -141,7 +143,10 @@ _NEW_PREDICATE = lazy(
     re.IGNORECASE,
 )
 # Invitations phrased as questions presuppose the promise: "Ready to feel better instantly?"
-_RHETORICAL_RE = re.compile(r"^\W*(?:(?:are\s+you\s+)?ready\s+(?:to|for)|why\s+(?:wait|suffer))\b", re.IGNORECASE)
+_RHETORICAL_RE = re.compile(
+    r"^\W*(?:(?:are\s+you\s+)?ready\s+(?:to|for)|why\s+(?:wait|suffer|settle|struggle|put\s+up|keep\s+(?:suffering|struggling)))\b",
+    re.IGNORECASE,
+)
 _WORD_RE = re.compile(r"[A-Za-z][A-Za-z'\-]*")
 _DOUBLE_QUOTE_RE = re.compile('"')
 _SINGLE_QUOTE_RE = re.compile("'")
