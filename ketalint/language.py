@@ -123,6 +123,9 @@ _TESTIMONIAL_RE = lazy(
     r"|[\"']\s*(?:—|–|-{1,2})\s*[\w.]+(?:\s+[\w.]+)?\s*(?:,|\(|$)"
     # … or with the name in brackets: "… the same for you." (James, Bristol)
     r"|[\"']\s*\(\s*[\w.]+(?:\s+[\w.]+)?\s*(?:,|\))"
+    # The clinic's own clinicians quoted: "As our medical director puts it, '…'", "Dr. Chen explains: '…'"
+    r"|\b(?:our|my)\s+(?:[\w.-]+\s+){0,3}?(?:director|doctor|physician|psychiatrist|founder|nurse|clinician|anesthesiologist|anaesthetist|CEO)\b(?:\s+[\w.]+){0,3}?,?\s+(?:puts\s+it|says|said|explains|explained|notes|noted|writes|wrote)\b"
+    r"|\bDr\.?\s+[\w-]+\s+(?:puts\s+it|says|said|explains|explained|notes|noted|writes|wrote)\b"
     # … or with a speech verb after it: "… gone for good," says Karen
     r"|[,!?.][\"']\s*(?:says|said|writes|wrote|shares|shared|recalls|recalled|explains|explained|adds|added)\s+[\w.]+",
     re.IGNORECASE,
