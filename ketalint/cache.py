@@ -28,7 +28,7 @@ from pathlib import Path
 from ketalint import __version__
 from ketalint.files import same_file_key
 from ketalint.finding import Finding, Fix, Location
-from ketalint.storage import blake2b, open_database, sqlite_module
+from ketalint.storage import blake2b, open_database, sqlite_module, transaction
 
 FORMAT = 4
 _TAG = "Signature: 8a477f597d28d172789f06886806bc55\n# A ketalint cache; safe to delete.\n"
@@ -125,14 +125,9 @@ class ResultCache:
         sqlite = sqlite_module()
         db = self._db
         try:
-            db.execute("BEGIN IMMEDIATE")
-            try:
+            with transaction(db):
                 db.executemany("DELETE FROM entries WHERE path = ? AND rules = ? AND key <> ?", [(p, r, k) for k, p, r, _ in pending])
                 db.executemany("INSERT OR REPLACE INTO entries VALUES (?, ?, ?, ?)", pending)
-                db.execute("COMMIT")
-            except BaseException:
-                db.execute("ROLLBACK")
-                raise
         except sqlite.Error:
             pass
 
@@ -148,13 +143,8 @@ class ResultCache:
             paths = [row[0] for row in db.execute("SELECT DISTINCT path FROM entries")]
             gone = [(path,) for path in paths if path not in listed and not os.path.lexists(path)]
             if gone:
-                db.execute("BEGIN IMMEDIATE")
-                try:
+                with transaction(db):
                     db.executemany("DELETE FROM entries WHERE path = ?", gone)
-                    db.execute("COMMIT")
-                except BaseException:
-                    db.execute("ROLLBACK")
-                    raise
         except sqlite.Error:
             pass
 

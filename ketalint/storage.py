@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import time
+from contextlib import contextmanager
 from pathlib import Path
 
 _PLAIN_SCALARS = (str, int, float, bool, type(None), bytes)
@@ -110,3 +111,16 @@ def open_database(path: Path, tables, synchronous: str, timeout: float = 10):
             db.close()
             raise
     raise AssertionError("unreachable")  # pragma: no cover
+
+
+@contextmanager
+def transaction(db):
+    """One write transaction on `db`, taken at once (BEGIN IMMEDIATE, so that a writer waits
+    for another here rather than failing at its first write), rolled back on any error."""
+    db.execute("BEGIN IMMEDIATE")
+    try:
+        yield db
+    except BaseException:
+        db.execute("ROLLBACK")
+        raise
+    db.execute("COMMIT")

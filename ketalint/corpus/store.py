@@ -21,7 +21,7 @@ import time
 from pathlib import Path
 from typing import Callable, Iterable, NamedTuple
 
-from ketalint.storage import open_database
+from ketalint.storage import open_database, transaction
 
 SCHEMA = 1
 _RACY_NS = 2_000_000_000  # a file modified this close to its filing may have changed unseen
@@ -89,15 +89,11 @@ class SiteStore:
         entry, statements by rule) for each file, replacing what was filed for it before, unless
         it is filed as it is; `lookups(rule_id, statement)`."""
         try:
-            self.db.execute("BEGIN IMMEDIATE")
             try:
-                for path, size, mtime_ns, digest, entry, statements in filings:
-                    self._file_one(path, size, mtime_ns, digest, entry, statements, lookups)
-                self.db.execute("COMMIT")
+                with transaction(self.db):
+                    for path, size, mtime_ns, digest, entry, statements in filings:
+                        self._file_one(path, size, mtime_ns, digest, entry, statements, lookups)
                 self._looked_up |= self._pending
-            except BaseException:
-                self.db.execute("ROLLBACK")
-                raise
             finally:
                 self._pending = set()
         except self._error as exc:
@@ -132,14 +128,9 @@ class SiteStore:
         if not paths:
             return
         try:
-            self.db.execute("BEGIN IMMEDIATE")
-            try:
+            with transaction(self.db):
                 self.db.executemany("DELETE FROM statements WHERE path = ?", [(p,) for p in paths])
                 self.db.executemany("DELETE FROM files WHERE path = ?", [(p,) for p in paths])
-                self.db.execute("COMMIT")
-            except BaseException:
-                self.db.execute("ROLLBACK")
-                raise
         except self._error as exc:
             raise StoreError(str(exc)) from None
 
