@@ -58,9 +58,66 @@ def check_document(doc: Document, rules: list[tuple[object, str]]) -> list[Findi
             superseding[rule.id] = rule.spec.supersedes
         for hit in rule.impl.check(doc):
             findings.append(make_finding(doc, rule, severity, hit))
+    if "?" in doc.stream:
+        findings.extend(restated_findings(doc, rules, findings))
     ran = {rule.id for rule, _ in rules}
     findings = suppress.apply(doc, findings, ran)
     return without_superseded(findings, superseding) if superseding else findings
+
+
+def restated_findings(doc: Document, rules: list[tuple[object, str]], findings: list[Finding]) -> list[Finding]:
+    """Findings on what the document's answered questions state ("Is ketamine addictive?"
+    "No."; see `ketalint.restate`), reported at the answer, with the statement in the message.
+
+    The statements are read as one article of a paragraph each, by the rules that judge
+    statements; style rules judge wording, and a restatement's wording is not the writer's. A
+    rule that already reports something in the question or its answer has said it there.
+    Nothing is fixed automatically: the fix would be to the statement, which is not in the file."""
+    from ketalint.restate import restatements
+
+    found = restatements(doc)
+    if not found:
+        return []
+    from bisect import bisect_right
+
+    from ketalint.document import parse
+
+    starts, pos = [], 0
+    for restatement in found:
+        starts.append(pos)
+        pos += len(restatement.statement) + 2
+    statements = parse("statements.txt", "\n\n".join(r.statement for r in found), "text")
+    said = [(finding.rule, finding.start, finding.end) for finding in findings]
+    out = []
+    for rule, severity in rules:
+        impl = rule.impl
+        if impl.CORPUS or not impl.RESTATED or rule.spec.category == "style":
+            continue
+        for hit in impl.check(statements):
+            restatement = found[bisect_right(starts, hit.start) - 1]
+            first, last = restatement.first, restatement.last
+            if any(id_ == rule.id and start < last and first < end for id_, start, end in said):
+                continue
+            stated = make_finding(statements, rule, severity, hit)
+            start, end = restatement.start, restatement.end
+            line, col = doc.source.line_col(start)
+            end_line, end_col = doc.source.line_col(end)
+            out.append(Finding(
+                Location(doc.path, line, col, end_line, end_col, doc.text[start:end]),
+                stated.rule,
+                stated.category,
+                severity,
+                f"{stated.message} {restatement.note}",
+                stated.suggestion,
+                (),
+                None,
+                start,
+                end,
+            ))
+            said.append((rule.id, first, last))
+    statements.release()
+    out.sort(key=lambda finding: finding.start)
+    return out
 
 
 def without_superseded(findings: list[Finding], superseding: dict[str, tuple[str, ...]]) -> list[Finding]:

@@ -21,10 +21,18 @@ class ExampleFailure:
 
 
 def example_hits(rule, text: str) -> list:
-    """Hits of one rule on one example, parsed as a plain-text article."""
+    """Hits of one rule on one example, parsed as a plain-text article, and its findings on
+    what the example's answered questions state ("Is ketamine addictive? No.")."""
     doc = parse("example.txt", text, "text")
     run = getattr(rule.impl, "example_hits", None)
-    return list(run(doc) if run else rule.impl.check(doc))
+    hits = list(run(doc) if run else rule.impl.check(doc))
+    if rule.impl.RESTATED and "?" in doc.stream:
+        from ketalint.engine import make_finding, restated_findings
+
+        pairs = [(rule, rule.spec.severity)]
+        said = [make_finding(doc, rule, rule.spec.severity, hit) for hit in hits]
+        hits += restated_findings(doc, pairs, said)
+    return hits
 
 
 def run_examples(rules) -> tuple[int, list[ExampleFailure]]:

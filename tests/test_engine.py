@@ -1,4 +1,4 @@
-"""Per-document findings: a rule that supersedes another replaces its findings where they overlap."""
+"""Per-document findings: superseding rules, and findings on what answered questions state."""
 
 from __future__ import annotations
 
@@ -74,3 +74,65 @@ def test_a_rule_of_a_pack_not_loaded_has_nothing_to_replace(tmp_path: Path):
     pack = tmp_path / "t.yaml"
     pack.write_text(PACK.format(supersedes="supersedes: [other.overstated]"), encoding="utf-8")
     assert [rule.id for rule in load_packs([pack])] == ["t.wrong-fact", "t.overstated"]
+
+
+ANSWER_PACK = """\
+pack: q
+rules:
+  - id: q.non-addictive
+    type: phrase
+    category: overclaim
+    severity: error
+    message: '"{match}" is wrong'
+    suggestion: Say that it can be misused.
+    phrases: [not addictive, no risk of addiction]
+  - id: q.cure
+    type: claim
+    category: overclaim
+    severity: warning
+    message: a cure
+    subject: ['\\bketamine\\b']
+    predicate: ['\\bcures\\b']
+    unless_hedged: true
+  - id: q.wording
+    type: phrase
+    category: style
+    severity: info
+    message: wording
+    phrases: [ketamine is not]
+"""
+
+
+def _answer_findings(text: str) -> list:
+    rules = [(rule, rule.spec.severity) for rule in parse_pack(ANSWER_PACK, "q.yaml", "q")]
+    return check_document(parse("a.md", text), rules)
+
+
+def test_a_bare_answer_is_reported_with_what_the_pair_states():
+    text = "## Is ketamine addictive?\n\nNo. We screen everyone.\n"
+    (finding,) = _answer_findings(text)
+    assert (finding.rule, text[finding.start:finding.end], finding.location.line, finding.location.column) == (
+        "q.non-addictive", "No", 3, 1,
+    )
+    assert finding.message == '"not addictive" is wrong (answering "Is ketamine addictive?" with "No" says "ketamine is not addictive.")'
+    assert finding.suggestion == "Say that it can be misused."
+    assert finding.fix is None
+
+
+def test_style_rules_do_not_judge_a_restatement():
+    assert [f.rule for f in _answer_findings("Is ketamine addictive? No.\n")] == ["q.non-addictive"]
+
+
+def test_a_rule_that_already_reports_the_answer_is_not_repeated():
+    text = "## Is ketamine addictive?\n\nNo. There is no risk of addiction.\n"
+    assert [(f.rule, text[f.start:f.end]) for f in _answer_findings(text)] == [("q.non-addictive", "no risk of addiction")]
+
+
+def test_a_hedge_in_the_answer_reaches_the_statement():
+    assert [f.rule for f in _answer_findings("Does ketamine cure depression? Yes.\n")] == ["q.cure"]
+    assert _answer_findings("Does ketamine cure depression? Yes, it may for some people.\n") == []
+
+
+def test_a_restated_finding_can_be_suppressed_inline():
+    text = "Is ketamine addictive?\n<!-- ketalint-disable-next-line q.non-addictive -->\nNo.\n"
+    assert _answer_findings(text) == []

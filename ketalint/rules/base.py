@@ -152,6 +152,9 @@ class RuleType:
     OPTIONS: ClassVar[dict[str, Option]] = {}
     CORPUS: ClassVar[bool] = False
     FIXABLE: ClassVar[bool] = False
+    # Judges statements one sentence at a time, so it also reads what an answered question
+    # states (`ketalint.restate`).
+    RESTATED: ClassVar[bool] = False
 
     def __init__(self, spec: RuleSpec):
         self.spec = spec

@@ -47,6 +47,7 @@ ORDERS = ("subject-first", "predicate-first", "any")
 
 class ClaimRule(RuleType):
     TYPE = "claim"
+    RESTATED = True
     OPTIONS = {
         "subject": Option("list[str]", required=True, doc="regexes for what the claim is about"),
         "predicate": Option("list[str]", required=True, doc="regexes for what is claimed of it"),

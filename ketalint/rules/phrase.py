@@ -35,6 +35,7 @@ from ketalint.rules.base import (
 
 class PhraseRule(RuleType):
     TYPE = "phrase"
+    RESTATED = True
     OPTIONS = {
         "phrases": Option("list[str]", doc="literal phrases (whole words, any case)"),
         "patterns": Option("list[str]", doc="regular expressions"),

@@ -35,6 +35,7 @@ from ketalint.rules.base import (
 
 class SubstitutionRule(RuleType):
     TYPE = "substitution"
+    RESTATED = True
     FIXABLE = True
     OPTIONS = {
         "swap": Option("dict[str,str]", required=True, doc="wrong wording → preferred wording"),

@@ -1,0 +1,170 @@
+"""Answered questions restated as statements: the shapes restated, and those left alone."""
+
+from __future__ import annotations
+
+import pytest
+
+from ketalint.document import parse
+from ketalint.restate import answered, declarative, resolved, restatements, subject_length, third_person
+
+
+@pytest.mark.parametrize(
+    ("question", "answer", "statement"),
+    [
+        ("Is ketamine addictive?", "No.", "ketamine is not addictive."),
+        ("Is ketamine habit-forming?", "Not at all.", "ketamine is not habit-forming."),
+        ("Does ketamine cure depression?", "Yes.", "ketamine cures depression."),
+        ("Does ketamine have side effects?", "None.", "ketamine has no side effects."),
+        ("Does ketamine have any side effects?", "No.", "ketamine has no side effects."),
+        ("Is ketamine safe?", "Completely.", "ketamine is completely safe."),
+        ("Does it work?", "Always.", "it always works."),
+        ("Is the effect permanent?", "Yes — for most of our patients.", "the effect is permanent, for most of our patients."),
+        ("Is there any risk of addiction?", "No.", "there is no risk of addiction."),
+        ("Are there side effects?", "Zero.", "there are no side effects."),
+        ("Will there be any side effects?", "Nope!", "there will be no side effects."),
+        ("Will the results last forever?", "Yes!", "the results will last forever."),
+        ("Will depression come back?", "Never.", "depression will not come back."),
+        ("Can ketamine grow new brain cells?", "Of course.", "ketamine can grow new brain cells."),
+        ("Can ketamine cause side effects?", "No.", "ketamine cannot cause side effects."),
+        ("Q: Do the long-term effects of ketamine last?", "Yes they do.", "the long-term effects of ketamine last, they do."),
+        ("Has ketamine been approved for depression?", "Yes.", "ketamine has been approved for depression."),
+        ("Did the relief fade?", "No.", "the relief did not fade."),
+        ("Is the euphoria dangerous?", "No, it passes.", "the euphoria is not dangerous, it passes."),
+        ("Does ketamine change your brain?", "Yes.", "ketamine changes your brain."),
+    ],
+)
+def test_a_bare_yes_or_no_states_the_question(question: str, answer: str, statement: str):
+    assert answered(question, answer)[0] == statement
+
+
+def test_the_span_is_the_answer_word():
+    answer = "“Absolutely not — it can be misused.”"
+    statement, start, end = answered("Is ketamine addictive?", answer)
+    assert answer[start:end] == "Absolutely not"
+    assert statement == "ketamine is not addictive, it can be misused."
+
+
+@pytest.mark.parametrize(
+    ("question", "answer"),
+    [
+        ("Does it work?", "No one knows for sure."),  # "No" opening a sentence, not answering
+        ("Does it work?", "Sometimes."),  # a hedge, not a yes
+        ("Does it work?", "It can, for some people."),
+        ("Isn't ketamine addictive?", "No."),  # a negated question: "No" could mean either
+        ("Is ketamine not addictive?", "Yes."),
+        ("Is ketamine safe or risky?", "Yes."),  # a choice
+        ("How long does relief last?", "Always."),  # not a yes/no question
+        ("Why is ketamine different?", "Yes."),
+        ("Is?", "Yes."),
+    ],
+)
+def test_other_answers_and_questions_are_not_restated(question: str, answer: str):
+    assert answered(question, answer) is None
+
+
+@pytest.mark.parametrize(
+    ("verb", "inflected"),
+    [("cure", "cures"), ("have", "has"), ("fix", "fixes"), ("relieve", "relieves"), ("carry", "carries"), ("stay", "stays"), ("go", "goes")],
+)
+def test_third_person(verb: str, inflected: str):
+    assert third_person(verb) == inflected
+
+
+@pytest.mark.parametrize(
+    ("words", "verb_next", "length"),
+    [
+        ("ketamine cure depression", True, 1),
+        ("ketamine treatment safe", False, 2),
+        ("IV ketamine treatment safe for everyone", False, 3),
+        ("the long-term effects of ketamine last", True, 5),
+        ("the euphoria dangerous", False, 2),
+        ("that permanent", False, 1),
+        ("insurance cover ketamine", True, 1),
+        ("ketamine", False, None),  # nothing left to state of it
+    ],
+)
+def test_subject_length(words: str, verb_next: bool, length: int | None):
+    assert subject_length(words.split(), verb_next) == length
+
+
+def test_a_condition_question_lends_its_condition_to_the_answers_pronoun():
+    assert resolved("Stuck in bipolar depression?", "Ketamine lifts it.") == "Ketamine lifts bipolar depression."
+    assert resolved("Do you suffer from chronic pain?", "Our infusions ease it for good.") == "Our infusions ease chronic pain for good."
+    assert resolved("Living with OCD?", "Ketamine can help with that.") == "Ketamine can help with OCD."
+    assert resolved("Worried about your anxiety?", "We treat them all.") == "We treat anxiety all."
+
+
+def test_a_condition_question_without_a_pronoun_in_the_answer_is_left_alone():
+    assert resolved("Tired of depression?", "Call us today.") is None
+    assert resolved("Is ketamine addictive?", "Ketamine treats it.") is None
+    assert resolved("Stuck in depression?", "Does ketamine help it?") is None
+
+
+def test_declarative_is_none_for_shapes_it_does_not_know():
+    assert declarative("What is ketamine?", negative=False) is None
+    assert declarative("Ketamine, really?", negative=True) is None
+
+
+def _statements(text: str, path: str = "a.md") -> list[tuple[str, str]]:
+    doc = parse(path, text)
+    return [(r.statement, text[r.start:r.end]) for r in restatements(doc)]
+
+
+def test_a_question_heading_pairs_with_the_first_sentence_under_it():
+    text = "# FAQ\n\n## Is ketamine addictive?\n\nNo. We screen everyone.\n"
+    assert _statements(text) == [("ketamine is not addictive.", "No")]
+
+
+def test_a_question_pairs_with_the_next_sentence_of_its_paragraph():
+    text = "Some wonder. Does ketamine cure depression? Absolutely, for most people. Call us.\n"
+    assert _statements(text) == [("ketamine absolutely cures depression, for most people.", "Absolutely")]
+
+
+def test_an_answer_further_away_is_not_paired():
+    text = "## Is ketamine addictive?\n\nWe hear this often. No.\n"
+    assert _statements(text) == []
+    text = "Is ketamine addictive? We hear this often.\n\nNo.\n"
+    assert _statements(text) == []
+
+
+def test_an_invitation_is_not_a_question_to_answer():
+    assert _statements("Ready to feel better? Yes.\n") == []
+
+
+def test_the_whole_answer_is_the_span_of_a_resolved_pronoun():
+    text = "Stuck in bipolar depression? Ketamine lifts it.\n"
+    assert _statements(text) == [("Ketamine lifts bipolar depression.", "Ketamine lifts it.")]
+
+
+def test_typographic_quotes_and_plain_text_headings():
+    text = "Is ketamine “addictive”?\n\nNo.\n"
+    assert _statements(text, "a.txt") == [('ketamine is not "addictive".', "No")]
+
+
+def test_a_document_without_questions_has_none():
+    assert _statements("Ketamine is an anaesthetic. No.\n") == []
+
+
+def test_a_topic_asked_in_a_few_words_stands_for_the_pronoun_opening_the_answer():
+    assert resolved("Side effects?", "They're rare and mild.") == "Side effects are rare and mild."
+    assert resolved("FAQ: Bladder problems?", "Those only happen with street use.") == "Bladder problems only happen with street use."
+    assert resolved("Dissociation?", "It is harmless.") == "Dissociation is harmless."
+
+
+def test_a_full_question_or_an_answer_without_an_opening_pronoun_is_not_a_topic():
+    assert resolved("Is it safe?", "It is.") is None
+    assert resolved("How long does it last?", "It varies.") is None
+    assert resolved("Side effects?", "Call us to talk them through.") is None
+    assert resolved("Side effects?", "Are they common?") is None
+
+
+def test_a_one_word_verdict_on_a_topic_is_a_statement_about_it():
+    assert resolved("Dissociation?", "Uncommon — most people barely notice it.") == "Dissociation is uncommon — most people barely notice it."
+    assert resolved("Side effects?", "Minimal.") == "Side effects are minimal."
+    assert resolved("Side effects?", "None.") == "there are no side effects."
+    assert resolved("Side effects?", "Mostly mild.") is None  # not a bare verdict
+
+
+def test_q_and_a_labels_are_not_part_of_the_question_or_the_answer():
+    assert answered("Q: Does ketamine cure depression?", "A: Yes.") == ("ketamine cures depression.", 3, 6)
+    assert answered("FAQ 3. Is ketamine addictive?", "Answer: No.")[0] == "ketamine is not addictive."
