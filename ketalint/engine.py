@@ -58,8 +58,7 @@ def check_document(doc: Document, rules: list[tuple[object, str]]) -> list[Findi
             superseding[rule.id] = rule.spec.supersedes
         for hit in rule.impl.check(doc):
             findings.append(make_finding(doc, rule, severity, hit))
-    if "?" in doc.stream:
-        findings.extend(restated_findings(doc, rules, findings))
+    findings.extend(restated_findings(doc, rules, findings))
     ran = {rule.id for rule, _ in rules}
     findings = suppress.apply(doc, findings, ran)
     return without_superseded(findings, superseding) if superseding else findings
@@ -67,7 +66,9 @@ def check_document(doc: Document, rules: list[tuple[object, str]]) -> list[Findi
 
 def restated_findings(doc: Document, rules: list[tuple[object, str]], findings: list[Finding]) -> list[Finding]:
     """Findings on what the document's answered questions state ("Is ketamine addictive?"
-    "No."; see `ketalint.restate`), reported at the answer, with the statement in the message.
+    "No."), and its sentences under a condition heading ("Anxiety" over "Ketamine works
+    fast."; see `ketalint.restate`), reported at the answer or the sentence, with how the copy
+    says it at the end of the message.
 
     The statements are read as one article of a paragraph each, by the rules that judge
     statements; style rules judge wording, and a restatement's wording is not the writer's. A
@@ -94,12 +95,13 @@ def restated_findings(doc: Document, rules: list[tuple[object, str]], findings: 
         if impl.CORPUS or not impl.RESTATED or rule.spec.category == "style":
             continue
         for hit in impl.check(statements):
-            restatement = found[bisect_right(starts, hit.start) - 1]
+            index = bisect_right(starts, hit.start) - 1
+            restatement = found[index]
             first, last = restatement.first, restatement.last
             if any(id_ == rule.id and start < last and first < end for id_, start, end in said):
                 continue
             stated = make_finding(statements, rule, severity, hit)
-            start, end = restatement.start, restatement.end
+            start, end = restatement.span_of(hit.start - starts[index], hit.end - starts[index])
             line, col = doc.source.line_col(start)
             end_line, end_col = doc.source.line_col(end)
             out.append(Finding(

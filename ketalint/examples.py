@@ -26,7 +26,7 @@ def example_hits(rule, text: str) -> list:
     doc = parse("example.txt", text, "text")
     run = getattr(rule.impl, "example_hits", None)
     hits = list(run(doc) if run else rule.impl.check(doc))
-    if rule.impl.RESTATED and "?" in doc.stream:
+    if rule.impl.RESTATED:
         from ketalint.engine import make_finding, restated_findings
 
         pairs = [(rule, rule.spec.severity)]

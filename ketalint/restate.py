@@ -15,27 +15,36 @@ a choice ("… or …"), is left alone: what "No" means there is a matter of rea
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from ketalint.values import Frozen
 
 
 class Restatement(Frozen):
-    """The statement a question and its answer make together.
+    """The statement a question and its answer (or a heading and a sentence under it) make together.
 
     `start`/`end` is the source span a finding is reported at (the answer word, or the whole
     answer); `first`/`last` the source span from the question to the end of the answer's block,
     within which a finding the document already has for the same rule says the same thing
-    ("No. There is no risk of addiction." is reported once, at "no risk of addiction")."""
+    ("No. There is no risk of addiction." is reported once, at "no risk of addiction"). When the
+    statement ends with a sentence of the document word for word (from `copied_at` on), a
+    finding inside that copy is reported where the words are: `sentence` is that sentence."""
 
-    __slots__ = ("statement", "start", "end", "first", "last", "question", "answer")
+    __slots__ = ("statement", "start", "end", "first", "last", "note", "sentence", "copied_at")
 
-    def __init__(self, statement: str, start: int, end: int, first: int, last: int, question: str, answer: str):
-        self.assign(statement=statement, start=start, end=end, first=first, last=last, question=question, answer=answer)
+    def __init__(self, statement: str, start: int, end: int, first: int, last: int, note: str, sentence=None, copied_at: int = -1):
+        self.assign(statement=statement, start=start, end=end, first=first, last=last, note=note, sentence=sentence,
+                    copied_at=copied_at)
 
-    @property
-    def note(self) -> str:
-        """How the copy makes the statement, for the end of a finding's message."""
-        return f'(answering "{self.question}" with "{self.answer}" says "{self.statement}")'
+    def span_of(self, start: int, end: int) -> tuple[int, int]:
+        """The source span to report a finding at whose statement span is [start, end)."""
+        if self.sentence is not None and start >= self.copied_at:
+            return self.sentence.source_span(start - self.copied_at, end - self.copied_at)
+        return self.start, self.end
+
+
+def _answer_note(question: str, answer: str, statement: str) -> str:
+    return f'(answering "{question}" with "{answer}" says "{statement}")'
 
 
 _OPENING = r"^[\s*_\"'“‘(\[]*"
@@ -43,7 +52,7 @@ _LEAD = re.compile(_OPENING + r"(?:(?:faq|q|question)\s*\d*\s*[:.)\-–—]\s*|\
 _ANSWER = re.compile(
     _OPENING
     + r"""(?:(?:a|answer)\s*[:.)\-–—]\s*)?(?:
-        (?P<no>absolutely\s+not|definitely\s+not|certainly\s+not|of\s+course\s+not|not\s+at\s+all|not\s+really
+        (?P<no>absolutely\s+not|definitely\s+not|certainly\s+not|of\s+course\s+not|not\s+at\s+all|not\s+really|not\s+yet
            |nope|no|never|none(?:\s+at\s+all|\s+whatsoever)?|zero|nothing)
         |(?P<yes>yes|yep|yeah|absolutely|definitely|certainly|of\s+course|sure|indeed|undoubtedly
            |without\s+(?:a\s+|any\s+)?doubt|100\s*%|always|completely|totally|guaranteed
@@ -76,11 +85,13 @@ _HEADS = {
     "ocd", "pain", "patient", "patients", "people", "everyone", "everybody", "anyone", "anybody", "someone", "protocol",
     "program", "programme", "approach", "option", "response", "remission", "symptoms", "clinic", "procedure",
     "antidepressant", "antidepressants", "dissociation", "euphoria", "experience", "feelings", "it", "they", "you",
-    "we", "i", "he", "she", "insurance", "neurons", "synapses", "connections",
+    "we", "i", "he", "she", "insurance", "neurons", "synapses", "connections", "doctor", "doctors", "clinician",
+    "clinicians", "provider", "nurse", "psychiatrist", "team", "staff",
 }
 _MODIFIERS = {
     "iv", "intravenous", "oral", "nasal", "at-home", "home", "low-dose", "repeated", "long-term", "short-term",
     "ketamine-assisted", "side", "single", "first", "whole", "full", "new", "these", "ketamine's", "spravato's",
+    "regular", "usual", "own", "local", "family", "medical", "care",
 }
 # Words that read as a verb where a `do` or modal question needs one: "Does ketamine cure …".
 _VERBISH = {"cure", "change", "effect", "dose", "spray", "risk", "help", "work", "treat", "care", "experience"}
@@ -185,7 +196,8 @@ def third_person(verb: str) -> str:
 def subject_length(words: list[str], verb_next: bool) -> int | None:
     """How many of `words` name the question's subject: determiners, then modifiers and nouns
     of the domain up to the last noun ("the long-term effects of ketamine"); a determiner and
-    the word after it when the noun is not one this module knows ("the euphoria"). With
+    the word after it when the noun is not one this module knows and one word is left ("the
+    euphoria dangerous"). With
     `verb_next`, a noun that also reads as a verb ends the subject before it ("Does ketamine
     cure …"). None when nothing would be left for the predicate."""
     i = 0
@@ -209,9 +221,9 @@ def subject_length(words: list[str], verb_next: bool) -> int | None:
         return end if end < len(words) else None
     if i > 0 and words[i - 1].lower() in _DEMONSTRATIVES and i < len(words):
         return i
-    if i < len(words) - 1:
-        return i + 1
-    return None
+    if i == len(words) - 2:
+        return i + 1  # "Is the euphoria dangerous?": one word left can only be the predicate
+    return None  # an unknown subject: a wrong split could move a "not" off its verb
 
 
 _CONDITION_QUESTION = re.compile(
@@ -229,98 +241,299 @@ _CONDITION_QUESTION = re.compile(
 _PRONOUN = re.compile(r"\b(?:it|them)\b|\bthat(?=\s*[.!,;]|\s*$)", re.IGNORECASE)
 
 
-# A topic asked about in a few words ("Bladder problems?"), answered by a sentence that opens
-# with a pronoun for it ("Those only happen …", "They're rare").
-_TOPIC_QUESTION = re.compile(_OPENING + r"(?:(?:faq|q)\s*:\s*)?(?P<topic>[A-Za-z][\w'-]*(?:\s+[\w'-]+){0,3}?)\s*\?[\s\"')\]]*$", re.IGNORECASE)
-_TOPIC_PRONOUN = re.compile(_OPENING + r"(?P<pronoun>it|they|those|these|that|this)(?P<verb>'s|'re|\s+(?=[a-z]))", re.IGNORECASE)
+# A topic asked about in a few words ("Bladder problems?", "What about side effects?").
+_TOPIC_QUESTION = re.compile(
+    _OPENING + r"(?:(?:faq|q)\s*:\s*)?(?:(?:what|how)\s+about\s+)?(?P<topic>[A-Za-z][\w'%-]*(?:\s+[\w'%-]+){0,3}?)\s*\?[\s\"')\]]*$",
+    re.IGNORECASE,
+)
 _NOT_TOPICS = re.compile(
     r"^(?:is|are|was|were|does|do|did|has|have|can|could|will|would|should|may|might|must|who|what|when|where|why|how|which"
     r"|ready|want|need|looking|curious|wondering|sound|interested)\b",
     re.IGNORECASE,
 )
+# A condition named before what it does to you: "Social anxiety holding you back?"
+_CONDITION_FIRST = re.compile(
+    _OPENING + r"(?P<condition>[A-Za-z][\w'-]*(?:\s+[\w'-]+){0,4}?)\s+(?:holding\s+you\s+back|ruling\s+your\s+life"
+    r"|taking\s+over(?:\s+your\s+life)?|getting\s+worse|keeping\s+you\s+up(?:\s+at\s+night)?|won't\s+(?:go\s+away|let\s+up|quit|lift)"
+    r"|not\s+lifting|still\s+there|wearing\s+you\s+down|running\s+your\s+life)\s*\?[\s\"')\]]*$",
+    re.IGNORECASE,
+)
+_HOW_COMMON = re.compile(r"^how\s+(?:common|likely|rare|frequent|often)\s+(?:is|are)\s+(?P<topic>.+)$", re.IGNORECASE)
+_HOW_LONG = re.compile(r"^how\s+long\s+(?:does|do|will|can)\s+(?P<topic>.+?)\s+last$", re.IGNORECASE)
+_HOW_MANY = re.compile(
+    r"^how\s+many\s+(?P<counted>[\w\s-]+?)\s+(?:are\s+(?:there\s+)?in|does|do)\s+(?P<whole>.+?)(?:\s+(?:have|contain|hold))?$",
+    re.IGNORECASE,
+)
+_DO_TO = re.compile(r"^what\s+(?:does|do|will|can)\s+(?P<topic>.+?)\s+do\s+(?:to|for)\s+(?P<target>.+)$", re.IGNORECASE)
+_WH = re.compile(r"^(?:how|why|what|when)\s+(?:does|do|is|are|can|will)\s+(?P<rest>.+)$", re.IGNORECASE)
 
-# A one-word verdict on the topic: "Dissociation? Uncommon — …", "Side effects? None."
+_OPENING_PRONOUN = re.compile(_OPENING + r"(?P<pronoun>it|they|those|these|that|this)(?P<verb>'s|'re|\s+(?=[a-z]))", re.IGNORECASE)
+_SOFTENERS = r"(?:(?P<adverb>practically|virtually|almost|basically|essentially|very|extremely|super|incredibly|totally|completely)\s+)?"
+# A verdict on the topic: "Dissociation? Uncommon — …", "Side effects? Practically none."
 _VERDICT = re.compile(
-    _OPENING + r"(?P<word>rare|uncommon|unlikely|minimal|mild|minor|harmless|safe|painless|none|zero|negligible|nonexistent"
-    r"|temporary|permanent|lasting|guaranteed|effective|proven|instant|immediate)(?=\s*(?:[.,!;:—–]|\s-\s|$))",
+    _OPENING + _SOFTENERS + r"(?P<word>rare|uncommon|unlikely|minimal|mild|minor|harmless|safe|painless|none|zero|nothing"
+    r"|negligible|nonexistent|non-existent|temporary|permanent|lasting|guaranteed|effective|proven|instant|immediate)\b",
+    re.IGNORECASE,
+)
+_NONE_THERE = re.compile(_OPENING + r"there\s+(?:aren't|are\s+not|isn't|is\s+not)\s+any\b", re.IGNORECASE)
+_QUANTITY = re.compile(
+    _OPENING + r"(?:(?:only|just|about|around|roughly|over|nearly|almost|up\s+to|more\s+than|fewer\s+than|less\s+than|typically|usually)\s+)*"
+    r"(?:\d[\d.,]*|one|two|three|four|five|six|seven|eight|nine|ten|a\s+few)\b",
     re.IGNORECASE,
 )
 
 
 def resolved(question: str, answer: str) -> str | None:
-    """The answer with its pronoun replaced by what the question asks about: the condition of
-    "Stuck in bipolar depression?" + "Ketamine lifts it." ("Ketamine lifts bipolar
-    depression."), or the topic of "Bladder problems?" + "Those only happen with street use."
-    None when the question names neither or the answer has no such pronoun."""
+    """The answer as a statement about what the question asks about: the condition of "Stuck
+    in bipolar depression?" + "Ketamine lifts it." ("Ketamine lifts bipolar depression."), the
+    topic of "Bladder problems?" + "Those only happen with street use.", or the subject of a
+    few question words ("How common is dissociation?" + "It affects 2% of patients."). None
+    when the question names none of these or the answer says nothing of it."""
     if answer.rstrip().endswith("?"):
         return None
-    m = _CONDITION_QUESTION.match(question)
-    if m is None:
-        return _topic_resolved(question, answer)
-    condition = m.group("condition")
-    if len(condition.split()) > 6:
-        return None
-    pronoun = _PRONOUN.search(answer)
-    if pronoun is None:
-        return None
-    return answer[:pronoun.start()] + condition + answer[pronoun.end():]
-
-
-def _topic_resolved(question: str, answer: str) -> str | None:
-    m = _TOPIC_QUESTION.match(_LEAD.sub("", question))
+    question = _LEAD.sub("", question.strip())
+    m = _CONDITION_QUESTION.match(question) or _CONDITION_FIRST.match(question)
+    if m is not None:
+        condition = m.group("condition")
+        return about(condition, answer) if len(condition.split()) <= 6 else None
+    text = question.rstrip().rstrip("\"')]*_ ").rstrip("?").strip()
+    for shape in (_HOW_COMMON, _HOW_LONG, _HOW_MANY, _DO_TO):
+        m = shape.match(text)
+        if m is not None:
+            return _answered_wh(shape, m, answer)
+    m = _WH.match(text)
+    if m is not None:
+        words = m.group("rest").split()
+        length = subject_length(words, verb_next=True)
+        return about(" ".join(words[:length]), answer, anywhere=False) if length else None
+    m = _TOPIC_QUESTION.match(question)
     if m is None or _NOT_TOPICS.match(m.group("topic")):
         return None
-    topic = m.group("topic")
-    pronoun = _TOPIC_PRONOUN.match(answer)
-    if pronoun is None:
-        verdict = _VERDICT.match(answer)
-        if verdict is None:
+    return about(m.group("topic"), answer)
+
+
+_USUALLY = re.compile(r"(typically|usually|generally|often|normally)\s+", re.IGNORECASE)
+
+
+def _answered_wh(shape, m, answer: str) -> str | None:
+    if shape is _HOW_MANY:
+        if _QUANTITY.match(answer):
+            return f"{m.group('whole')} has {_plain_answer(answer)} {m.group('counted')}."
+        return None
+    if shape is _DO_TO:
+        opening = _OPENING_PRONOUN.match(answer)
+        if opening is None:
             return None
-        word, rest = verdict.group("word"), answer[verdict.end("word"):]
-        if word.lower() in {"none", "zero"}:
-            lowered = topic[0].lower() + topic[1:] if topic[1:2].islower() else topic
-            return f"there are no {lowered}{rest}"
-        plural = topic.lower().endswith("s") and not topic.lower().endswith(("ss", "sis"))
-        return f"{topic} {'are' if plural else 'is'} {word.lower()}{rest}"
-    verb = pronoun.group("verb")
-    verb = {"'s": " is", "'re": " are"}.get(verb.lower(), verb)
-    return m.group("topic") + verb + answer[pronoun.end():]
+        rest = _PRONOUN.sub(m.group("target"), answer[opening.end():], count=1)
+        return m.group("topic") + _verb(opening) + rest
+    if shape is _HOW_LONG and _QUANTITY.match(answer):
+        duration = _plain_answer(answer)
+        usually = _USUALLY.match(duration)
+        if usually is not None:  # "Typically three months." → "… typically lasts three months"
+            return f"{m.group('topic')} {usually.group(1).lower()} lasts {duration[usually.end():]}."
+        return f"{m.group('topic')} lasts {duration}."
+    return about(m.group("topic"), answer, anywhere=False)
+
+
+def about(topic: str, answer: str, anywhere: bool = True) -> str | None:
+    """`answer` as a statement about `topic`, the few words the sentence before names: an
+    opening pronoun stands for the topic ("They're rare." → "Side effects are rare."), a
+    verdict is said of it ("Uncommon." → "Dissociation is uncommon.", "Practically none." →
+    "there are practically no side effects"), a number is its value ("95%." → "Our success rate
+    is 95%."), and, with `anywhere`, a later "it" or "them" stands for it ("Ketamine treats
+    it.")."""
+    topic = topic.strip()
+    opening = _OPENING_PRONOUN.match(answer)
+    if opening is not None:
+        return topic + _verb(opening) + answer[opening.end():]
+    plural = topic.lower().endswith("s") and not topic.lower().endswith(("ss", "sis"))
+    lowered = topic[0].lower() + topic[1:] if topic[1:2].islower() else topic
+    none = _NONE_THERE.match(answer)
+    if none is not None:
+        return f"there are no {lowered}{answer[none.end():]}"
+    verdict = _VERDICT.match(answer)
+    if verdict is not None and _ends_a_statement(answer, verdict.end("word")):
+        word, rest = verdict.group("word").lower(), answer[verdict.end("word"):]
+        adverb = verdict.group("adverb")
+        adverb = adverb.lower() + " " if adverb else ""
+        if word in {"none", "zero", "nothing"}:
+            return f"there are {adverb}no {lowered}{rest}"
+        return f"{topic} {'are' if plural else 'is'} {adverb}{word}{rest}"
+    if _QUANTITY.match(answer) and len(answer.split()) <= 6:
+        return f"{topic} {'are' if plural else 'is'} {_plain_answer(answer)}."
+    if anywhere:
+        pronoun = _PRONOUN.search(answer)
+        if pronoun is not None:
+            return answer[:pronoun.start()] + topic + answer[pronoun.end():]
+    return None
+
+
+def _verb(opening) -> str:
+    verb = opening.group("verb")
+    return {"'s": " is", "'re": " are"}.get(verb.lower(), verb)
+
+
+def _ends_a_statement(answer: str, at: int) -> bool:
+    """The verdict word is the answer's point: a stop, a dash, or words that qualify it follow."""
+    rest = answer[at:].lstrip(" *_")
+    return not rest or rest[0] in ".,!;:—–-" or rest.lower().startswith(("worth", "to speak of", "at all", "whatsoever"))
+
+
+def _plain_answer(answer: str) -> str:
+    text = re.sub(_OPENING, "", answer).rstrip().rstrip(".!")
+    return text[0].lower() + text[1:] if text[1:2].islower() else text
 
 
 def restatements(doc) -> list[Restatement]:
-    """The restatements of the document's answered questions: each question sentence with the
-    sentence after it, in its block or opening the next one (a question heading and the first
-    sentence under it)."""
-    if "?" not in doc.stream:
-        return []
+    """The document's restatements: the sentences under its condition headings, and its
+    answered questions (each question sentence with the sentence after it, in its block or
+    opening the next one: a question heading and the first sentence under it)."""
+    found = _under_condition_headings(doc) if any(block.kind == "heading" for block in doc.blocks) else []
     from ketalint.document import TYPOGRAPHY_FOLD
     from ketalint.language import is_question
 
-    found = []
     sentences = doc.sentences
     for sentence, after in zip(sentences, sentences[1:]):
-        question = sentence.text.translate(TYPOGRAPHY_FOLD)
-        if not question.rstrip().rstrip("\"')]*_ ").endswith("?") or not _adjacent(sentence, after):
+        text = sentence.text
+        asked = "?" in text
+        # Most sentences are neither a question nor a fragment: told apart before any other work.
+        if not asked and (text.count(" ") > 4 or sentence.block.kind == "heading" or text[-1:] not in ".:"):
             continue
-        if not is_question(question):
+        if not _adjacent(sentence, after):
             continue
+        first = text.translate(TYPOGRAPHY_FOLD)
         answer = after.text.translate(TYPOGRAPHY_FOLD)
-        shown = " ".join(sentence.text.split())
-        pair = answered(question, answer)
-        if pair is not None:
-            statement, start, end = pair
-            src_start, src_end = after.source_span(start, end)
-            found.append(Restatement(statement, src_start, src_end, sentence.source_start, after.block.source_end,
-                                     shown, after.text[start:end]))
-            continue
-        statement = resolved(question, answer)
+        shown = " ".join(text.split())
+        if asked and first.rstrip().rstrip("\"')]*_ ").endswith("?"):
+            if not is_question(first):
+                continue
+            pair = answered(first, answer)
+            if pair is not None:
+                statement, start, end = pair
+                src_start, src_end = after.source_span(start, end)
+                found.append(Restatement(statement, src_start, src_end, sentence.source_start, after.block.source_end,
+                                         _answer_note(shown, after.text[start:end], statement)))
+                continue
+            statement = resolved(first, answer)
+        else:
+            statement = _after_topic(sentence, first, after, answer, found)
         if statement is not None:
             statement = statement.rstrip()
             if not statement.endswith((".", "!", "…")):
                 statement += "."  # a line without a stop could read as a heading
             found.append(Restatement(statement, after.source_start, after.source_end, sentence.source_start,
-                                     after.block.source_end, shown, " ".join(after.text.split())))
+                                     after.block.source_end, _answer_note(shown, " ".join(after.text.split()), statement)))
     return found
+
+
+_FRAGMENT_VERBS = re.compile(
+    r"\b(?:is|are|was|were|be|been|has|have|had|do|does|did|can|could|will|would|should|may|might|must)\b|n't\b",
+    re.IGNORECASE,
+)
+
+
+def _after_topic(sentence, first: str, after, answer: str, found: list) -> str | None:
+    """What a sentence says of the topic a fragment before it names: "Spravato."
+    + "It must be taken with …" → "Spravato must be taken with …"; "its" and a later "it"
+    stand for the topic too ("The habenula." + "Ketamine silences its firing."). After a
+    fragment that names a condition ("OCD."), a sentence about the treatment is read with it as
+    its label, as under a condition heading."""
+    topic = _topic(sentence, first)
+    if topic is None:
+        return None
+    opening = _OPENING_PRONOUN.match(answer)
+    if opening is not None:
+        return topic + _verb(opening) + answer[opening.end():]
+    if condition_heading(topic):
+        if _AGENT.search(answer):
+            found.append(Restatement(f"{topic}: {answer}", after.source_start, after.source_end, after.source_start,
+                                     after.source_end, f'(read after "{topic}")', after, len(topic) + 2))
+        return None
+    possessive = _ITS.search(answer)
+    if possessive is not None:
+        return answer[:possessive.start()] + topic + "'s" + answer[possessive.end():]
+    pronoun = _PRONOUN.search(answer)
+    if pronoun is not None and pronoun.start() > 0:
+        return answer[:pronoun.start()] + topic + answer[pronoun.end():]
+    return None
+
+
+_ITS = re.compile(r"\bits\b", re.IGNORECASE)
+
+
+def _topic(sentence, text: str) -> str | None:
+    """The topic a fragment of a few words and no verb names ("Glial cells."). A heading is not
+    taken as one: the "it" opening the text under it is most often the article's subject."""
+    words = text.split()
+    if not words or len(words) > 4 or not text.rstrip().endswith((".", ":")) or _FRAGMENT_VERBS.search(text):
+        return None
+    topic = text.strip().rstrip(".:!").strip()
+    # A short sentence can still be a statement ("Ketamine treats PTSD."): a fragment either
+    # opens with a determiner or possessive, or is one or two words, or names a condition.
+    opener = words[0].lower()
+    if len(words) > 2 and opener not in _DETERMINERS and not opener.endswith("'s") and not condition_heading(topic):
+        return None
+    return topic or None
+
+
+_HEADING_FRAME = {"ketamine", "esketamine", "for", "and", "&", "treating", "treatment", "of", "help", "with", "the",
+                  "disorder", "disorders", "relief", "from", "in"}
+_CONDITION_WORDS = {
+    "depression", "depressive", "treatment-resistant", "resistant", "major", "postpartum", "bipolar", "anxiety",
+    "social", "generalized", "generalised", "panic", "ptsd", "post-traumatic", "stress", "trauma", "ocd",
+    "obsessive-compulsive", "chronic", "pain", "fibromyalgia", "migraine", "migraines", "crps", "neuropathic",
+    "eating", "anorexia", "bulimia", "alcohol", "use", "substance", "addiction", "suicidal", "thoughts", "ideation",
+    "mood", "attacks",
+}
+_CORE_CONDITIONS = _CONDITION_WORDS - {"treatment-resistant", "resistant", "major", "social", "generalized",
+                                        "generalised", "chronic", "use", "thoughts", "stress", "eating", "mood"}
+_HEADING_WORD = re.compile(r"[\w&'-]+")
+# What a sentence under a condition heading must name to be about its treatment; bullets need not.
+_AGENT = re.compile(r"\b(?:ketamine|esketamine|spravato|infusions?|treatments?|therap(?:y|ies)|it|this|we|our)\b", re.IGNORECASE)
+_MOST_SENTENCES = 12
+
+
+@lru_cache(maxsize=1024)
+def condition_heading(text: str) -> bool:
+    """A heading that names only a condition ("Anxiety", "PTSD and trauma", "Ketamine for
+    OCD"): on a page of conditions a clinic treats, what is said under it is said of that
+    condition."""
+    words = [word.lower() for word in _HEADING_WORD.findall(text)]
+    if not words or len(words) > 6 or text.rstrip().endswith("?"):
+        return False
+    return all(word in _CONDITION_WORDS or word in _HEADING_FRAME for word in words) and not _CORE_CONDITIONS.isdisjoint(words)
+
+
+def _under_condition_headings(doc) -> list[Restatement]:
+    """Sentences under a condition heading, read with the heading as their label ("Anxiety:
+    Ketamine works fast."), as a bullet's label is read with its text. Only sentences that
+    name the treatment (any bullet) and not already a condition of their own are restated."""
+    from ketalint.document import TYPOGRAPHY_FOLD
+
+    found = []
+    for section in _all_sections(doc.sections):
+        heading = section.heading
+        if heading is None or heading.is_title or not condition_heading(heading.text):
+            continue
+        label = " ".join(heading.text.split()).translate(TYPOGRAPHY_FOLD)
+        note = f'(read under its heading "{label}")'
+        sentences = [sentence for block in section.blocks for sentence in block.sentences][:_MOST_SENTENCES]
+        for sentence in sentences:
+            text = sentence.text.translate(TYPOGRAPHY_FOLD)
+            if not _CORE_CONDITIONS.isdisjoint(word.lower() for word in _HEADING_WORD.findall(text)):
+                continue
+            if sentence.block.kind != "list_item" and not _AGENT.search(text):
+                continue
+            statement = f"{label}: {text}"
+            found.append(Restatement(statement, sentence.source_start, sentence.source_end, sentence.source_start,
+                                     sentence.source_end, note, sentence, len(label) + 2))
+    return found
+
+
+def _all_sections(sections):
+    for section in sections:
+        yield section
+        yield from _all_sections(section.subsections)
 
 
 def _adjacent(question, answer) -> bool:

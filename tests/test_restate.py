@@ -5,7 +5,15 @@ from __future__ import annotations
 import pytest
 
 from ketalint.document import parse
-from ketalint.restate import answered, declarative, resolved, restatements, subject_length, third_person
+from ketalint.restate import (
+    answered,
+    condition_heading,
+    declarative,
+    resolved,
+    restatements,
+    subject_length,
+    third_person,
+)
 
 
 @pytest.mark.parametrize(
@@ -81,6 +89,8 @@ def test_third_person(verb: str, inflected: str):
         ("that permanent", False, 1),
         ("insurance cover ketamine", True, 1),
         ("ketamine", False, None),  # nothing left to state of it
+        ("my regular physician give me Spravato", True, None),  # an unknown noun: no guess
+        ("my regular doctor give me Spravato", True, 3),
     ],
 )
 def test_subject_length(words: str, verb_next: bool, length: int | None):
@@ -153,8 +163,9 @@ def test_a_topic_asked_in_a_few_words_stands_for_the_pronoun_opening_the_answer(
 
 def test_a_full_question_or_an_answer_without_an_opening_pronoun_is_not_a_topic():
     assert resolved("Is it safe?", "It is.") is None
-    assert resolved("How long does it last?", "It varies.") is None
-    assert resolved("Side effects?", "Call us to talk them through.") is None
+    assert resolved("How long does it last?", "Call us to ask.") is None
+    assert resolved("Why choose us?", "Our team is kind.") is None
+    assert resolved("Side effects?", "Call us to ask.") is None
     assert resolved("Side effects?", "Are they common?") is None
 
 
@@ -168,3 +179,67 @@ def test_a_one_word_verdict_on_a_topic_is_a_statement_about_it():
 def test_q_and_a_labels_are_not_part_of_the_question_or_the_answer():
     assert answered("Q: Does ketamine cure depression?", "A: Yes.") == ("ketamine cures depression.", 3, 6)
     assert answered("FAQ 3. Is ketamine addictive?", "Answer: No.")[0] == "ketamine is not addictive."
+
+
+@pytest.mark.parametrize(
+    ("question", "answer", "statement"),
+    [
+        ("Worried about side effects?", "There aren't any.", "there are no side effects."),
+        ("What about side effects?", "Practically none worth mentioning.", "there are practically no side effects worth mentioning."),
+        ("Our success rate?", "95%.", "Our success rate is 95%."),
+        ("Nerve pain?", "Ketamine infusions treat it.", "Ketamine infusions treat Nerve pain."),
+        ("Social anxiety holding you back?", "Ketamine treats it.", "Ketamine treats Social anxiety."),
+        ("How common is dissociation?", "It affects about 2% of patients.", "dissociation affects about 2% of patients."),
+        ("How many neurons are in the human brain?", "About 100 billion.", "the human brain has about 100 billion neurons."),
+        ("How long does one infusion last?", "Typically three to six months.", "one infusion typically lasts three to six months."),
+        ("What does ketamine do to the default mode network?", "It resets it.", "ketamine resets the default mode network."),
+        ("How does ketamine work?", "It blocks NMDA receptors.", "ketamine blocks NMDA receptors."),
+    ],
+)
+def test_what_an_answer_says_of_the_questions_subject(question: str, answer: str, statement: str):
+    assert resolved(question, answer) == statement
+
+
+def test_not_yet_is_a_no():
+    assert answered("Is there an approved nasal spray for depression?", "Not yet — one is in trials.")[0] == (
+        "there is no approved nasal spray for depression, one is in trials."
+    )
+
+
+def test_a_fragment_names_the_topic_of_the_sentence_after_it():
+    assert _statements("Spravato. It must be taken with a daily antidepressant.\n") == [
+        ("Spravato must be taken with a daily antidepressant.", "It must be taken with a daily antidepressant.")
+    ]
+    assert _statements("The lateral habenula. Ketamine silences its burst firing.\n")[0][0] == (
+        "Ketamine silences The lateral habenula's burst firing."
+    )
+
+
+def test_a_short_statement_or_a_heading_is_not_a_fragment():
+    assert _statements("Ketamine treats PTSD. Its mechanism is unclear.\n") == []
+    assert _statements("## Side effects and safety\n\nIt is not suitable for everyone.\n") == []
+
+
+def test_a_condition_fragment_labels_the_sentence_about_the_treatment_after_it():
+    doc = parse("a.md", "OCD. Ketamine reduces obsessive thoughts.\n\nOCD. Many people live with the condition.\n")
+    (restatement,) = restatements(doc)
+    assert restatement.statement == "OCD: Ketamine reduces obsessive thoughts."
+    assert restatement.span_of(5, 13) == (5, 13)  # "Ketamine" in the statement is "Ketamine" in the file
+
+
+def test_under_a_condition_heading_sentences_about_the_treatment_are_labelled():
+    text = "# Conditions\n\n## PTSD\n\nOur infusions are effective. Many veterans live with PTSD. Call us.\n"
+    doc = parse("a.md", text)
+    assert [(r.statement, r.note) for r in restatements(doc)] == [
+        ("PTSD: Our infusions are effective.", '(read under its heading "PTSD")')
+    ]
+
+
+@pytest.mark.parametrize(
+    ("heading", "is_condition"),
+    [("Anxiety", True), ("PTSD and trauma", True), ("Ketamine for OCD", True), ("Treatment-resistant depression", True),
+     ("Side effects and safety", False), ("How ketamine works", False), ("Is it right for my anxiety?", False),
+     ("Chronic", False)],
+)
+def test_condition_heading(heading: str, is_condition: bool):
+    assert condition_heading(heading) is is_condition
