@@ -1,15 +1,19 @@
-"""Questions answered by the next sentence, restated as the statements they make.
+"""Claims made across two sentences, restated as the single statements they make.
 
 FAQ copy asserts in two sentences what no single sentence says: "Is ketamine addictive?" asks,
 and "No." says nothing on its own, but together they state that ketamine is not addictive.
-Likewise a condition named in a question is what the answer's pronoun stands for: "Stuck in
-bipolar depression? Ketamine lifts it." The rules that judge claims read these restatements as
-they read any sentence, and the engine reports what they find at the answer.
+Likewise a condition named in a question is what the answer's pronoun stands for ("Stuck in
+bipolar depression? Ketamine lifts it."), a fragment names what the next sentence is about
+("Spravato. It must be taken with …"), and on a page of conditions a clinic treats, what is said
+under "PTSD" is said of PTSD. The rules that judge claims read these restatements as they read
+any sentence, and the engine reports what they find at the answer or the sentence.
 
-Only plain shapes are restated: a yes/no question opened by its auxiliary verb ("Is …",
-"Does …", "Can …", "Is there …") and answered by a bare yes or no word, and a "Struggling with
-X?" question answered with "it" or "them". A question that already holds a negation, or offers
-a choice ("… or …"), is left alone: what "No" means there is a matter of reading.
+Only plain shapes are restated: yes/no questions opened by their auxiliary verb and answered
+by a bare yes or no word; condition, topic and a few wh-questions answered about their subject;
+fragments of a few words without a verb; headings that name only a condition. A question that
+already holds a negation, or offers a choice ("… or …"), is left alone: what "No" means there is
+a matter of reading. So is a question whose subject is not a noun this module knows, since a
+wrong split could move a "not" off its verb.
 """
 
 from __future__ import annotations
