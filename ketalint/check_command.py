@@ -94,8 +94,8 @@ def _keep_regexes(folder: Path) -> None:
     from ketalint.snapshot import used_snapshot
 
     if used_snapshot():
-        # Imported only by runs over copy with questions: compiled here once, so that the
-        # programs kept include its patterns whatever this run's articles held.
+        # Imported only by runs that analyse an article: compiled here once, so that the
+        # programs kept include its patterns even when every article's results were cached.
         import ketalint.restate  # noqa: F401
         from ketalint.regexseed import keep
 

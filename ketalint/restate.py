@@ -52,6 +52,7 @@ def _answer_note(question: str, answer: str, statement: str) -> str:
 
 
 _OPENING = r"^[\s*_\"'“‘(\[]*"
+_OPENING_RE = re.compile(_OPENING)
 _LEAD = re.compile(_OPENING + r"(?:(?:faq|q|question)\s*\d*\s*[:.)\-–—]\s*|\d+[.)]\s+)?", re.IGNORECASE)
 _ANSWER = re.compile(
     _OPENING
@@ -384,7 +385,7 @@ def _ends_a_statement(answer: str, at: int) -> bool:
 
 
 def _plain_answer(answer: str) -> str:
-    text = re.sub(_OPENING, "", answer).rstrip().rstrip(".!")
+    text = _OPENING_RE.sub("", answer).rstrip().rstrip(".!")
     return text[0].lower() + text[1:] if text[1:2].islower() else text
 
 
