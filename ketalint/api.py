@@ -138,7 +138,7 @@ def analyze_file(file_text: FileText, pairs: list[tuple[Rule, str]]) -> FileResu
     """Parse one file and run its per-document rules; collect what corpus rules need from it."""
     doc = parse(file_text.path, file_text.text)
     statements = {
-        rule.id: (rule.impl.extract_packed(doc) or []) if rule.impl.PACKED else rule.impl.extract(doc)
+        rule.id: (rule.impl.extract_packed(doc) or []) if rule.impl.PACKED else rule.impl.statements(doc)
         for rule, _ in pairs
         if rule.impl.CORPUS
     }

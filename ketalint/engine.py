@@ -5,6 +5,7 @@ from __future__ import annotations
 from ketalint.document.model import Document
 from ketalint.finding import Finding, Fix, Location
 from ketalint.rules.base import Hit
+from ketalint.values import Frozen
 from ketalint import suppress
 
 
@@ -64,30 +65,67 @@ def check_document(doc: Document, rules: list[tuple[object, str]]) -> list[Findi
     return without_superseded(findings, superseding) if superseding else findings
 
 
+class Restated(Frozen):
+    """What a document's sentence pairs state (see `ketalint.restate`), read as one plain-text
+    article of a paragraph each: the per-document rules that judge statements and the corpus
+    rules that compare them both read it, so it is parsed once per document.
+
+    `starts[i]` is where restatement `i` begins in `doc`."""
+
+    __slots__ = ("found", "starts", "doc")
+
+    def __init__(self, found: list, starts: list[int], doc: Document):
+        self.assign(found=found, starts=starts, doc=doc)
+
+    def at(self, start: int, end: int) -> tuple:
+        """(restatement, source start, source end) for the span [start, end) of `doc`: where in
+        the article a hit on the restatement is reported."""
+        from bisect import bisect_right
+
+        index = bisect_right(self.starts, start) - 1
+        restatement = self.found[index]
+        offset = self.starts[index]
+        return (restatement, *restatement.span_of(start - offset, end - offset))
+
+    def release(self) -> None:
+        self.doc.release()
+
+
+def restated(doc: Document) -> Restated | None:
+    """The document's restatements read as one article, or None when it has none; built once
+    per document and kept in its memo (released with it)."""
+    memo = doc.memo
+    if "restated" in memo:
+        return memo["restated"]
+    from ketalint.restate import restatements
+
+    found = restatements(doc)
+    reading = None
+    if found:
+        from ketalint.document import parse
+
+        starts, pos = [], 0
+        for restatement in found:
+            starts.append(pos)
+            pos += len(restatement.statement) + 2
+        reading = Restated(found, starts, parse("statements.txt", "\n\n".join(r.statement for r in found), "text"))
+    memo["restated"] = reading
+    return reading
+
+
 def restated_findings(doc: Document, rules: list[tuple[object, str]], findings: list[Finding]) -> list[Finding]:
     """Findings on what the document's answered questions state ("Is ketamine addictive?"
     "No."), and its sentences under a condition heading ("Anxiety" over "Ketamine works
     fast."; see `ketalint.restate`), reported at the answer or the sentence, with how the copy
     says it at the end of the message.
 
-    The statements are read as one article of a paragraph each, by the rules that judge
-    statements; style rules judge wording, and a restatement's wording is not the writer's. A
-    rule that already reports something in the question or its answer has said it there.
-    Nothing is fixed automatically: the fix would be to the statement, which is not in the file."""
-    from ketalint.restate import restatements
-
-    found = restatements(doc)
-    if not found:
+    Style rules judge wording, and a restatement's wording is not the writer's. A rule that
+    already reports something in the question or its answer has said it there. Nothing is fixed
+    automatically: the fix would be to the statement, which is not in the file."""
+    reading = restated(doc)
+    if reading is None:
         return []
-    from bisect import bisect_right
-
-    from ketalint.document import parse
-
-    starts, pos = [], 0
-    for restatement in found:
-        starts.append(pos)
-        pos += len(restatement.statement) + 2
-    statements = parse("statements.txt", "\n\n".join(r.statement for r in found), "text")
+    statements = reading.doc
     said = [(finding.rule, finding.start, finding.end) for finding in findings]
     out = []
     for rule, severity in rules:
@@ -95,13 +133,11 @@ def restated_findings(doc: Document, rules: list[tuple[object, str]], findings: 
         if impl.CORPUS or not impl.RESTATED or rule.spec.category == "style":
             continue
         for hit in impl.check(statements):
-            index = bisect_right(starts, hit.start) - 1
-            restatement = found[index]
+            restatement, start, end = reading.at(hit.start, hit.end)
             first, last = restatement.first, restatement.last
-            if any(id_ == rule.id and start < last and first < end for id_, start, end in said):
+            if any(id_ == rule.id and start_ < last and first < end_ for id_, start_, end_ in said):
                 continue
             stated = make_finding(statements, rule, severity, hit)
-            start, end = restatement.span_of(hit.start - starts[index], hit.end - starts[index])
             line, col = doc.source.line_col(start)
             end_line, end_col = doc.source.line_col(end)
             out.append(Finding(
@@ -117,7 +153,6 @@ def restated_findings(doc: Document, rules: list[tuple[object, str]], findings: 
                 end,
             ))
             said.append((rule.id, first, last))
-    statements.release()
     out.sort(key=lambda finding: finding.start)
     return out
 

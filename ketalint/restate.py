@@ -264,13 +264,20 @@ _CONDITION_FIRST = re.compile(
     re.IGNORECASE,
 )
 _HOW_COMMON = re.compile(r"^how\s+(?:common|likely|rare|frequent|often)\s+(?:is|are)\s+(?P<topic>.+)$", re.IGNORECASE)
-_HOW_LONG = re.compile(r"^how\s+long\s+(?:does|do|will|can)\s+(?P<topic>.+?)\s+last$", re.IGNORECASE)
+_HOW_LONG = re.compile(r"^how\s+long\s+(?P<aux>does|do|will|can)\s+(?P<topic>.+?)\s+last$", re.IGNORECASE)
 _HOW_MANY = re.compile(
     r"^how\s+many\s+(?P<counted>[\w\s-]+?)\s+(?:are\s+(?:there\s+)?in|does|do)\s+(?P<whole>.+?)(?:\s+(?:have|contain|hold))?$",
     re.IGNORECASE,
 )
 _DO_TO = re.compile(r"^what\s+(?:does|do|will|can)\s+(?P<topic>.+?)\s+do\s+(?:to|for)\s+(?P<target>.+)$", re.IGNORECASE)
 _WH = re.compile(r"^(?:how|why|what|when)\s+(?:does|do|is|are|can|will)\s+(?P<rest>.+)$", re.IGNORECASE)
+# "What is BDNF?" + "A protein that helps neurons grow." A definition opens with "a" or "an" and
+# has no verb of its own before any relative clause ("A ketamine infusion is …" answers in a sentence).
+_WHAT_IS = re.compile(r"^what\s+(?P<verb>is|are)\s+(?P<topic>[\w'-]+(?:\s+[\w'-]+){0,3})$", re.IGNORECASE)
+_DEFINITION = re.compile(_OPENING + r"(?P<head>an?\s+[^,;:.!?]*?)(?=\s+(?:that|which|who|used|made|given|approved)\b|[,;:.!?]|$)", re.IGNORECASE)
+# "What is ketamine used for?", "What is it like?": the question goes on past its subject.
+_NOT_WHAT_IS = re.compile(r"\b(?:used|like|made|given|approved|known|called|for|to|in|on|of|about|with|from)$|\b(?:used|made|given|approved)\b", re.IGNORECASE)
+_FINITE = re.compile(r"\b(?:is|are|was|were|has|have|had|can|could|will|would|does|do|did|may|might|must|should)\b", re.IGNORECASE)
 
 _OPENING_PRONOUN = re.compile(_OPENING + r"(?P<pronoun>it|they|those|these|that|this)(?P<verb>'s|'re|\s+(?=[a-z]))", re.IGNORECASE)
 _SOFTENERS = r"(?:(?P<adverb>practically|virtually|almost|basically|essentially|very|extremely|super|incredibly|totally|completely)\s+)?"
@@ -283,7 +290,7 @@ _VERDICT = re.compile(
 _NONE_THERE = re.compile(_OPENING + r"there\s+(?:aren't|are\s+not|isn't|is\s+not)\s+any\b", re.IGNORECASE)
 _QUANTITY = re.compile(
     _OPENING + r"(?:(?:only|just|about|around|roughly|over|nearly|almost|up\s+to|more\s+than|fewer\s+than|less\s+than|typically|usually)\s+)*"
-    r"(?:\d[\d.,]*|one|two|three|four|five|six|seven|eight|nine|ten|a\s+few)\b",
+    r"(?:\d[\d.,]*|one|two|three|four|five|six|seven|eight|nine|ten|a\s+few|a\s+couple|an?(?=\s+(?:minute|hour|day|week|month|year)s?\b))\b",
     re.IGNORECASE,
 )
 
@@ -306,6 +313,12 @@ def resolved(question: str, answer: str) -> str | None:
         m = shape.match(text)
         if m is not None:
             return _answered_wh(shape, m, answer)
+    m = _WHAT_IS.match(text)
+    if m is not None and _NOT_WHAT_IS.search(m.group("topic")) is None:
+        definition = _DEFINITION.match(answer)
+        if definition is not None and _FINITE.search(definition.group("head")) is None:
+            return f"{m.group('topic')} {m.group('verb').lower()} {_plain_answer(answer)}."
+        return about(m.group("topic"), answer, anywhere=False)
     m = _WH.match(text)
     if m is not None:
         words = m.group("rest").split()
@@ -333,10 +346,11 @@ def _answered_wh(shape, m, answer: str) -> str | None:
         return m.group("topic") + _verb(opening) + rest
     if shape is _HOW_LONG and _QUANTITY.match(answer):
         duration = _plain_answer(answer)
+        lasts = "last" if m.group("aux").lower() == "do" else "lasts"  # "How long do the effects last?"
         usually = _USUALLY.match(duration)
         if usually is not None:  # "Typically three months." → "… typically lasts three months"
-            return f"{m.group('topic')} {usually.group(1).lower()} lasts {duration[usually.end():]}."
-        return f"{m.group('topic')} lasts {duration}."
+            return f"{m.group('topic')} {usually.group(1).lower()} {lasts} {duration[usually.end():]}."
+        return f"{m.group('topic')} {lasts} {duration}."
     return about(m.group("topic"), answer, anywhere=False)
 
 
@@ -361,8 +375,9 @@ def about(topic: str, answer: str, anywhere: bool = True) -> str | None:
         word, rest = verdict.group("word").lower(), answer[verdict.end("word"):]
         adverb = verdict.group("adverb")
         adverb = adverb.lower() + " " if adverb else ""
-        if word in {"none", "zero", "nothing"}:
-            return f"there are {adverb}no {lowered}{rest}"
+        if word in {"none", "zero", "nothing"}:  # "What is the risk of addiction? Zero." → "there is no risk …"
+            bare = _THE.sub("", lowered)
+            return f"there {'are' if plural else 'is'} {adverb}no {bare}{rest}"
         return f"{topic} {'are' if plural else 'is'} {adverb}{word}{rest}"
     if _QUANTITY.match(answer) and len(answer.split()) <= 6:
         return f"{topic} {'are' if plural else 'is'} {_plain_answer(answer)}."
@@ -371,6 +386,9 @@ def about(topic: str, answer: str, anywhere: bool = True) -> str | None:
         if pronoun is not None:
             return answer[:pronoun.start()] + topic + answer[pronoun.end():]
     return None
+
+
+_THE = re.compile(r"^(?:the|your|our|any)\s+", re.IGNORECASE)
 
 
 def _verb(opening) -> str:
@@ -386,7 +404,7 @@ def _ends_a_statement(answer: str, at: int) -> bool:
 
 def _plain_answer(answer: str) -> str:
     text = _OPENING_RE.sub("", answer).rstrip().rstrip(".!")
-    return text[0].lower() + text[1:] if text[1:2].islower() else text
+    return text[0].lower() + text[1:] if text[1:2].islower() or text[:2] in ("A ", "An") else text
 
 
 def restatements(doc) -> list[Restatement]:

@@ -194,10 +194,29 @@ def test_q_and_a_labels_are_not_part_of_the_question_or_the_answer():
         ("How long does one infusion last?", "Typically three to six months.", "one infusion typically lasts three to six months."),
         ("What does ketamine do to the default mode network?", "It resets it.", "ketamine resets the default mode network."),
         ("How does ketamine work?", "It blocks NMDA receptors.", "ketamine blocks NMDA receptors."),
+        ("How long do the effects last?", "About a week.", "the effects last about a week."),
+        ("What is BDNF?", "A neurotransmitter that helps neurons grow.", "BDNF is a neurotransmitter that helps neurons grow."),
+        ("What is esketamine?", "An antidepressant approved in 2019.", "esketamine is an antidepressant approved in 2019."),
+        ("What is the success rate?", "About 80%.", "the success rate is about 80%."),
+        ("What is the risk of addiction?", "Zero.", "there is no risk of addiction."),
+        ("What about downtime?", "None.", "there is no downtime."),
     ],
 )
 def test_what_an_answer_says_of_the_questions_subject(question: str, answer: str, statement: str):
     assert resolved(question, answer) == statement
+
+
+@pytest.mark.parametrize(
+    ("question", "answer"),
+    [
+        ("What is a ketamine infusion?", "A ketamine infusion is a slow drip into a vein."),
+        ("What is ketamine used for?", "Anesthesia, and more recently depression."),
+        ("What is it like?", "A dream, some say."),
+        ("What is BDNF?", "Researchers are still learning."),
+    ],
+)
+def test_a_what_is_question_is_defined_only_by_a_definition(question: str, answer: str):
+    assert resolved(question, answer) is None
 
 
 def test_not_yet_is_a_no():

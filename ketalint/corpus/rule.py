@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 
 from ketalint.corpus.conflicts import REPRESENTATIVES, Conflict
-from ketalint.corpus.statement import Statement
+from ketalint.corpus.statement import Statement, statement_at
 from ketalint.document.model import Document
 from ketalint.rules.base import Hit, RuleType
 
@@ -28,6 +28,34 @@ class CorpusRule(RuleType):
 
     def extract(self, doc: Document) -> list[Statement]:  # pragma: no cover - interface
         raise NotImplementedError
+
+    def statements(self, doc: Document) -> list[Statement]:
+        """`extract`, and for rule types that judge claims (`RESTATED`), the statements that the
+        document's sentence pairs make together: "Is ketamine addictive?" "No." says ketamine is
+        non-addictive, to be compared with what other articles say. Such a statement spans the
+        question and its answer (or the sentence under a condition heading), and is left out
+        where the document already says the same (same key and side) within the pair: "No,
+        ketamine is non-addictive." is one statement, not two."""
+        own = self.extract(doc)
+        if not self.RESTATED:
+            return own
+        from ketalint.engine import restated
+
+        reading = restated(doc)
+        if reading is None:
+            return own
+        added = []
+        for statement in self.extract(reading.doc):
+            restatement, start, end = reading.at(statement.start, statement.end)
+            first, last = restatement.first, restatement.last
+            if any(s.start < last and first < s.end and s.side == statement.side and s.key == statement.key for s in own):
+                continue
+            if restatement.sentence is None:
+                start = first
+            added.append(statement_at(doc, start, end, statement.key, statement.side, statement.variant, statement.data))
+        if not added:
+            return own
+        return sorted(own + added, key=lambda s: s.start)
 
     def conflicts(self, statements: list[Statement], single: bool = False) -> Iterator[Conflict]:  # pragma: no cover
         """Conflicts over the whole site; `single` when all statements come from one article."""
@@ -54,5 +82,5 @@ class CorpusRule(RuleType):
         """A rule example is one article holding both sides (a contradiction within one article counts)."""
         return [
             Hit(c.statement.start, c.statement.end, related=tuple(t.location() for t in c.others()[:REPRESENTATIVES]))
-            for c in self.conflicts(self.extract(doc), single=True)
+            for c in self.conflicts(self.statements(doc), single=True)
         ]

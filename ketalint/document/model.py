@@ -176,7 +176,11 @@ class Document:
     def release(self) -> None:
         """Break the document's reference cycles (a block and its sentences, the memo's indexes),
         so that it is freed as soon as it is dropped: a run parses thousands of documents, and
-        cyclic garbage waits for the collector, which walks every live object to find it."""
+        cyclic garbage waits for the collector, which walks every live object to find it.
+        What its sentence pairs state is a document of its own (`ketalint.engine.restated`)."""
+        reading = self.memo.get("restated")
+        if reading is not None:
+            reading.release()
         self.memo.clear()
         for block in self.blocks:
             block.sentences = []

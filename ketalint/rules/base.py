@@ -153,7 +153,7 @@ class RuleType:
     CORPUS: ClassVar[bool] = False
     FIXABLE: ClassVar[bool] = False
     # Judges statements one sentence at a time, so it also reads what an answered question
-    # states (`ketalint.restate`).
+    # states (`ketalint.restate`); a corpus rule type also compares those statements.
     RESTATED: ClassVar[bool] = False
 
     def __init__(self, spec: RuleSpec):

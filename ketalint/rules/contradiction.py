@@ -44,6 +44,7 @@ class Pole(Frozen):
 
 class ContradictionRule(CorpusRule):
     TYPE = "contradiction"
+    RESTATED = True
     OPTIONS = {
         "axis": Option("str", doc="what the poles disagree about (for messages)"),
         "poles": Option("dict", required=True, doc="pole name -> {label, claims: [claim patterns]} or a list of claims"),

@@ -44,6 +44,7 @@ _MAX_OBJECT_WORDS = 4
 
 class DirectionRule(CorpusRule):
     TYPE = "direction"
+    RESTATED = True
     OPTIONS = {
         "subject": Option("list[str]", required=True, doc="regexes for what does the moving (ketamine)"),
         "increase": Option("list[str]", required=True, doc="regexes for verbs that raise something"),

@@ -47,6 +47,7 @@ UNITS = ("count", "duration", "percent")
 
 class QuantityRule(CorpusRule):
     TYPE = "quantity"
+    RESTATED = True
     OPTIONS = {
         "quantities": Option("list[dict]", required=True, doc="[{name, patterns (with {n}), unit, tolerance, expected}]"),
         **CONTEXT_OPTIONS,

@@ -46,6 +46,7 @@ _MORE = r"(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)(?:[\w-]+\s+)?(?P<term>{T}){
 
 class TermKindRule(CorpusRule):
     TYPE = "term-kind"
+    RESTATED = True
     OPTIONS = {
         "terms": Option("dict", required=True, doc="term -> {aliases: [...], kinds: [kinds the sources support]}"),
         "kinds": Option("dict", required=True, doc="{includes: {kind: [kinds]}, disjoint: [[kinds]], aliases: {word: kind}}"),

@@ -24,8 +24,9 @@ def custom(yaml_text: str):
 
 
 def conflicts(rule, articles: dict[str, str]) -> list:
-    """The rule's conflicts over articles {name: text} (format from the name)."""
-    statements = [s for name, text in articles.items() for s in rule.impl.extract(parse(name, text))]
+    """The rule's conflicts over articles {name: text} (format from the name), with the
+    statements their sentence pairs make, as a run extracts them."""
+    statements = [s for name, text in articles.items() for s in rule.impl.statements(parse(name, text))]
     return list(rule.impl.conflicts(statements))
 
 

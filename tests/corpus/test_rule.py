@@ -1,0 +1,105 @@
+"""What corpus rules compare: an article's own statements, and those its sentence pairs make
+("Is ketamine addictive?" "No."), located at the pair."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "rules"))
+
+from corpus_rule_support import located, shipped  # noqa: E402
+from corpus_support import check  # noqa: E402
+
+from ketalint.config import Config  # noqa: E402
+from ketalint.document import parse  # noqa: E402
+from ketalint.examples import example_hits  # noqa: E402
+
+FAQ = """# Questions we hear
+
+## Is ketamine addictive?
+
+No. Every dose is given in the clinic.
+"""
+MISUSE = "Ketamine is a Schedule III controlled substance, and it can be misused.\n"
+
+
+def test_an_answered_question_is_compared_with_other_articles():
+    found = located(shipped("contradiction.misuse-risk"), {"faq.md": FAQ, "facts.md": MISUSE})
+    assert found == {("faq.md", "Is ketamine addictive?\n\nNo", ("facts.md",))}
+
+
+def test_the_pair_is_located_from_the_question_to_the_answer():
+    (statement,) = shipped("contradiction.misuse-risk").impl.statements(parse("faq.md", FAQ))
+    assert (statement.line, statement.column, statement.end_line, statement.end_column) == (3, 4, 5, 3)
+    assert statement.side == "non-addictive"
+
+
+def test_an_answer_that_states_the_claim_itself_is_one_statement():
+    text = "Is ketamine addictive? No, ketamine is non-addictive.\n"
+    statements = shipped("contradiction.misuse-risk").impl.statements(parse("faq.md", text))
+    assert [(s.side, s.match) for s in statements] == [("non-addictive", "ketamine is non-addictive")]
+
+
+def test_an_answer_that_does_not_answer_states_nothing():
+    text = "Is ketamine addictive? Not usually, but ketamine can be misused.\n"
+    rule = shipped("contradiction.misuse-risk")
+    assert [s.side for s in rule.impl.statements(parse("faq.md", text))] == ["misuse-risk"]
+
+
+def test_an_answer_contradicted_in_its_own_paragraph_is_a_conflict():
+    text = "Is ketamine addictive? No. Ketamine is a Schedule III controlled substance.\n"
+    statements = shipped("contradiction.misuse-risk").impl.statements(parse("faq.md", text))
+    assert [s.side for s in statements] == ["non-addictive", "misuse-risk"]
+
+
+def test_a_question_without_an_answer_states_nothing():
+    text = "Is ketamine addictive?\n\n## Booking\n\nCall us to book.\n"
+    assert shipped("contradiction.misuse-risk").impl.statements(parse("faq.md", text)) == []
+
+
+def test_a_wh_question_and_its_answer_give_a_direction():
+    rule = shipped("consistency.direction")
+    found = located(rule, {
+        "faq.md": "What does ketamine do to BDNF? It lowers it.\n",
+        "science.md": "Ketamine increases BDNF levels.\n",
+    })
+    assert ("faq.md", "What does ketamine do to BDNF? It lowers it.", ("science.md",)) in found
+
+
+def test_a_how_long_question_and_its_answer_give_a_figure():
+    rule = shipped("consistency.numbers")
+    found = located(rule, {
+        "faq.md": "How long does relief last?\n\nAbout six months.\n",
+        "guide.md": "Relief usually lasts about a week.\n",
+    })
+    assert {path for path, _, _ in found} == {"faq.md", "guide.md"}
+
+
+def test_statements_keep_file_order():
+    text = FAQ + "\nKetamine is not addictive, our old leaflet said.\n\nIs ketamine habit-forming? Never.\n"
+    statements = shipped("contradiction.misuse-risk").impl.statements(parse("faq.md", text))
+    starts = [s.start for s in statements]
+    assert starts == sorted(starts) and len(statements) == 2
+
+
+def test_rule_examples_may_be_question_and_answer_pairs():
+    rule = shipped("contradiction.misuse-risk")
+    assert example_hits(rule, "Is ketamine addictive? No. Ketamine is a Schedule III controlled substance.")
+    assert not example_hits(rule, "Is ketamine addictive? It can be. Ketamine is a Schedule III controlled substance.")
+
+
+def test_a_run_reports_the_pair_and_keeps_it_in_the_cache(tmp_path):
+    root = tmp_path / "site"
+    root.mkdir()
+    (root / "faq.md").write_text(FAQ)
+    (root / "facts.md").write_text(MISUSE)
+    config = Config(root=root, cache_dir=root / ".cache")
+
+    def found():
+        report = check(root, cache=True, config=config)
+        return {(Path(f.path).name, f.location.line, f.rule) for f in report.findings}
+
+    cold = found()
+    assert ("faq.md", 3, "contradiction.misuse-risk") in cold
+    assert found() == cold
