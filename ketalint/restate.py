@@ -251,6 +251,10 @@ _TOPIC_QUESTION = re.compile(
     _OPENING + r"(?:(?:faq|q)\s*:\s*)?(?:(?:what|how)\s+about\s+)?(?P<topic>[A-Za-z][\w'%-]*(?:\s+[\w'%-]+){0,3}?)\s*\?[\s\"')\]]*$",
     re.IGNORECASE,
 )
+# "Feeling detached during your session?": a feeling, asked about in more words than a topic.
+_FEELING_QUESTION = re.compile(
+    _OPENING + r"(?:are\s+you\s+)?(?P<topic>feeling\s+[\w'-]+(?:\s+[\w'-]+){0,5}?)\s*\?[\s\"')\]]*$", re.IGNORECASE
+)
 _NOT_TOPICS = re.compile(
     r"^(?:is|are|was|were|does|do|did|has|have|can|could|will|would|should|may|might|must|who|what|when|where|why|how|which"
     r"|ready|want|need|looking|curious|wondering|sound|interested)\b",
@@ -324,7 +328,7 @@ def resolved(question: str, answer: str) -> str | None:
         words = m.group("rest").split()
         length = subject_length(words, verb_next=True)
         return about(" ".join(words[:length]), answer, anywhere=False) if length else None
-    m = _TOPIC_QUESTION.match(question)
+    m = _TOPIC_QUESTION.match(question) or _FEELING_QUESTION.match(question)
     if m is None or _NOT_TOPICS.match(m.group("topic")):
         return None
     return about(m.group("topic"), answer)

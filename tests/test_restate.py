@@ -200,6 +200,7 @@ def test_q_and_a_labels_are_not_part_of_the_question_or_the_answer():
         ("What is the success rate?", "About 80%.", "the success rate is about 80%."),
         ("What is the risk of addiction?", "Zero.", "there is no risk of addiction."),
         ("What about downtime?", "None.", "there is no downtime."),
+        ("Feeling detached during your session?", "That's the medicine working.", "Feeling detached during your session is the medicine working."),
     ],
 )
 def test_what_an_answer_says_of_the_questions_subject(question: str, answer: str, statement: str):
