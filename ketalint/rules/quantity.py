@@ -38,7 +38,14 @@ _NUMBER = rf"(?P<n>{_FIGURE}(?:\s*(?:{_PERCENT}|{_TIME_UNIT}))?)"
 # patterns require it: a sentence without one is then passed over (see `ketalint.prefilter`)
 # instead of searched for numbers that `parse_value` would throw away. The singular "hr" is
 # left out: a two-letter literal is too common to pass sentences over by.
-_NUMBER_IN = {"count": _NUMBER, "duration": rf"(?P<n>{_FIGURE}\s*{_TIME_UNIT})", "percent": rf"(?P<n>{_FIGURE}\s*{_PERCENT})"}
+# A share may be a proportion: "4 in 10 people", "one out of three patients".
+_PROPORTION = rf"{_NUM}\s+(?:in|out\s+of)\s+(?:every\s+)?{_NUM}\b"
+_NUMBER_IN = {
+    "count": _NUMBER,
+    "duration": rf"(?P<n>{_FIGURE}\s*{_TIME_UNIT})",
+    "percent": rf"(?P<n>{_FIGURE}\s*{_PERCENT}|{_PROPORTION})",
+}
+_PROPORTION_RE = re.compile(rf"({_NUM})\s+(?:in|out\s+of)\s+(?:every\s+)?({_NUM})$", re.IGNORECASE)
 _PART = re.compile(rf"\b{_NUM}\b|%|\b(?:billion|million|thousand|percent|per\s+cent|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?)\b", re.IGNORECASE)
 _SCALE = {"billion": 1e9, "million": 1e6, "thousand": 1e3}
 _MINUTES = {"min": 1, "minute": 1, "hour": 60, "hr": 60, "day": 1440, "week": 10080, "month": 43800, "year": 525600}
@@ -97,7 +104,12 @@ class QuantityRule(CorpusRule):
                 return _overlap(_range(a), _range(b), q)
 
             def supported(a, expected=expected):
-                return expected is not None and expected[0] <= _range(a)[0] and _range(a)[1] <= expected[1]
+                """Within the sources' range; an upper bound ("fades within a week", 0 to a
+                week) claims no lower value, so only its bound is checked."""
+                if expected is None:
+                    return False
+                low, high = _range(a)
+                return (expected[0] <= low or low == 0) and high <= expected[1]
 
             for c in side_conflicts(sides, compatible, supported):
                 yield Conflict(c.statement, c.counter, (("quantity", name), ("evidence", evidence)), overlapping=c.overlapping)
@@ -122,6 +134,11 @@ def _quantity(entry: dict) -> dict:
 
 def parse_value(text: str, unit: str) -> tuple[float, float] | None:
     """(low, high) in the quantity's base unit (a count, minutes or percent); None without one."""
+    if unit == "percent":
+        proportion = _PROPORTION_RE.match(text)
+        if proportion is not None:
+            part, whole = (_number(word) for word in proportion.groups())
+            return (part / whole * 100,) * 2 if whole else None
     numbers, scale, per = [], 1.0, None
     for part in _PART.finditer(text):
         word = part.group().lower().replace(",", "")
@@ -132,14 +149,19 @@ def parse_value(text: str, unit: str) -> tuple[float, float] | None:
         elif word in ("%", "percent") or word.startswith("per"):
             per = per or 1.0
         else:
-            numbers.append(float(word) if word[0].isdigit() else float(_WORDS[word]))
+            numbers.append(_number(word))
     if not numbers or (unit == "duration" and per is None) or (unit == "percent" and per is None):
         return None
     factor = scale * (per if unit == "duration" else 1.0)
     return min(numbers) * factor, max(numbers) * factor
 
 
-_UP_TO = re.compile(r"\b(?:within|up\s+to|under|less\s+than|no\s+more\s+than)\s+(?:\w+\s+){0,3}$", re.IGNORECASE)
+def _number(word: str) -> float:
+    word = word.lower().replace(",", "")
+    return float(word) if word[0].isdigit() else float(_WORDS[word])
+
+
+_UP_TO = re.compile(r"\b(?:within|up\s+to|under|less\s+than|fewer\s+than|no\s+more\s+than)\s+(?:\w+\s+){0,3}$", re.IGNORECASE)
 _AT_LEAST = re.compile(r"\b(?:at\s+least|more\s+than|over|longer\s+than)\s+$", re.IGNORECASE)
 
 

@@ -73,7 +73,7 @@ def test_a_how_long_question_and_its_answer_give_a_figure():
         "faq.md": "How long does relief last?\n\nAbout six months.\n",
         "guide.md": "Relief usually lasts about a week.\n",
     })
-    assert {path for path, _, _ in found} == {"faq.md", "guide.md"}
+    assert found == {("faq.md", "How long does relief last?\n\nAbout six months.", ("guide.md",))}
 
 
 def test_statements_keep_file_order():

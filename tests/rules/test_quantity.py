@@ -20,6 +20,8 @@ RULE = "consistency.numbers"
     ("2 weeks", "duration", (20160, 20160)),
     ("52.5%", "percent", (52.5, 52.5)),
     ("70 percent", "percent", (70, 70)),
+    ("4 in 10", "percent", (40, 40)),
+    ("one out of every four", "percent", (25, 25)),
     ("hours", "duration", None),
     ("40", "duration", None),
 ])
@@ -65,6 +67,24 @@ def test_an_infusion_and_the_visit_around_it_are_different_quantities():
 def test_within_is_an_upper_bound_and_side_effects_are_not_relief():
     assert _numbers({"a.md": "Some people feel relief within an hour.", "b.md": "Most notice improvement within 24 hours of the first infusion."}) == set()
     assert _numbers({"a.md": "Side effects usually fade within two hours.", "b.md": "Relief often comes within a day of the first infusion."}) == set()
+
+
+def test_an_upper_bound_within_the_sourced_range_is_the_supported_side():
+    found = _numbers({
+        "a.md": "After one infusion the lift in mood usually fades within about a week.",
+        "b.md": "That infusion kept the fog away for nearly four months.",
+        "c.md": "Most patients enjoy three to six months of relief from a single infusion.",
+    })
+    assert {path for path, _, _ in found} == {"b.md", "c.md"}
+
+
+def test_a_proportion_is_a_share_and_fewer_than_an_upper_bound():
+    found = _numbers({
+        "a.md": "Fewer than 5 percent of patients notice any dissociation.",
+        "b.md": "In the trials, about 4 in 10 people reported dissociation.",
+    })
+    assert found == {("a.md", "5 percent of patients notice any dissociation", ("b.md",))}
+    assert _numbers({"a.md": "Our response rate is 40%.", "b.md": "Four in ten patients respond to a first series."}) == set()
 
 
 def test_two_wordings_of_one_figure_in_a_sentence_are_one_statement():
