@@ -105,8 +105,10 @@ REPORTING_BEFORE = (
 )
 REPORTING_AFTER = (
     # "…; it does not." denies; "anxiety that hasn't budged" is a relative clause, so the pronoun
-    # must open a clause of its own.
-    r"(?:[,;:.!?)\u2014\u2013]|\s-|\b(?:but|and|yet))\s*(?:it|this|that|they)\s+(?:does|do|is|are|did|has|have)\s*(?:not|n't)\b",
+    # must open a clause of its own, and "…; it does not create new neurons" is a statement of
+    # its own, so the denial ends there or says how it fails ("it does not work that way").
+    r"(?:[,;:.!?)\u2014\u2013]|\s-|\b(?:but|and|yet))\s*(?:it|this|that|they)\s+(?:does|do|is|are|did|has|have)\s*(?:not|n't)\b"
+    r"(?=\s*(?:[.,;:!?)\u2014\u2013\"'\u201d]|\s-|$)|\s+(?:really|actually|always|necessarily|quite|true|so|the\s+case|work\s+(?:that|this)\s+way|do\s+(?:that|this|so))\b)",
     r"(?:is|are|was)\s+(?:false|a\s+myth|not\s+true|untrue|misleading|wrong|an?\s+overclaim)",
     r"\bno\s+evidence\b", r"\bnot\s+supported\b", r"\bunsupported\b",
     r"(?:(?:was|were|is|are)\s*(?:not|n't)|(?:has|have|had)\s*(?:not|n't)\s+(?:yet\s+)?been)\s+(?:clearly\s+|yet\s+|consistently\s+)?"

@@ -30,6 +30,7 @@ def _reported(sentence: str, claim: str) -> bool:
         ("You might have read that infusions reset the brain; they do not.", "reset the brain"),
         ("Some sites say ketamine ends panic attacks; it does not.", "ends panic attacks"),
         ("A friend might tell you infusions are risk-free; they are not.", "risk-free"),
+        ("Ads say infusions reset the brain; they do not work that way.", "reset the brain"),
         ("Ketamine ends panic attacks, some claim, but that is not true.", "ends panic attacks"),
         ("Older textbooks say the adult brain cannot grow new connections.", "cannot grow new connections"),
         ("Some wellness blogs claim ketamine heals the brain; the evidence is thinner.", "heals the brain"),
@@ -51,6 +52,7 @@ def test_reporting_and_denial_frames(sentence, claim):
         ("Ketamine relieves panic disorder that hasn't responded to other medicines.", "relieves panic disorder"),
         ("Our doctors will tell you infusions are risk-free.", "risk-free"),
         ("Ketamine ends the low mood that does not lift with pills.", "ends the low mood"),
+        ("In rodents, ketamine sprouts new synapses; it does not create new neurons.", "new synapses"),
     ],
 )
 def test_plain_assertions_are_not_reported(sentence, claim):
