@@ -25,7 +25,9 @@ _eager = False
 class LazyPattern:
     """Stands in for `re.Pattern`: `pattern` and `flags` at once, everything else after compiling."""
 
-    __slots__ = ("pattern", "flags", "_compiled", "program")
+    # The methods rules call per sentence are slots filled when the pattern is compiled: a
+    # lookup that falls through to `__getattr__` is a Python call, made tens of times an article.
+    __slots__ = ("pattern", "flags", "_compiled", "program", "search", "finditer", "match")
 
     def __init__(self, pattern: str, flags: int):
         self.pattern = pattern
@@ -35,11 +37,13 @@ class LazyPattern:
 
     def compiled(self) -> re.Pattern:
         if self._compiled is None:
-            self._compiled = _from_program(self.pattern, self.program) if self.program else None
-            if self._compiled is None and _eager:
-                self._compiled = self._compile_keeping_program()
-            if self._compiled is None:
-                self._compiled = re.compile(self.pattern, self.flags)
+            compiled = _from_program(self.pattern, self.program) if self.program else None
+            if compiled is None and _eager:
+                compiled = self._compile_keeping_program()
+            if compiled is None:
+                compiled = re.compile(self.pattern, self.flags)
+            self._compiled = compiled
+            self.search, self.finditer, self.match = compiled.search, compiled.finditer, compiled.match
         return self._compiled
 
     def _compile_keeping_program(self) -> re.Pattern | None:
