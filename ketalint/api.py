@@ -137,12 +137,15 @@ def load_rules(config: Config, extra: tuple[Path, ...] = (), snapshot_dir: Path 
 def analyze_file(file_text: FileText, pairs: list[tuple[Rule, str]]) -> FileResult:
     """Parse one file and run its per-document rules; collect what corpus rules need from it."""
     doc = parse(file_text.path, file_text.text)
-    statements = {
-        rule.id: (rule.impl.extract_packed(doc) or []) if rule.impl.PACKED else rule.impl.statements(doc)
-        for rule, _ in pairs
-        if rule.impl.CORPUS
-    }
-    suppressions = regions_of(doc) if statements else []
+    corpus_rules = [rule for rule, _ in pairs if rule.impl.CORPUS]
+    suppressions = regions_of(doc) if corpus_rules else []
+    # Only rules with statements are kept: a warm run over a large site holds every file's
+    # result, and an empty list per file and rule came to megabytes.
+    statements = {}
+    for rule in corpus_rules:
+        found = rule.impl.extract_packed(doc) if rule.impl.PACKED else rule.impl.statements(doc)
+        if found:
+            statements[rule.id] = found
     findings = check_document(doc, pairs)
     doc.release()
     return FileResult(file_text.path, findings, statements, suppressions)
