@@ -335,6 +335,8 @@ def resolved(question: str, answer: str) -> str | None:
 
 
 _USUALLY = re.compile(r"(typically|usually|generally|often|normally)\s+", re.IGNORECASE)
+_TREATMENT = re.compile(r"\b(?:infusions?|doses?|treatments?|sessions?|series|course|shots?|sprays?)\b", re.IGNORECASE)
+_LONG_SPAN = re.compile(r"\b(?:days?|weeks?|months?|years?)\b", re.IGNORECASE)
 
 
 def _answered_wh(shape, m, answer: str) -> str | None:
@@ -350,11 +352,15 @@ def _answered_wh(shape, m, answer: str) -> str | None:
         return m.group("topic") + _verb(opening) + rest
     if shape is _HOW_LONG and _QUANTITY.match(answer):
         duration = _plain_answer(answer)
+        topic = m.group("topic")
         lasts = "last" if m.group("aux").lower() == "do" else "lasts"  # "How long do the effects last?"
         usually = _USUALLY.match(duration)
-        if usually is not None:  # "Typically three months." → "… typically lasts three months"
-            return f"{m.group('topic')} {usually.group(1).lower()} {lasts} {duration[usually.end():]}."
-        return f"{m.group('topic')} {lasts} {duration}."
+        usual = "" if usually is None else usually.group(1).lower() + " "
+        rest = duration if usually is None else duration[usually.end():]
+        if _TREATMENT.search(topic) and _LONG_SPAN.search(rest):
+            # "How long will one infusion last?" "A week or two.": the relief lasts, not the drip.
+            return f"relief {usual}lasts {rest} after {topic}."
+        return f"{topic} {usual}{lasts} {rest}."
     return about(m.group("topic"), answer, anywhere=False)
 
 

@@ -1,5 +1,5 @@
-"""A clinic site written from the fact base alone, with contradictions planted across articles
-(tests/fixtures/blind_site, pairs.yaml): each planted pair must be linked by a cross-article
+"""Clinic sites written from the fact base alone, with contradictions planted across articles
+(tests/fixtures/blind_sites/*/pairs.yaml): each planted pair must be linked by a cross-article
 finding, unless it is a listed known miss, and the pairs that agree must not be."""
 
 from __future__ import annotations
@@ -11,64 +11,83 @@ import pytest
 import yaml
 from corpus_support import check
 
-SITE = Path(__file__).resolve().parent.parent / "fixtures" / "blind_site"
-PAIRS = yaml.safe_load((SITE / "pairs.yaml").read_text(encoding="utf-8"))
+SITES = sorted((Path(__file__).resolve().parent.parent / "fixtures" / "blind_sites").iterdir())
+PAIRS = {site.name: yaml.safe_load((site / "pairs.yaml").read_text(encoding="utf-8")) for site in SITES}
 
 
 @pytest.fixture(scope="module")
 def findings(tmp_path_factory):
-    root = tmp_path_factory.mktemp("blind") / "site"
-    shutil.copytree(SITE, root, ignore=shutil.ignore_patterns("*.yaml"))
-    return check(root).findings
+    """Each site's findings, by site name."""
+    out = {}
+    for site in SITES:
+        root = tmp_path_factory.mktemp(site.name) / "site"
+        shutil.copytree(site, root, ignore=shutil.ignore_patterns("*.yaml"))
+        out[site.name] = check(root).findings
+    return out
 
 
-def _lines(side: dict) -> tuple[str, int, int]:
-    """(file, first line, last line) of a side's text; an FAQ side is "question / answer"."""
-    text = (SITE / side["file"]).read_text(encoding="utf-8")
-    spans = []
-    for part in side["text"].split(" / "):
-        at = text.index(part)
-        spans.append((text.count("\n", 0, at) + 1, text.count("\n", 0, at + len(part)) + 1))
-    return side["file"], min(a for a, _ in spans), max(b for _, b in spans)
+def _text(site: str, name: str) -> str:
+    return (Path(SITES[0].parent) / site / name).read_text(encoding="utf-8")
 
 
-def _at(path: str, line: int, end_line: int, side: tuple[str, int, int]) -> bool:
-    name, first, last = side
-    return Path(path).name == name and line <= last and end_line >= first
+def _span(site: str, side: dict) -> tuple[str, int, int]:
+    """(file, start, end) of a side's text; an FAQ side is "question / answer"."""
+    text = _text(site, side["file"])
+    parts = side["text"].split(" / ")
+    start = text.index(parts[0])
+    return side["file"], start, text.index(parts[-1], start) + len(parts[-1])
 
 
-def _links(findings, pair: dict) -> bool:
+def _offset(site: str, path: str, line: int, column: int) -> int:
+    text = _text(site, Path(path).name)
+    starts = [0] + [i + 1 for i, c in enumerate(text) if c == "\n"]
+    return starts[line - 1] + column - 1
+
+
+def _on(site: str, place, side: tuple[str, int, int]) -> bool:
+    name, start, end = side
+    if Path(place.path).name != name:
+        return False
+    return _offset(site, place.path, place.line, place.column) < end and start < _offset(site, place.path, place.end_line, place.end_column)
+
+
+def _links(site: str, findings, pair: dict) -> bool:
     """Some finding sits on one side of the pair and names the other in `related`."""
-    a, b = _lines(pair["a"]), _lines(pair["b"])
-    for f in findings:
-        here = f.location
-        for this, other in ((a, b), (b, a)):
-            if _at(here.path, here.line, here.end_line, this) and any(_at(r.path, r.line, r.end_line, other) for r in f.related):
-                return True
-    return False
+    a, b = _span(site, pair["a"]), _span(site, pair["b"])
+    return any(
+        _on(site, f.location, this) and any(_on(site, r, other) for r in f.related)
+        for f in findings
+        for this, other in ((a, b), (b, a))
+    )
 
 
-def _name(pair: dict) -> str:
-    return f"axis {pair['axis']}: {pair['a']['text'][:50]}"
+def _cases(kind: str):
+    return [
+        pytest.param(site, pair, id=f"{site}: axis {pair['axis']}: {pair['a']['text'][:40]}")
+        for site, pairs in PAIRS.items()
+        for pair in pairs[kind]
+    ]
 
 
-@pytest.mark.parametrize("pair", PAIRS["conflicts"], ids=_name)
-def test_a_planted_contradiction_is_linked(findings, pair):
-    expected = pair["a"]["text"] not in PAIRS["known_misses"]
-    assert _links(findings, pair) is expected, "linked" if not expected else "not linked"
+@pytest.mark.parametrize(("site", "pair"), _cases("conflicts"))
+def test_a_planted_contradiction_is_linked(findings, site, pair):
+    expected = pair["a"]["text"] not in PAIRS[site]["known_misses"]
+    assert _links(site, findings[site], pair) is expected, "linked" if not expected else "not linked"
 
 
-@pytest.mark.parametrize("pair", PAIRS["non_conflicts"], ids=_name)
-def test_statements_that_agree_are_not_linked(findings, pair):
-    assert not _links(findings, pair)
+@pytest.mark.parametrize(("site", "pair"), _cases("non_conflicts"))
+def test_statements_that_agree_are_not_linked(findings, site, pair):
+    assert not _links(site, findings[site], pair)
 
 
-def test_every_cross_article_finding_is_on_a_planted_pair(findings):
-    planted = PAIRS["conflicts"]
-    stray = [f for f in findings if not any(_links([f], pair) for pair in planted)]
+@pytest.mark.parametrize("site", PAIRS)
+def test_every_cross_article_finding_is_on_a_planted_pair(findings, site):
+    planted = PAIRS[site]["conflicts"]
+    stray = [f for f in findings[site] if not any(_links(site, [f], pair) for pair in planted)]
     assert stray == []
 
 
-def test_the_known_misses_are_planted_sides():
-    sides = {pair["a"]["text"] for pair in PAIRS["conflicts"]}
-    assert set(PAIRS["known_misses"]) <= sides
+@pytest.mark.parametrize("site", PAIRS)
+def test_the_known_misses_are_planted_sides(site):
+    sides = {pair["a"]["text"] for pair in PAIRS[site]["conflicts"]}
+    assert set(PAIRS[site]["known_misses"]) <= sides

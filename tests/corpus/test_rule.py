@@ -80,7 +80,8 @@ def test_statements_keep_file_order():
     text = FAQ + "\nKetamine is not addictive, our old leaflet said.\n\nIs ketamine habit-forming? Never.\n"
     statements = shipped("contradiction.misuse-risk").impl.statements(parse("faq.md", text))
     starts = [s.start for s in statements]
-    assert starts == sorted(starts) and len(statements) == 2
+    assert starts == sorted(starts)
+    assert [s.match.split()[0] for s in statements] == ["Is", "Ketamine", "Is"]  # FAQ, sentence, FAQ
 
 
 def test_rule_examples_may_be_question_and_answer_pairs():
