@@ -50,9 +50,11 @@ class CorpusRule(RuleType):
             first, last = restatement.first, restatement.last
             if any(s.start < last and first < s.end and s.side == statement.side and s.key == statement.key for s in own):
                 continue
+            found = statement_at(doc, first if restatement.sentence is None else start, end, statement.key, statement.side,
+                                 statement.variant, statement.data)
             if restatement.sentence is None:
-                start = first
-            added.append(statement_at(doc, start, end, statement.key, statement.side, statement.variant, statement.data))
+                found = found._replace(match=_pair_text(doc, first, end))
+            added.append(found)
         if not added:
             return own
         return sorted(own + added, key=lambda s: s.start)
@@ -84,3 +86,15 @@ class CorpusRule(RuleType):
             Hit(c.statement.start, c.statement.end, related=tuple(t.location() for t in c.others()[:REPRESENTATIVES]))
             for c in self.conflicts(self.statements(doc), single=True)
         ]
+
+
+def _pair_text(doc: Document, first: int, end: int) -> str:
+    """The question and its answer as the reader sees them, for messages: the source between
+    them may hold markup ("</h3><p>", a list marker) that is no part of either."""
+    parts = []
+    for sentence in doc.sentences:
+        if sentence.source_start >= end:
+            break
+        if sentence.source_end > first:
+            parts.append(sentence.text if sentence.source_end <= end else doc.text[sentence.source_start:end])
+    return " ".join(" ".join(parts).split())

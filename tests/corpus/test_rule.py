@@ -26,13 +26,20 @@ MISUSE = "Ketamine is a Schedule III controlled substance, and it can be misused
 
 def test_an_answered_question_is_compared_with_other_articles():
     found = located(shipped("contradiction.misuse-risk"), {"faq.md": FAQ, "facts.md": MISUSE})
-    assert found == {("faq.md", "Is ketamine addictive?\n\nNo", ("facts.md",))}
+    assert found == {("faq.md", "Is ketamine addictive? No", ("facts.md",))}
 
 
 def test_the_pair_is_located_from_the_question_to_the_answer():
     (statement,) = shipped("contradiction.misuse-risk").impl.statements(parse("faq.md", FAQ))
     assert (statement.line, statement.column, statement.end_line, statement.end_column) == (3, 4, 5, 3)
     assert statement.side == "non-addictive"
+
+
+def test_the_pair_is_quoted_as_the_reader_sees_it():
+    html = "<h1>FAQ</h1><h3>Is ketamine addictive?</h3><p>No. Every dose is given here.</p>"
+    (statement,) = shipped("contradiction.misuse-risk").impl.statements(parse("faq.html", html))
+    assert statement.match == "Is ketamine addictive? No"
+    assert html[statement.start:statement.end] == "Is ketamine addictive?</h3><p>No"
 
 
 def test_an_answer_that_states_the_claim_itself_is_one_statement():
@@ -73,7 +80,7 @@ def test_a_how_long_question_and_its_answer_give_a_figure():
         "faq.md": "How long does relief last?\n\nAbout six months.\n",
         "guide.md": "Relief usually lasts about a week.\n",
     })
-    assert found == {("faq.md", "How long does relief last?\n\nAbout six months.", ("guide.md",))}
+    assert found == {("faq.md", "How long does relief last? About six months.", ("guide.md",))}
 
 
 def test_statements_keep_file_order():
@@ -104,3 +111,17 @@ def test_a_run_reports_the_pair_and_keeps_it_in_the_cache(tmp_path):
     cold = found()
     assert ("faq.md", 3, "contradiction.misuse-risk") in cold
     assert found() == cold
+
+
+def test_a_hook_run_against_the_site_store_sees_the_pair(tmp_path):
+    """A pre-commit run names one file and reads the rest of the site from the store: an FAQ
+    pair filed there is what the named article contradicts."""
+    root = tmp_path / "site"
+    root.mkdir()
+    (root / "faq.md").write_text(FAQ)
+    (root / "facts.md").write_text(MISUSE)
+    config = Config(root=root, cache_dir=root / ".cache")
+    check(root, cache=True, config=config)  # files the site
+    for _ in range(2):  # first from a fresh store entry, then from the store as it is
+        report = check(root, ["faq.md"], corpus=[root], cache=True, config=config)
+        assert {(Path(f.path).name, f.location.line, f.rule) for f in report.findings} >= {("faq.md", 3, "contradiction.misuse-risk")}
