@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from bisect import bisect_right
+
 from ketalint.document.model import Document
 from ketalint.finding import Finding, Fix, Location
 from ketalint.rules.base import Hit
@@ -23,8 +25,7 @@ def collapse(text: str) -> str:
 def make_finding(doc: Document, rule, severity: str, hit: Hit) -> Finding:
     """A finding from a hit: location from source offsets, message filled with `{match}` and values."""
     source = doc.source
-    line, col = source.line_col(hit.start)
-    end_line, end_col = source.line_col(hit.end)
+    line, col, end_line, end_col = source.span_position(hit.start, hit.end)
     match = doc.text[hit.start:hit.end]
     values = _Template(match=match)
     values.update(hit.values)
@@ -80,8 +81,6 @@ class Restated(Frozen):
     def at(self, start: int, end: int) -> tuple:
         """(restatement, source start, source end) for the span [start, end) of `doc`: where in
         the article a hit on the restatement is reported."""
-        from bisect import bisect_right
-
         index = bisect_right(self.starts, start) - 1
         restatement = self.found[index]
         offset = self.starts[index]
@@ -138,8 +137,7 @@ def restated_findings(doc: Document, rules: list[tuple[object, str]], findings: 
             if any(id_ == rule.id and start_ < last and first < end_ for id_, start_, end_ in said):
                 continue
             stated = make_finding(statements, rule, severity, hit)
-            line, col = doc.source.line_col(start)
-            end_line, end_col = doc.source.line_col(end)
+            line, col, end_line, end_col = doc.source.span_position(start, end)
             out.append(Finding(
                 Location(doc.path, line, col, end_line, end_col, doc.text[start:end]),
                 stated.rule,

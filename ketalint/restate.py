@@ -280,7 +280,7 @@ _WH = re.compile(r"^(?:how|why|what|when)\s+(?:does|do|is|are|can|will)\s+(?P<re
 _WHAT_IS = re.compile(r"^what\s+(?P<verb>is|are)\s+(?P<topic>[\w'-]+(?:\s+[\w'-]+){0,3})$", re.IGNORECASE)
 _DEFINITION = re.compile(_OPENING + r"(?P<head>an?\s+[^,;:.!?]*?)(?=\s+(?:that|which|who|used|made|given|approved)\b|[,;:.!?]|$)", re.IGNORECASE)
 # "What is ketamine used for?", "What is it like?": the question goes on past its subject.
-_NOT_WHAT_IS = re.compile(r"\b(?:used|like|made|given|approved|known|called|for|to|in|on|of|about|with|from)$|\b(?:used|made|given|approved)\b", re.IGNORECASE)
+_NOT_WHAT_IS = re.compile(r"\b(?:used|made|given|approved)\b|\b(?:like|known|called|for|to|in|on|of|about|with|from)$", re.IGNORECASE)
 _FINITE = re.compile(r"\b(?:is|are|was|were|has|have|had|can|could|will|would|does|do|did|may|might|must|should)\b", re.IGNORECASE)
 
 _OPENING_PRONOUN = re.compile(_OPENING + r"(?P<pronoun>it|they|those|these|that|this)(?P<verb>'s|'re|\s+(?=[a-z]))", re.IGNORECASE)
@@ -291,6 +291,7 @@ _VERDICT = re.compile(
     r"|negligible|nonexistent|non-existent|temporary|permanent|lasting|guaranteed|effective|proven|instant|immediate)\b",
     re.IGNORECASE,
 )
+_THE = re.compile(r"^(?:the|your|our|any)\s+", re.IGNORECASE)
 _NONE_THERE = re.compile(_OPENING + r"there\s+(?:aren't|are\s+not|isn't|is\s+not)\s+any\b", re.IGNORECASE)
 _QUANTITY = re.compile(
     _OPENING + r"(?:(?:only|just|about|around|roughly|over|nearly|almost|up\s+to|more\s+than|fewer\s+than|less\s+than|typically|usually)\s+)*"
@@ -396,9 +397,6 @@ def about(topic: str, answer: str, anywhere: bool = True) -> str | None:
         if pronoun is not None:
             return answer[:pronoun.start()] + topic + answer[pronoun.end():]
     return None
-
-
-_THE = re.compile(r"^(?:the|your|our|any)\s+", re.IGNORECASE)
 
 
 def _verb(opening) -> str:

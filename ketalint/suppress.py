@@ -116,8 +116,7 @@ def _sweep(findings: list[Finding], all_regions: list[_Region]):
 
 
 def _unused(doc: Document, d: Directive) -> Finding:
-    line, col = doc.source.line_col(d.start)
-    end_line, end_col = doc.source.line_col(d.end)
+    line, col, end_line, end_col = doc.source.span_position(d.start, d.end)
     text = doc.text[d.start:d.end]
     what = " ".join(d.rules) if d.rules else "all rules"
     return Finding(

@@ -76,8 +76,7 @@ def _loads(data: str) -> dict:
 
 def statement_at(doc: Document, start: int, end: int, key: str, side: str, variant: str = "", data: dict | None = None) -> Statement:
     """A statement for the source span [start, end) of `doc`."""
-    line, column = doc.source.line_col(start)
-    end_line, end_column = doc.source.line_col(end)
+    line, column, end_line, end_column = doc.source.span_position(start, end)
     match = sys.intern(doc.text[start:end])  # copies of a sentence across a site share one string
     return Statement(doc.path, start, end, line, column, end_line, end_column, match, key, side, variant, data or _NO_DATA)
 

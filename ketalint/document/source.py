@@ -33,6 +33,13 @@ class SourceText(Frozen):
         line = bisect_right(starts, offset)
         return line, offset - starts[line - 1] + 1
 
+    def span_position(self, start: int, end: int) -> tuple[int, int, int, int]:
+        """(line, column, end line, end column) of [start, end), in one call: findings and
+        statements need both ends, copy-drift for nearly every sentence of every article."""
+        starts = self.line_starts
+        line, end_line = bisect_right(starts, start), bisect_right(starts, end)
+        return line, start - starts[line - 1] + 1, end_line, end - starts[end_line - 1] + 1
+
     def line_text(self, line: int) -> str:
         """The text of a 1-based line, without its line ending."""
         start = self.line_starts[line - 1]

@@ -21,7 +21,6 @@ from __future__ import annotations
 import re
 import sys
 from array import array
-from bisect import bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Iterator
 
@@ -74,8 +73,7 @@ class CopyDriftRule(CorpusRule):
         keys: list[str] = []
         matches: list[str] = []
         numbers = array("q")
-        # `SourceText.line_col`, inlined: it is asked twice for nearly every sentence of every article.
-        text, line_starts, intern = doc.text, doc.source.line_starts, sys.intern
+        text, span_position, intern = doc.text, doc.source.span_position, sys.intern
         # In an ASCII document a sentence lower-cased is a slice of the lower-cased stream.
         lowered = lowered_stream(doc) if doc.stream.isascii() else None
         findall = _TOKEN.findall
@@ -99,8 +97,7 @@ class CopyDriftRule(CorpusRule):
             start, end = sentence.source_start, sentence.source_end
             keys.append(intern(" ".join(tokens)))
             matches.append(intern(text[start:end]))
-            line, end_line = bisect_right(line_starts, start), bisect_right(line_starts, end)
-            numbers.extend((start, end, line, start - line_starts[line - 1] + 1, end_line, end - line_starts[end_line - 1] + 1))
+            numbers.extend((start, end, *span_position(start, end)))
         return PackedStatements(doc.path, tuple(keys), tuple(matches), numbers)
 
     def lookups(self, statement: Statement) -> tuple[str, ...]:

@@ -39,13 +39,14 @@ _NUMBER = rf"(?P<n>{_FIGURE}(?:\s*(?:{_PERCENT}|{_TIME_UNIT}))?)"
 # instead of searched for numbers that `parse_value` would throw away. The singular "hr" is
 # left out: a two-letter literal is too common to pass sentences over by.
 # A share may be a proportion: "4 in 10 people", "one out of three patients".
-_PROPORTION = rf"{_NUM}\s+(?:in|out\s+of)\s+(?:every\s+)?{_NUM}\b"
+_OUT_OF = r"\s+(?:in|out\s+of)\s+(?:every\s+)?"
+_PROPORTION = rf"{_NUM}{_OUT_OF}{_NUM}\b"
 _NUMBER_IN = {
     "count": _NUMBER,
     "duration": rf"(?P<n>{_FIGURE}\s*{_TIME_UNIT})",
     "percent": rf"(?P<n>{_FIGURE}\s*{_PERCENT}|{_PROPORTION})",
 }
-_PROPORTION_RE = re.compile(rf"({_NUM})\s+(?:in|out\s+of)\s+(?:every\s+)?({_NUM})$", re.IGNORECASE)
+_PROPORTION_RE = re.compile(rf"({_NUM}){_OUT_OF}({_NUM})$", re.IGNORECASE)
 _PART = re.compile(rf"\b{_NUM}\b|%|\b(?:billion|million|thousand|percent|per\s+cent|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?)\b", re.IGNORECASE)
 _SCALE = {"billion": 1e9, "million": 1e6, "thousand": 1e3}
 _MINUTES = {"min": 1, "minute": 1, "hour": 60, "hr": 60, "day": 1440, "week": 10080, "month": 43800, "year": 525600}

@@ -209,6 +209,5 @@ def section_text(section: Section) -> str:
 
 def span_location(doc: Document, start: int, end: int) -> Location:
     """A `Location` for the source characters [start, end), for a finding's related places."""
-    line, col = doc.source.line_col(start)
-    end_line, end_col = doc.source.line_col(end)
+    line, col, end_line, end_col = doc.source.span_position(start, end)
     return Location(doc.path, line, col, end_line, end_col, doc.text[start:end])
