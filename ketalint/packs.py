@@ -334,7 +334,7 @@ def _check_template(entry: LineDict, key: str, path: str) -> None:
             raise RuleFileError(f"'{key}' has an invalid placeholder '{{{name}}}'", path, entry.line_of(key))
 
 
-_REGEX_KEYS = ("patterns", "subject", "predicate", "exceptions", "exclude", "benefit_patterns", "allow")
+_REGEX_KEYS = ("patterns", "subject", "predicate", "exceptions", "exclude", "benefit_patterns", "allow", "topics")
 _PHRASE_KEYS = ("phrases",)
 
 
@@ -344,7 +344,10 @@ def _check_regexes(entry: LineDict, options: dict[str, Option], path: str) -> No
     if entry.get("regex") is True and isinstance(entry.get("swap"), dict):
         keys.append("swap")
     for key in keys:
-        for pattern in entry[key]:
+        patterns = entry[key].values() if key == "topics" and isinstance(entry[key], dict) else entry[key]
+        for pattern in patterns:
+            if not isinstance(pattern, str):
+                continue  # the option's own check names what is wrong
             try:
                 empty = re.compile(pattern).match("") is not None
             except re.error as exc:

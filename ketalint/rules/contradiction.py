@@ -18,6 +18,12 @@ whether they are in two articles or in one.
 Claims are negation-aware, so "does not permanently change the brain" is on no pole. With
 `evidence`, findings go to the statements on the other poles and the message says which side
 the sources support (`{evidence}`); without it, to the side fewer articles take.
+
+An axis that holds separately for several subjects names them as `topics` (name -> regex):
+"proven for chronic pain" and "early evidence for anxiety" are on two poles of the evidence
+axis but do not contradict each other. A statement is then filed under each topic its sentence
+names and compared only with statements filed under the same topic; one that names none is
+left out, since nothing says which article it could contradict.
 """
 
 from __future__ import annotations
@@ -28,7 +34,7 @@ from ketalint.corpus.conflicts import Conflict, by_key, side_conflicts
 from ketalint.corpus.rule import CorpusRule
 from ketalint.corpus.statement import Statement, statement_at
 from ketalint.document.model import Document
-from ketalint.rules.base import CONTEXT_OPTIONS, Option, OptionError, RuleSpec
+from ketalint.rules.base import CONTEXT_OPTIONS, Hit, Option, OptionError, RuleSpec, compile_terms
 from ketalint.rules.claim import ClaimRule
 from ketalint.values import Frozen
 
@@ -49,6 +55,7 @@ class ContradictionRule(CorpusRule):
         "axis": Option("str", doc="what the poles disagree about (for messages)"),
         "poles": Option("dict", required=True, doc="pole name -> {label, claims: [claim patterns]} or a list of claims"),
         "evidence": Option("str", doc="the pole the sources support"),
+        "topics": Option("dict", doc="topic name -> regex: statements contradict only statements whose sentences name the same topic"),
         **CONTEXT_OPTIONS,
     }
 
@@ -62,6 +69,7 @@ class ContradictionRule(CorpusRule):
         if self.evidence is not None and self.evidence not in poles:
             raise OptionError("evidence", f"'evidence' names no pole: '{self.evidence}' (poles: {', '.join(map(str, poles))})")
         self.labels = {p.name: p.label for p in self.poles}
+        self.topics = tuple(_topic(name, regex) for name, regex in (spec.options.get("topics") or {}).items())
 
     def label(self, side: str) -> str:
         return self.labels.get(side, side)
@@ -74,8 +82,15 @@ class ContradictionRule(CorpusRule):
                 for hit in claim.check(doc):
                     if hit.start not in seen:
                         seen.add(hit.start)
-                        out.append(statement_at(doc, hit.start, hit.end, self.spec.id, pole.name, str(i)))
+                        for key in self._keys(doc, hit):
+                            out.append(statement_at(doc, hit.start, hit.end, key, pole.name, str(i)))
         return out
+
+    def _keys(self, doc: Document, hit: Hit) -> tuple[str, ...]:
+        if not self.topics:
+            return (self.spec.id,)
+        text = next((s.text for s in doc.sentences if s.source_start <= hit.start < s.source_end), "")
+        return tuple(f"{self.spec.id}:{name}" for name, regex in self.topics if regex.search(text))
 
     def conflicts(self, statements: list[Statement], single: bool = False) -> Iterator[Conflict]:
         evidence = f" The sources support: {self.label(self.evidence)}." if self.evidence else ""
@@ -83,6 +98,12 @@ class ContradictionRule(CorpusRule):
         for sides in by_key(statements).values():
             for c in side_conflicts(sides, lambda a, b: a == b, lambda side: side == self.evidence):
                 yield Conflict(c.statement, c.counter, values, overlapping=c.overlapping)
+
+
+def _topic(name, regex):
+    if not isinstance(regex, str) or not regex:
+        raise OptionError("topics", f"topic '{name}' needs a regex (a string)")
+    return str(name), compile_terms((), [regex])
 
 
 def _pole(spec: RuleSpec, name: str, body) -> Pole:

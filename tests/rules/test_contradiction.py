@@ -103,3 +103,45 @@ def test_conflict_values_fill_the_message():
     rule = shipped("contradiction.misuse-risk")
     (c,) = conflicts(rule, {"a.md": "Ketamine is non-addictive.", "b.md": "Ketamine can be misused."})
     assert dict(c.values)["evidence"] == " The sources support: can be misused or cause dependence."
+
+
+TOPICS = AXIS.replace("    {evidence}\n", "    {evidence}\n    topics: {{pain: '\\bpain\\b', anxiety: '\\banxiety\\b'}}\n")
+
+
+def test_topics_compare_only_statements_that_name_the_same_topic():
+    rule = custom(TOPICS.format(evidence=""))
+    articles = {"a.md": "For pain, ketamine works fast.", "b.md": "For anxiety, ketamine works slowly."}
+    assert located(rule, articles) == set()
+    articles["c.md"] = "For anxiety and pain, ketamine works fast."
+    assert located(rule, articles) == {
+        ("b.md", "ketamine works slowly", ("c.md",)),
+        ("c.md", "ketamine works fast", ("b.md",)),
+    }
+
+
+def test_a_statement_naming_no_topic_is_left_out():
+    rule = custom(TOPICS.format(evidence=""))
+    assert located(rule, {"a.md": "Ketamine works fast.", "b.md": "For pain, ketamine works slowly."}) == set()
+
+
+def test_a_statement_is_filed_under_each_topic_its_sentence_names():
+    rule = custom(TOPICS.format(evidence=""))
+    keys = {s.key for s in rule.impl.statements(_doc("For anxiety and pain, ketamine works fast."))}
+    assert keys == {"t.speed:pain", "t.speed:anxiety"}
+
+
+def test_a_topic_regex_that_does_not_compile_is_a_rule_file_error():
+    with pytest.raises(RuleFileError) as exc:
+        custom(TOPICS.format(evidence="").replace("\\bpain\\b", "\\bpain("))
+    assert str(exc.value).startswith("test.yaml:") and "'topics'" in str(exc.value)
+
+
+def test_evidence_beyond_depression_is_compared_condition_by_condition():
+    rule = shipped("contradiction.other-conditions-evidence")
+    articles = {
+        "a.md": "Ketamine is proven to relieve chronic pain.",
+        "b.md": "Early studies suggest ketamine may help some people with anxiety.",
+    }
+    assert located(rule, articles) == set()
+    articles["c.md"] = "For chronic pain, the evidence for ketamine is still small and mixed."
+    assert {path for path, _, _ in located(rule, articles)} == {"a.md"}
