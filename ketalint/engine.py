@@ -6,6 +6,7 @@ from bisect import bisect_right
 
 from ketalint.document.model import Document
 from ketalint.finding import Finding, Fix, Location
+from ketalint.framing import framed_spans, is_framed
 from ketalint.rules.base import Hit
 from ketalint.values import Frozen
 from ketalint import suppress
@@ -53,17 +54,31 @@ def check_document(doc: Document, rules: list[tuple[object, str]]) -> list[Findi
     """All per-document findings of one document, after its inline suppressions."""
     findings = []
     superseding: dict[str, tuple[str, ...]] = {}
+    framed = None
     for rule, severity in rules:
-        if rule.impl.CORPUS:
+        impl = rule.impl
+        if impl.CORPUS:
             continue
         if rule.spec.supersedes:
             superseding[rule.id] = rule.spec.supersedes
-        for hit in rule.impl.check(doc):
+        for hit in impl.check(doc):
+            if _lets_hedges_through(impl):
+                if framed is None:
+                    framed = framed_spans(doc)
+                if framed and is_framed(framed, hit.start):
+                    continue
             findings.append(make_finding(doc, rule, severity, hit))
     findings.extend(restated_findings(doc, rules, findings))
     ran = {rule.id for rule, _ in rules}
     findings = suppress.apply(doc, findings, ran)
     return without_superseded(findings, superseding) if superseding else findings
+
+
+def _lets_hedges_through(impl) -> bool:
+    """Rules that skip hedged statements also skip the items of a list under a hedged lead-in
+    (see `ketalint.framing`)."""
+    context = getattr(impl, "context", None)
+    return context is not None and context.hedged
 
 
 class Restated(Frozen):

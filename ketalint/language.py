@@ -73,6 +73,13 @@ HEDGES = (
     "some patients", "some people", "some individuals", "some studies", "some research", "some cases",
     "in some", "for some", "a subset", "not everyone", "in studies", "in clinical trials", "in trials",
     "in one study", "in one trial", "in a study", "in a trial", "small study", "small trial", "small trials",
+    # One named trial bounds what it found: "In a randomized crossover trial, anxiety improved …".
+    "in a randomized trial", "in a randomised trial", "in one randomized trial", "in one randomised trial",
+    "in a randomized controlled trial", "in a randomised controlled trial", "in a placebo-controlled trial",
+    "in a controlled trial", "in a crossover trial", "in a randomized crossover trial",
+    "in a randomised crossover trial", "in a small randomized trial", "in a small trial",
+    "a trial found", "one trial found", "a study found", "one study found", "a small study found",
+    "a randomized trial found", "one randomized trial found", "a randomised trial found",
     "pilot study", "pilot studies", "in animal", "in animals", "in rodents", "in mice", "in rats", "off-label",
     "shown promise", "show promise", "shows promise", "promising", "hypothesis", "theory", "theorized",
     "researchers are", "scientists are", "results vary", "evidence is limited", "limited evidence",
@@ -161,7 +168,7 @@ NEGATION_WINDOW = 5
 _CUE_PATTERNS: dict[tuple[str, ...], re.Pattern] = {}
 
 
-def _compile_cues(cues) -> re.Pattern:
+def compile_cues(cues) -> re.Pattern:
     """One pattern for a list of cues. Many rules add the same cues to the defaults, and each
     list holds over a hundred of them: built once per distinct list, not once per rule."""
     key = tuple(cues)
@@ -173,10 +180,10 @@ def _compile_cues(cues) -> re.Pattern:
     return found
 
 
-_NEGATION_RE = _compile_cues(NEGATIONS)
+_NEGATION_RE = compile_cues(NEGATIONS)
 _NEGATION_SUFFIX_RE = re.compile(r"n't\b", re.IGNORECASE)
-_NOT_NEGATION_RE = _compile_cues(NOT_NEGATIONS)
-_HEDGE_RE = _compile_cues(HEDGES)
+_NOT_NEGATION_RE = compile_cues(NOT_NEGATIONS)
+_HEDGE_RE = compile_cues(HEDGES)
 _REPORT_BEFORE_RE = lazy("|".join(f"(?:{p})" for p in REPORTING_BEFORE), re.IGNORECASE)
 _REPORT_AFTER_RE = lazy("|".join(f"(?:{p})" for p in REPORTING_AFTER), re.IGNORECASE)
 
@@ -201,8 +208,8 @@ class Cues(Frozen):
     @classmethod
     def extended(cls, hedges=(), negations=()) -> "Cues":
         return cls(
-            negation=_compile_cues(NEGATIONS + tuple(negations)) if negations else _NEGATION_RE,
-            hedge=_compile_cues(HEDGES + tuple(hedges)) if hedges else _HEDGE_RE,
+            negation=compile_cues(NEGATIONS + tuple(negations)) if negations else _NEGATION_RE,
+            hedge=compile_cues(HEDGES + tuple(hedges)) if hedges else _HEDGE_RE,
         )
 
 

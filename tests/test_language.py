@@ -135,3 +135,15 @@ def test_admitted_ignorance_hedges_the_mechanism():
 )
 def test_an_opening_adjunct_is_outside_the_main_clause_hedge(sentence, claim, hedged):
     assert _hedged(sentence, claim) is hedged
+
+
+@pytest.mark.parametrize(("sentence", "hedged"), [
+    ("In a randomized crossover trial, anxiety improved after ketamine.", True),
+    ("A randomized trial found that anxiety improved after ketamine.", True),
+    ("Randomized trials prove that ketamine relieves anxiety.", False),
+])
+def test_one_named_trial_bounds_what_it_found(sentence, hedged):
+    from ketalint.language import is_hedged
+
+    start = sentence.index("anxiety")
+    assert is_hedged(sentence, start, start + len("anxiety")) is hedged

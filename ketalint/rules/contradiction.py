@@ -87,10 +87,21 @@ class ContradictionRule(CorpusRule):
         return out
 
     def _keys(self, doc: Document, hit: Hit) -> tuple[str, ...]:
+        """The statement's keys: one per topic its sentence names or, when it names none, the
+        nearest heading above it ("### Is ketamine approved for PTSD?" over "None of those uses is"), or the title."""
         if not self.topics:
             return (self.spec.id,)
-        text = next((s.text for s in doc.sentences if s.source_start <= hit.start < s.source_end), "")
-        return tuple(f"{self.spec.id}:{name}" for name, regex in self.topics if regex.search(text))
+        sentence = next((s for s in doc.sentences if s.source_start <= hit.start < s.source_end), None)
+        if sentence is None:
+            return ()
+        names = self._topics_in(sentence.text)
+        if not names:
+            heading = _heading_above(doc, sentence.block)
+            names = self._topics_in(heading.text) if heading is not None else ()
+        return tuple(f"{self.spec.id}:{name}" for name in names)
+
+    def _topics_in(self, text: str) -> tuple[str, ...]:
+        return tuple(name for name, regex in self.topics if regex.search(text))
 
     def conflicts(self, statements: list[Statement], single: bool = False) -> Iterator[Conflict]:
         evidence = f" The sources support: {self.label(self.evidence)}." if self.evidence else ""
@@ -98,6 +109,13 @@ class ContradictionRule(CorpusRule):
         for sides in by_key(statements).values():
             for c in side_conflicts(sides, lambda a, b: a == b, lambda side: side == self.evidence):
                 yield Conflict(c.statement, c.counter, values, overlapping=c.overlapping)
+
+
+def _heading_above(doc: Document, block):
+    for candidate in reversed(doc.blocks[:block.index + 1]):
+        if candidate.kind == "heading":
+            return None if candidate is block else candidate
+    return None
 
 
 def _topic(name, regex):

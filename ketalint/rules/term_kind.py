@@ -34,9 +34,11 @@ _ADJ = r"(?:(?!(?:a|an|the|another|of|not|no|never|than|and|or|but|which|that|is
 _PAREN = r"(?:\s*\([^)]{1,60}\))?"
 # "glutamate receptors" and "dopamine neurons" are not glutamate or dopamine.
 _NOT_PART = r"(?!\s*-?\s*(?:receptors?|transporters?|neurons?|interneurons?|systems?|pathways?|signal(?:l)?ing)\b)"
+# "an NMDA receptor antagonist" is an antagonist, not a receptor: the kind is the head of its phrase.
+_HEAD = r"(?!\s*-?\s*(?:antagonists?|agonists?|blockers?|modulators?|inhibitors?|activators?|ligands?)\b)"
 _SHAPES = {
-    "copula": r"(?P<term>{T}){N}{P}\s+(?:is|are|was|acts\s+as|functions\s+as|serves\s+as)\s+(?:{D}\s+)?(?:(?:type|kind|form|class|member|family)\s+of\s+(?:the\s+)?)?{A}(?P<kind>{K})",
-    "appositive": r"(?P<term>{T}){N}{P},\s+{D}\s+{A}(?P<kind>{K})",
+    "copula": r"(?P<term>{T}){N}{P}\s+(?:is|are|was|acts\s+as|functions\s+as|serves\s+as)\s+(?:{D}\s+)?(?:(?:type|kind|form|class|member|family)\s+of\s+(?:the\s+)?)?{A}(?P<kind>{K}){H}",
+    "appositive": r"(?P<term>{T}){N}{P},\s+{D}\s+{A}(?P<kind>{K}){H}",
     "called": r"\b{D}\s+{A}(?P<kind>{K}),?\s+(?:called|named|known\s+as)\s+(?P<term>{T}){N}",
     "such-as": r"(?P<kind>{K}),?\s+(?:such\s+as|like|including)\s+(?:[\w-]+,?\s+(?:and\s+|or\s+)?){{0,4}}?(?P<term>{T}){N}",
 }
@@ -61,7 +63,7 @@ class TermKindRule(CorpusRule):
         terms = _alternation(self.names)
         kinds = _alternation(self.table.words(), plural=True)
         self.shapes = [
-            (name, lazy(shape.format(T=terms, K=kinds, D=_DET, A=_ADJ, P=_PAREN, N=_NOT_PART), flags))
+            (name, lazy(shape.format(T=terms, K=kinds, D=_DET, A=_ADJ, P=_PAREN, N=_NOT_PART, H=_HEAD), flags))
             for name, shape in _SHAPES.items()
         ]
         self.more = lazy(_MORE.format(T=terms, N=_NOT_PART), flags)

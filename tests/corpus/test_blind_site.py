@@ -1,6 +1,7 @@
 """Clinic sites written from the fact base alone, with contradictions planted across articles
 (tests/fixtures/blind_sites/*/pairs.yaml): each planted pair must be linked by a cross-article
-finding, unless it is a listed known miss, and the pairs that agree must not be."""
+finding, unless it is a listed known miss, and the pairs that agree must not be. The whole
+pack, per article, reports every unsupported side and no sound planted sentence."""
 
 from __future__ import annotations
 
@@ -23,6 +24,18 @@ def findings(tmp_path_factory):
         root = tmp_path_factory.mktemp(site.name) / "site"
         shutil.copytree(site, root, ignore=shutil.ignore_patterns("*.yaml"))
         out[site.name] = check(root).findings
+    return out
+
+
+@pytest.fixture(scope="module")
+def per_article(tmp_path_factory):
+    """Each site's per-article findings (not cross-article, not missing sections), by site name."""
+    out = {}
+    for site in SITES:
+        root = tmp_path_factory.mktemp(site.name + "-all") / "site"
+        shutil.copytree(site, root, ignore=shutil.ignore_patterns("*.yaml"))
+        found = check(root, select=()).findings
+        out[site.name] = [f for f in found if not f.rule.startswith(("contradiction.", "consistency.", "safety."))]
     return out
 
 
@@ -91,3 +104,27 @@ def test_every_cross_article_finding_is_on_a_planted_pair(findings, site):
 def test_the_known_misses_are_planted_sides(site):
     sides = {pair["a"]["text"] for pair in PAIRS[site]["conflicts"]}
     assert set(PAIRS[site]["known_misses"]) <= sides
+
+
+def _sides(site: str, unsupported: bool) -> list[dict]:
+    pairs = PAIRS[site]
+    wrong = {pair["a"]["text"]: pair["a"] for pair in pairs["conflicts"]}
+    if unsupported:
+        return list(wrong.values())
+    sound = {side["text"]: side for pair in pairs["conflicts"] for side in (pair["b"],)}
+    sound.update({side["text"]: side for pair in pairs["non_conflicts"] for side in (pair["a"], pair["b"])})
+    return [side for text, side in sound.items() if text not in wrong]
+
+
+@pytest.mark.parametrize("site", PAIRS)
+def test_every_unsupported_side_draws_a_per_article_finding(per_article, site):
+    missed = [side["text"] for side in _sides(site, True)
+              if not any(_on(site, f.location, _span(site, side)) for f in per_article[site])]
+    assert missed == []
+
+
+@pytest.mark.parametrize("site", PAIRS)
+def test_no_sound_planted_sentence_draws_a_per_article_finding(per_article, site):
+    reported = [(side["text"], f.rule) for side in _sides(site, False)
+                for f in per_article[site] if _on(site, f.location, _span(site, side))]
+    assert reported == []
