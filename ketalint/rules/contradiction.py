@@ -28,6 +28,7 @@ left out, since nothing says which article it could contradict.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Iterator
 
 from ketalint.corpus.conflicts import Conflict, by_key, side_conflicts
@@ -91,7 +92,7 @@ class ContradictionRule(CorpusRule):
         nearest heading above it ("### Is ketamine approved for PTSD?" over "None of those uses is"), or the title."""
         if not self.topics:
             return (self.spec.id,)
-        sentence = next((s for s in doc.sentences if s.source_start <= hit.start < s.source_end), None)
+        sentence = _sentence_holding(doc, hit.start)
         if sentence is None:
             return ()
         names = self._topics_in(sentence.text)
@@ -109,6 +110,17 @@ class ContradictionRule(CorpusRule):
         for sides in by_key(statements).values():
             for c in side_conflicts(sides, lambda a, b: a == b, lambda side: side == self.evidence):
                 yield Conflict(c.statement, c.counter, values, overlapping=c.overlapping)
+
+
+def _sentence_holding(doc: Document, position: int):
+    starts = doc.memo.get("sentence_source_starts")
+    if starts is None:
+        starts = doc.memo["sentence_source_starts"] = [s.source_start for s in doc.sentences]
+    index = bisect_right(starts, position) - 1
+    if index < 0:
+        return None
+    sentence = doc.sentences[index]
+    return sentence if position < sentence.source_end else None
 
 
 def _heading_above(doc: Document, block):
