@@ -125,6 +125,15 @@ def test_every_unsupported_side_draws_a_per_article_finding(per_article, site):
 
 @pytest.mark.parametrize("site", PAIRS)
 def test_no_sound_planted_sentence_draws_a_per_article_finding(per_article, site):
+    accepted = {(item["text"], item["rule"]) for item in PAIRS[site].get("accepted_reports", ())}
     reported = [(side["text"], f.rule) for side in _sides(site, False)
                 for f in per_article[site] if _on(site, f.location, _span(site, side))]
-    assert reported == []
+    assert [r for r in reported if r not in accepted] == []
+
+
+@pytest.mark.parametrize("site", PAIRS)
+def test_an_accepted_report_is_still_made(per_article, site):
+    """A listed report that stops being made is taken off the list, so the list stays true."""
+    for item in PAIRS[site].get("accepted_reports", ()):
+        side = next(s for s in _sides(site, False) if s["text"] == item["text"])
+        assert any(f.rule == item["rule"] and _on(site, f.location, _span(site, side)) for f in per_article[site])
