@@ -135,6 +135,8 @@ _TESTIMONIAL_RE = lazy(
     # The clinic's own clinicians quoted: "As our medical director puts it, '…'", "Dr. Chen explains: '…'"
     r"|\b(?:our|my)\s+(?:[\w.-]+\s+){0,3}?(?:director|doctor|physician|psychiatrist|founder|nurse|clinician|anesthesiologist|anaesthetist|CEO)\b(?:\s+[\w.]+){0,3}?,?\s+(?:puts\s+it|says|said|explains|explained|notes|noted|writes|wrote)\b"
     r"|\bDr\.?\s+[\w-]+\s+(?:puts\s+it|says|said|explains|explained|notes|noted|writes|wrote)\b"
+    # A script line spoken by the ad itself: 'VO: "Ketamine works like …"'
+    r"|^\W*(?:VO|V\.O\.|voice-?over|narrator|announcer|on-?screen\s+text)\s*:"
     # … or with a speech verb after it: "… gone for good," says Karen
     r"|[,!?.][\"']\s*(?:says|said|writes|wrote|shares|shared|recalls|recalled|explains|explained|adds|added)\s+[\w.]+",
     re.IGNORECASE,
@@ -343,6 +345,23 @@ def is_testimonial(text: str) -> bool:
     return bool(testimonial.search(searched))
 
 
+_QUESTION_BREAK = re.compile(r"\s[—–-]\s|—|–|[:;]\s")
+
+
+_ASKING = re.compile(
+    r"^\W*(?:[\w-]+(?:\s+[\w-]+)?:\s*)?(?:is|are|was|were|does|do|did|can|could|will|would|should|may|might|must|has|have|had"
+    r"|isn't|aren't|doesn't|don't|didn't|can't|won't|what|how|why|when|where|who|which|whose)\b",
+    re.IGNORECASE,
+)
+
+
+def _said_before_the_question(text: str, end: int) -> bool:
+    """A statement closed by a dash, colon or semicolon before the question mark is said, not
+    asked: "9 out of 10 of our patients feel better — will you be next?". A sentence that opens
+    as a question ("Does ketamine cure depression: yes or no?") is asked throughout."""
+    return _QUESTION_BREAK.search(text, end) is not None and _ASKING.match(text) is None
+
+
 def is_question(text: str) -> bool:
     """A question asks rather than asserts ("Is ketamine a cure?"), unless it is an invitation."""
     return text.rstrip().rstrip("\"')]").endswith("?") and not _RHETORICAL_RE.match(text)
@@ -381,7 +400,7 @@ class Context(Frozen):
         return _excuses(self, text, start, end, cues, negation_at)
 
     def decide(self, text: str, start: int, end: int, cues: Cues, negation_at: int | None) -> bool:
-        if self.question and is_question(text):
+        if self.question and is_question(text) and not _said_before_the_question(text, end):
             return True
         if self.quoted and is_quoted(text, start, end) and not is_testimonial(text):
             return True

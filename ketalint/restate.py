@@ -53,7 +53,11 @@ def _answer_note(question: str, answer: str, statement: str) -> str:
 
 _OPENING = r"^[\s*_\"'“‘(\[]*"
 _OPENING_RE = re.compile(_OPENING)
-_LEAD = re.compile(_OPENING + r"(?:(?:faq|q|question)\s*\d*\s*[:.)\-–—]\s*|\d+[.)]\s+)?", re.IGNORECASE)
+# A label before the question: "FAQ 3:", "Q.", "1)", and the channel labels of ad copy ("Subject:", "Headline:").
+_LEAD = re.compile(
+    _OPENING + r"(?:(?:faq|q|question)\s*\d*\s*[:.)\-–—]\s*|(?:subject|headline|caption|preview|sms|email|ad)\s*:\s*|\d+[.)]\s+)?",
+    re.IGNORECASE,
+)
 _ANSWER = re.compile(
     _OPENING
     + r"""(?:(?:a|answer)\s*[:.)\-–—]\s*)?(?:
@@ -253,7 +257,7 @@ _TOPIC_QUESTION = re.compile(
 )
 # "Feeling detached during your session?": a feeling, asked about in more words than a topic.
 _FEELING_QUESTION = re.compile(
-    _OPENING + r"(?:are\s+you\s+)?(?P<topic>feeling\s+[\w'-]+(?:\s+[\w'-]+){0,5}?)\s*\?[\s\"')\]]*$", re.IGNORECASE
+    _OPENING + r"(?:are\s+you\s+)?(?P<topic>feeling\s+[\w'-]+(?:\s+[\w'-]+){0,5}?|(?:that|this|the)\s+(?:[\w'-]+,?\s+){1,3}?(?:feeling|sensation))\s*\?[\s\"')\]]*$", re.IGNORECASE
 )
 _NOT_TOPICS = re.compile(
     r"^(?:is|are|was|were|does|do|did|has|have|can|could|will|would|should|may|might|must|who|what|when|where|why|how|which"
