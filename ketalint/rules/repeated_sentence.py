@@ -99,10 +99,16 @@ class RepeatedSentenceRule(RuleType):
         need = max(self.min_shared, math.ceil(self.min_share * len(words)))
         head, tail = words[:need], words[-need:]
         shortest = len(head)
+        # The last word of the shared opening and the first of the shared ending are compared
+        # first: they differ in most candidates, and a word compare costs less than a slice.
+        last_of_head, first_of_tail = head[-1], tail[0]
         best = None
         for candidates in candidate_lists:
             for earlier, sentence in candidates:
-                if len(earlier) >= shortest and (earlier[:need] == head or earlier[-need:] == tail):
+                if len(earlier) >= shortest and (
+                    (earlier[shortest - 1] == last_of_head and earlier[:need] == head)
+                    or (earlier[-shortest] == first_of_tail and earlier[-need:] == tail)
+                ):
                     if best is None or sentence.index < best.index:
                         best = sentence
                     break
