@@ -42,7 +42,20 @@ _WORD_RE = re.compile(r"[\w'’-]+")
 _STATEMENT_BREAK = re.compile(
     r"[;]|\s[—–-]\s|—|–|\b(?:but|however|although|though|whereas|while|yet|unlike|instead)\b", re.IGNORECASE
 )
+# In a headline a dash joins the topic to what is said of it: "Ketamine Infusions for PTSD —
+# Relief From Flashbacks and Nightmares" is one statement.
+_HEADLINE_BREAK = re.compile(r"[;]|\b(?:but|however|although|though|whereas|while|yet|unlike|instead)\b", re.IGNORECASE)
+_CAPITALISED = re.compile(r"\b[A-Z0-9]")
 ORDERS = ("subject-first", "predicate-first", "any")
+
+
+def is_headline(text: str) -> bool:
+    """A short line without a closing stop whose words are mostly capitalised."""
+    stripped = text.rstrip()
+    if not stripped or stripped[-1] in ".!?…" or len(stripped) > 120:
+        return False
+    words = _WORD_RE.findall(stripped)
+    return len(words) >= 3 and len(_CAPITALISED.findall(stripped)) * 10 >= len(words) * 6
 
 
 class ClaimRule(RuleType):
@@ -123,11 +136,17 @@ class ClaimRule(RuleType):
                 continue
             gap = text[s_end:p_start] if subject_first else text[p_end:s_start]
             words = len(_WORD_RE.findall(gap))
-            if words > self.within or (self.same_clause and _STATEMENT_BREAK.search(gap)):
+            if words > self.within or (self.same_clause and _breaks_statement(text, gap)):
                 continue
             if best is None or words < best[0]:
                 best = (words, min(s_start, p_start), max(s_end, p_end), s_start)
         return None if best is None else best[1:]
+
+
+def _breaks_statement(text: str, gap: str) -> bool:
+    if _STATEMENT_BREAK.search(gap) is None:
+        return False
+    return not is_headline(text) or _HEADLINE_BREAK.search(gap) is not None
 
 
 def _negation_between(text: str, a: int, b: int, cues) -> bool:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from ketalint.examples import example_hits
 from ketalint.packs import parse_pack
 
@@ -153,3 +155,22 @@ def test_an_intensifier_built_from_a_negation_word_does_not_deny_the_claim():
     assert _flagged(rule, "For anxiety, with no exceptions, ketamine is effective.")
     assert not _flagged(rule, "For anxiety without therapy ketamine is not effective.")
     assert not _flagged(rule, "Anxiety without exception is no reason to think ketamine effective.")
+
+
+@pytest.mark.parametrize(("text", "headline"), [
+    ("Ketamine Infusions for PTSD — Relief From Flashbacks and Nightmares", True),
+    ("IV Ketamine Infusions — FDA-Cleared for Major Depression", True),
+    ("We treat PTSD — and ketamine is effective for many.", False),
+    ("ketamine for ptsd — relief from flashbacks", False),
+])
+def test_a_headline_is_a_short_capitalised_line_without_a_stop(text, headline):
+    from ketalint.rules.claim import is_headline
+
+    assert is_headline(text) is headline
+
+
+def test_a_dash_in_a_headline_joins_the_topic_to_its_claim():
+    rule = _rule("    same_clause: true\n")
+    assert _flagged(rule, "Ketamine for Anxiety — Effective Relief in Days")
+    assert not _flagged(rule, "Ketamine is effective for depression — anxiety is another matter.")
+    assert not _flagged(rule, "Anxiety Care, But Ketamine Is Effective for Depression")
