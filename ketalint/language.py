@@ -92,6 +92,9 @@ HEDGES = (
 # Frames that report or deny a claim instead of making it: "some sites claim …", "it is a myth that …".
 REPORTING_BEFORE = (
     r"claims?\s+that", r"claimed\s+that", r"claiming", r"\bmyths?\b", r"misconceptions?",
+    # What no study has shown is denied: "No human study has shown ketamine producing new neurons".
+    r"\bno\s+(?:[\w-]+\s+){0,2}?(?:study|studies|trial|trials|research|evidence|data)\s+(?:has|have)\s+(?:yet\s+|ever\s+)?"
+    r"(?:shown|found|demonstrated|proven|confirmed)\b",
     r"(?:is|it's|it\s+is)\s+(?:not\s+true|false|untrue|wrong)\s+that",
     r"(?:some|many|other|older|old|outdated|earlier|popular)\s+(?:[\w-]+\s+)?(?:sites|websites|clinics|people|ads|articles|sources|marketers|companies|textbooks|books|blogs|posts|influencers|providers)\s+"
     r"(?:say|claim|suggest|promise|advertise|state|call|describe|label)",
@@ -119,7 +122,9 @@ REPORTING_AFTER = (
     r"(?:is|are|was)\s+(?:false|a\s+myth|not\s+true|untrue|misleading|wrong|an?\s+overclaim)",
     r"\bno\s+evidence\b", r"\bnot\s+supported\b", r"\bunsupported\b",
     r"(?:(?:was|were|is|are)\s*(?:not|n't)|(?:has|have|had)\s*(?:not|n't)\s+(?:yet\s+)?been)\s+(?:clearly\s+|yet\s+|consistently\s+)?"
-    r"(?:seen|found|shown|observed|detected|confirmed|replicated|demonstrated|measured|proven)\b",
+    r"(?:seen|found|shown|observed|detected|confirmed|replicated|demonstrated|measured|proven)\b"
+    # "… and that is not seen in every brain region" limits the claim; it does not deny it.
+    r"(?!\s+(?:in\s+)?(?:every|all|each|everywhere|always|in\s+(?:every|all|each)))",
 )
 
 # A patient's words quoted by the advertiser are the advertiser's claim (FTC endorsement guides):

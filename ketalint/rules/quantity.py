@@ -27,9 +27,19 @@ from ketalint.document.model import Document
 from ketalint.lazyregex import lazy
 from ketalint.rules.base import CONTEXT_OPTIONS, Option, OptionError, context_of, cues_of, sentence_matches, sentence_text
 
-_WORDS = {w: i for i, w in enumerate("zero one two three four five six seven eight nine ten eleven twelve".split())}
-_WORDS.update({"a": 1, "an": 1, "fifteen": 15, "twenty": 20, "thirty": 30, "forty": 40, "forty-five": 45, "fifty": 50, "sixty": 60, "ninety": 90})
-_NUM = r"(?:\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?|" + "|".join(sorted(_WORDS, key=len, reverse=True)) + r")"
+_WORDS = {w: i for i, w in enumerate(
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen"
+    " eighteen nineteen".split()
+)}
+_TENS = {w: 10 * i for i, w in enumerate("twenty thirty forty fifty sixty seventy eighty ninety".split(), start=2)}
+_WORDS.update({"a": 1, "an": 1, **_TENS})
+# Numbers in words past twenty: "eighty-six", "ninety nine", "one hundred", "a hundred". Tried
+# before the single words, so that "eighty-six billion" is not read as "six billion".
+_COMPOUND = (
+    r"(?:(?:a|one)\s+hundred(?:\s+and\s+(?:" + "|".join(sorted(_WORDS, key=len, reverse=True)[:-2]) + r"))?\b"
+    r"|(?:" + "|".join(_TENS) + r")[-\s](?:one|two|three|four|five|six|seven|eight|nine)\b)"
+)
+_NUM = r"(?:\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?|" + _COMPOUND + "|" + "|".join(sorted(_WORDS, key=len, reverse=True)) + r")"
 _FIGURE = rf"(?:between\s+)?{_NUM}(?:\s*(?:-|–|to|and)\s*{_NUM})?(?:\s*(?:billion|million|thousand))?"
 _TIME_UNIT = r"(?:minutes?|mins?|hours?|hrs|days?|weeks?|months?|years?)\b"  # not "hr": too short a literal to look for
 _PERCENT = r"(?:%|(?:percent|per\s+cent)\b)"
@@ -158,8 +168,14 @@ def parse_value(text: str, unit: str) -> tuple[float, float] | None:
 
 
 def _number(word: str) -> float:
-    word = word.lower().replace(",", "")
-    return float(word) if word[0].isdigit() else float(_WORDS[word])
+    word = " ".join(word.lower().replace(",", "").split())
+    if word[0].isdigit():
+        return float(word)
+    if "hundred" in word:
+        rest = word.partition("hundred")[2].removeprefix(" and ").strip()
+        return 100.0 + (_number(rest) if rest else 0.0)
+    tens, _, unit = word.replace("-", " ").partition(" ")
+    return float(_WORDS[tens] + (_WORDS[unit] if unit else 0))
 
 
 _UP_TO = re.compile(r"\b(?:within|up\s+to|under|less\s+than|fewer\s+than|no\s+more\s+than)\s+(?:\w+\s+){0,3}$", re.IGNORECASE)

@@ -118,9 +118,10 @@ def _sides(site: str, unsupported: bool) -> list[dict]:
 
 @pytest.mark.parametrize("site", PAIRS)
 def test_every_unsupported_side_draws_a_per_article_finding(per_article, site):
+    """Unless listed in `per_article_misses`; a listed one that starts to be reported fails too."""
     missed = [side["text"] for side in _sides(site, True)
               if not any(_on(site, f.location, _span(site, side)) for f in per_article[site])]
-    assert missed == []
+    assert sorted(missed) == sorted(PAIRS[site].get("per_article_misses", ()))
 
 
 @pytest.mark.parametrize("site", PAIRS)
