@@ -33,13 +33,15 @@ _WORDS = {w: i for i, w in enumerate(
 )}
 _TENS = {w: 10 * i for i, w in enumerate("twenty thirty forty fifty sixty seventy eighty ninety".split(), start=2)}
 _WORDS.update({"a": 1, "an": 1, **_TENS})
-# Numbers in words past twenty: "eighty-six", "ninety nine", "one hundred", "a hundred". Tried
-# before the single words, so that "eighty-six billion" is not read as "six billion".
+# Numbers in words past twenty: "eighty-six", "ninety nine", "one hundred", "a hundred". A tens
+# word takes its unit with it, so that "eighty-six billion" is not read as "six billion".
+_UNIT_WORDS = r"(?:one|two|three|four|five|six|seven|eight|nine)\b"
+_SMALL = sorted((w for w in _WORDS if w not in _TENS), key=len, reverse=True)
 _COMPOUND = (
     r"(?:(?:a|one)\s+hundred(?:\s+and\s+(?:" + "|".join(sorted(_WORDS, key=len, reverse=True)[:-2]) + r"))?\b"
-    r"|(?:" + "|".join(_TENS) + r")[-\s](?:one|two|three|four|five|six|seven|eight|nine)\b)"
+    r"|(?:" + "|".join(_TENS) + r")(?:[-\s]" + _UNIT_WORDS + r")?)"
 )
-_NUM = r"(?:\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?|" + _COMPOUND + "|" + "|".join(sorted(_WORDS, key=len, reverse=True)) + r")"
+_NUM = r"(?:\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?|" + _COMPOUND + "|" + "|".join(_SMALL) + r")"
 _FIGURE = rf"(?:between\s+)?{_NUM}(?:\s*(?:-|–|to|and)\s*{_NUM})?(?:\s*(?:billion|million|thousand))?"
 _TIME_UNIT = r"(?:minutes?|mins?|hours?|hrs|days?|weeks?|months?|years?)\b"  # not "hr": too short a literal to look for
 _PERCENT = r"(?:%|(?:percent|per\s+cent)\b)"
