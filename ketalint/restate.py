@@ -433,6 +433,12 @@ def restatements(doc) -> list[Restatement]:
         asked = "?" in text
         # Most sentences are neither a question nor a fragment: told apart before any other work.
         if not asked and (text.count(" ") > 4 or sentence.block.kind == "heading" or text[-1:] not in ".:"):
+            if after.text.startswith(_IT_OPENINGS) and _adjacent(sentence, after):
+                named = _named_term_statement(text, after.text.translate(TYPOGRAPHY_FOLD))
+                if named is not None:
+                    shown = " ".join(text.split())
+                    found.append(Restatement(named, after.source_start, after.source_end, sentence.source_start,
+                                             after.block.source_end, f'(after "{shown}", this says "{named}")'))
             continue
         if not _adjacent(sentence, after):
             continue
@@ -459,6 +465,25 @@ def restatements(doc) -> list[Restatement]:
             found.append(Restatement(statement, after.source_start, after.source_end, sentence.source_start,
                                      after.block.source_end, _answer_note(shown, " ".join(after.text.split()), statement)))
     return found
+
+
+_IT_OPENINGS = ("It is ", "It's ", "It’s ")
+# A sentence that introduces a term by name: "You'll hear the term BDNF a lot." The sentence after
+# it that opens with "It is" says what the term is.
+_NAMED_TERM = re.compile(
+    r"\b(?:the\s+(?:term|word|name|acronym|abbreviation)|(?:is\s+|are\s+)?called|known\s+as|named)\s+"
+    r"[\"“‘']?(?P<term>[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,2})\b"
+)
+
+
+def _named_term_statement(text: str, answer: str) -> str | None:
+    """"You'll hear the term BDNF a lot." + "It is a neurotransmitter …" → "BDNF is a
+    neurotransmitter …": the pronoun stands for the term the sentence before introduced."""
+    named = _NAMED_TERM.search(text)
+    opening = _OPENING_PRONOUN.match(answer)
+    if named is None or opening is None:
+        return None
+    return named.group("term") + _verb(opening) + answer[opening.end():].rstrip()
 
 
 _FRAGMENT_VERBS = re.compile(

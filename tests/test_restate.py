@@ -264,3 +264,25 @@ def test_under_a_condition_heading_sentences_about_the_treatment_are_labelled():
 )
 def test_condition_heading(heading: str, is_condition: bool):
     assert condition_heading(heading) is is_condition
+
+
+@pytest.mark.parametrize(("text", "statement"), [
+    ("You'll hear the term BDNF a lot in ketamine circles. It is a neurotransmitter that nerve cells fire.",
+     "BDNF is a neurotransmitter that nerve cells fire."),
+    ("Our nurses use a drug called Spravato every week. It's given only in the clinic.",
+     "Spravato is given only in the clinic."),
+])
+def test_it_after_a_sentence_that_introduces_a_term_stands_for_the_term(text, statement):
+    from ketalint.restate import restatements
+
+    assert [r.statement for r in restatements(parse("a.md", text))] == [statement]
+
+
+@pytest.mark.parametrize("text", [
+    "You'll hear the term BDNF a lot in ketamine circles. Knowing the word is nice.",
+    "Ketamine has been used in hospitals for decades. It is an anesthetic.",
+])
+def test_without_a_term_introduced_or_an_opening_it_nothing_is_restated(text):
+    from ketalint.restate import restatements
+
+    assert restatements(parse("a.md", text)) == []

@@ -10,8 +10,9 @@ called BDNF" are a conflict; "a protein" and "a growth factor" are not.
         disjoint: [[neurotransmitter, protein]]   # nothing is under two members of one set
         aliases: {neurotrophic factor: growth factor}
 
-Recognised wordings: "X is a Y", "X, a Y", "X, one of the Ys", "a Y called X" and "Ys such
-as X" (every term of a list: "Ys such as X, Z and W"). "X receptors", "X neurons" and the like
+Recognised wordings: "X is a Y", "X, a Y", "X, one of the Ys", "a Y called X", "Ys such
+as X" (every term of a list: "Ys such as X, Z and W"), and a glossary entry ("X" on a line of
+its own, or before a colon or dash, then "A Y that …"). "X receptors", "X neurons" and the like
 are not X. Two kinds conflict only when the table says so (unknown kinds never conflict); a kind
 under a term's supported kinds is never reported, one that conflicts with them always is.
 """
@@ -26,7 +27,18 @@ from ketalint.corpus.rule import CorpusRule
 from ketalint.corpus.statement import Statement, span_statement
 from ketalint.document.model import Document
 from ketalint.lazyregex import lazy
-from ketalint.rules.base import CONTEXT_OPTIONS, Option, OptionError, context_of, cues_of, phrase_pattern, sentence_matches, sentence_text
+from ketalint.rules.base import (
+    CONTEXT_OPTIONS,
+    Option,
+    OptionError,
+    candidate_sentences,
+    context_of,
+    cues_of,
+    in_scope,
+    phrase_pattern,
+    sentence_matches,
+    sentence_text,
+)
 from ketalint.rules.kinds import KindTable
 
 _DET = r"(?:a|an|the|another|one\s+of\s+(?:the|many|several))"
@@ -39,9 +51,14 @@ _HEAD = r"(?!\s*-?\s*(?:antagonists?|agonists?|blockers?|modulators?|inhibitors?
 _SHAPES = {
     "copula": r"(?P<term>{T}){N}{P}\s+(?:is|are|was|acts\s+as|functions\s+as|serves\s+as)\s+(?:{D}\s+)?(?:(?:type|kind|form|class|member|family)\s+of\s+(?:the\s+)?)?{A}(?P<kind>{K}){H}",
     "appositive": r"(?P<term>{T}){N}{P},\s+{D}\s+{A}(?P<kind>{K}){H}",
+    # A glossary entry: the term on a line of its own (or before a colon or dash), its definition after.
+    "definition": r"\W*(?P<term>{T}){N}{P}[*_]*(?:\n|:\s|\s[—–-]\s)\s*{D}\s+{A}(?P<kind>{K}){H}",
     "called": r"\b{D}\s+{A}(?P<kind>{K}),?\s+(?:called|named|known\s+as)\s+(?P<term>{T}){N}",
     "such-as": r"(?P<kind>{K}),?\s+(?:such\s+as|like|including)\s+(?:[\w-]+,?\s+(?:and\s+|or\s+)?){{0,4}}?(?P<term>{T}){N}",
 }
+# Shapes tried only where a block starts (a glossary entry opens its paragraph): one attempt per
+# such sentence that may hold a term, instead of a search through every sentence.
+_AT_SENTENCE_START = frozenset({"definition"})
 # The rest of a list after its first term: ", GABA and dopamine" (each item a term, perhaps with one word before it).
 _MORE = r"(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)(?:[\w-]+\s+)?(?P<term>{T}){N}"
 
@@ -74,7 +91,8 @@ class TermKindRule(CorpusRule):
         out: list[Statement] = []
         seen: set[tuple[int, str]] = set()
         for shape, regex in self.shapes:
-            for sentence, m in sentence_matches(doc, regex, self.spec.scope):
+            found = _starting(doc, regex, self.spec.scope) if shape in _AT_SENTENCE_START else sentence_matches(doc, regex, self.spec.scope)
+            for sentence, m in found:
                 offset = sentence.stream_start
                 start, end = m.start() - offset, m.end() - offset
                 text = sentence_text(doc, sentence)
@@ -128,3 +146,14 @@ def _alternation(phrases, plural: bool = False) -> str:
     suffix = r"(?:e?s)?" if plural else ""
     parts = [phrase_pattern(p).removesuffix(r"\b") + suffix + r"\b" for p in sorted(phrases, key=len, reverse=True)]
     return "(?:" + "|".join(parts) + ")"
+
+
+def _starting(doc: Document, regex, scope):
+    """(sentence, match) for the first sentences of blocks whose text `regex` matches from its
+    first character, with stream offsets as `sentence_matches` gives them."""
+    stream = doc.stream
+    for sentence in candidate_sentences(doc, regex):
+        if sentence.block.sentences[0] is sentence and in_scope(sentence, scope):
+            m = regex.match(stream, sentence.stream_start, sentence.stream_start + len(sentence.text))
+            if m is not None:
+                yield sentence, m

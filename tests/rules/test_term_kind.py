@@ -85,3 +85,13 @@ def test_compatible_kinds_are_never_reported():
     bdnf = {"a.md": "BDNF is a protein.", "b.md": "BDNF, a neuromodulator, rises.", "c.md": "BDNF is a neurotrophin.", "d.md": "BDNF is a growth factor."}
     assert located(rule, bdnf) == set()
     assert located(rule, {"a.md": "Glutamate is an amino acid.", "b.md": "Neurotransmitters such as glutamate, GABA and dopamine carry signals."}) == set()
+
+
+def test_a_glossary_entry_names_the_kind_after_the_term():
+    from ketalint.document import parse
+
+    from corpus_rule_support import shipped
+
+    rule = shipped("consistency.term-kind")
+    text = "**BDNF (brain-derived neurotrophic factor)**\nA secreted growth-factor protein that helps nerve cells survive.\n"
+    assert [(s.key, s.side) for s in rule.impl.statements(parse("g.md", text))] == [("BDNF", "protein")]
