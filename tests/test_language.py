@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from ketalint.language import is_reported
+from ketalint.language import is_hedged, is_reported
 
 
 def _reported(sentence: str, claim: str) -> bool:
@@ -75,8 +75,6 @@ def test_remembered_verdicts_keep_apart_contexts_cues_and_spans():
 
 
 def _hedged(sentence: str, claim: str) -> bool:
-    from ketalint.language import is_hedged
-
     start = sentence.index(claim)
     return is_hedged(sentence, start, start + len(claim))
 
@@ -143,7 +141,5 @@ def test_an_opening_adjunct_is_outside_the_main_clause_hedge(sentence, claim, he
     ("Randomized trials prove that ketamine relieves anxiety.", False),
 ])
 def test_one_named_trial_bounds_what_it_found(sentence, hedged):
-    from ketalint.language import is_hedged
-
     start = sentence.index("anxiety")
     assert is_hedged(sentence, start, start + len("anxiety")) is hedged

@@ -273,8 +273,6 @@ def test_condition_heading(heading: str, is_condition: bool):
      "Spravato is given only in the clinic."),
 ])
 def test_it_after_a_sentence_that_introduces_a_term_stands_for_the_term(text, statement):
-    from ketalint.restate import restatements
-
     assert [r.statement for r in restatements(parse("a.md", text))] == [statement]
 
 
@@ -283,6 +281,4 @@ def test_it_after_a_sentence_that_introduces_a_term_stands_for_the_term(text, st
     "Ketamine has been used in hospitals for decades. It is an anesthetic.",
 ])
 def test_without_a_term_introduced_or_an_opening_it_nothing_is_restated(text):
-    from ketalint.restate import restatements
-
     assert restatements(parse("a.md", text)) == []

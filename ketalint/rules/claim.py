@@ -39,12 +39,11 @@ from ketalint.rules.base import (
 )
 
 _WORD_RE = re.compile(r"[\w'’-]+")
-_STATEMENT_BREAK = re.compile(
-    r"[;]|\s[—–-]\s|—|–|\b(?:but|however|although|though|whereas|while|yet|unlike|instead)\b", re.IGNORECASE
-)
+_CONTRAST = r"[;]|\b(?:but|however|although|though|whereas|while|yet|unlike|instead)\b"
+_STATEMENT_BREAK = re.compile(_CONTRAST + r"|\s[—–-]\s|—|–", re.IGNORECASE)
 # In a headline a dash joins the topic to what is said of it: "Ketamine Infusions for PTSD —
 # Relief From Flashbacks and Nightmares" is one statement.
-_HEADLINE_BREAK = re.compile(r"[;]|\b(?:but|however|although|though|whereas|while|yet|unlike|instead)\b", re.IGNORECASE)
+_HEADLINE_BREAK = re.compile(_CONTRAST, re.IGNORECASE)
 _CAPITALISED = re.compile(r"\b[A-Z0-9]")
 ORDERS = ("subject-first", "predicate-first", "any")
 

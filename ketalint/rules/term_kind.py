@@ -58,7 +58,7 @@ _SHAPES = {
 }
 # Shapes tried only where a block starts (a glossary entry opens its paragraph): one attempt per
 # such sentence that may hold a term, instead of a search through every sentence.
-_AT_SENTENCE_START = frozenset({"definition"})
+_AT_BLOCK_START = frozenset({"definition"})
 # The rest of a list after its first term: ", GABA and dopamine" (each item a term, perhaps with one word before it).
 _MORE = r"(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)(?:[\w-]+\s+)?(?P<term>{T}){N}"
 
@@ -91,7 +91,7 @@ class TermKindRule(CorpusRule):
         out: list[Statement] = []
         seen: set[tuple[int, str]] = set()
         for shape, regex in self.shapes:
-            found = _starting(doc, regex, self.spec.scope) if shape in _AT_SENTENCE_START else sentence_matches(doc, regex, self.spec.scope)
+            found = _starting(doc, regex, self.spec.scope) if shape in _AT_BLOCK_START else sentence_matches(doc, regex, self.spec.scope)
             for sentence, m in found:
                 offset = sentence.stream_start
                 start, end = m.start() - offset, m.end() - offset

@@ -6,6 +6,7 @@ import pytest
 
 from ketalint.examples import example_hits
 from ketalint.packs import parse_pack
+from ketalint.rules.claim import is_headline
 
 
 def _rule(extra: str = ""):
@@ -164,8 +165,6 @@ def test_an_intensifier_built_from_a_negation_word_does_not_deny_the_claim():
     ("ketamine for ptsd — relief from flashbacks", False),
 ])
 def test_a_headline_is_a_short_capitalised_line_without_a_stop(text, headline):
-    from ketalint.rules.claim import is_headline
-
     assert is_headline(text) is headline
 
 

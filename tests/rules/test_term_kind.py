@@ -88,10 +88,6 @@ def test_compatible_kinds_are_never_reported():
 
 
 def test_a_glossary_entry_names_the_kind_after_the_term():
-    from ketalint.document import parse
-
-    from corpus_rule_support import shipped
-
-    rule = shipped("consistency.term-kind")
+    rule = shipped(RULE)
     text = "**BDNF (brain-derived neurotrophic factor)**\nA secreted growth-factor protein that helps nerve cells survive.\n"
     assert [(s.key, s.side) for s in rule.impl.statements(parse("g.md", text))] == [("BDNF", "protein")]
