@@ -29,7 +29,7 @@ from ketalint.rules.scan import plan_state, remember_plans, table_state
 from ketalint.rules.base import Reference, RuleSpec
 from ketalint.storage import blake2b, plain, write_atomic
 
-FORMAT = 9
+FORMAT = 10
 
 
 _used: list[Path] = []

@@ -9,13 +9,15 @@ from hypothesis import strategies as st
 
 from ketalint.document import parse
 from ketalint.prefilter import Prefilter, word_head
-from ketalint.rules.literals import DocumentLiterals, Plan
+from ketalint.rules.literals import DocumentLiterals, Plan, _key_word
 from ketalint.rules.scan import stream_matches
 
 WORDS = ["ketamine", "Esketamine", "brain-derived", "effective", "ineffective", "don't", "help", "helps", "HELPFUL",
-         "n't", "at-home", "heat", "preheat", "(BDNF)", "cure-all", "cures", "secure", "1,000", "mg", "x_y"]
+         "n't", "at-home", "heat", "preheat", "(BDNF)", "cure-all", "cures", "secure", "1,000", "mg", "x_y", "café",
+         "for", "good", "goodness"]
 SENTENCE = st.lists(st.sampled_from(WORDS), min_size=1, max_size=8).map(lambda ws: " ".join(ws).capitalize() + ".")
-LITERALS = ["ketamine", "brain-derived", "effective", "n't", "help", "at-home", "heat", "cure", "-all", "000", "x_y", "bdnf)"]
+LITERALS = ["ketamine", "brain-derived", "effective", "n't", "help", "at-home", "heat", "cure", "-all", "000", "x_y", "bdnf)",
+            "for good", "é for"]
 
 
 def _index(doc) -> DocumentLiterals:
@@ -112,3 +114,24 @@ def test_indexes_are_the_set_bits_of_a_mask_lowest_first(mask):
     from ketalint.rules.literals import indexes
 
     assert indexes(mask) == [i for i in range(mask.bit_length()) if mask >> i & 1]
+
+
+def test_a_literal_with_other_characters_is_keyed_by_the_longest_word_inside_it():
+    assert _key_word("for good") == "good"
+    assert _key_word("depression-free") == "depression"
+    assert _key_word("bdnf)") == "bdnf"
+    assert _key_word("n't") is None  # no run long enough to stand for it
+    assert _key_word("-to-be") is None
+
+
+def test_a_keyed_literal_is_not_searched_for_where_no_word_holds_its_key(monkeypatch):
+    Plan(Prefilter(frozenset(["for good"])))
+    searched = []
+    search = DocumentLiterals._search
+    monkeypatch.setattr(DocumentLiterals, "_search", lambda self, literal: searched.append(literal) or search(self, literal))
+    without = _index(parse("t.md", "Rest for goo dness. Nothing here.\n"))
+    assert without.sentences_with("for good") == []
+    assert searched == []
+    with_key = _index(parse("t.md", "Good news. Gone for good.\n"))
+    assert with_key.sentences_with("for good") == [1]
+    assert searched == ["for good"]

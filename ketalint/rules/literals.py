@@ -47,6 +47,7 @@ class LiteralTable:
         self._heads: set[tuple[str, bool]] = set()
         self._whole_lengths: list[int] = []
         self._words: dict[str, tuple[tuple[str, ...], tuple[tuple[str, bool], ...]]] = {}
+        self.key_of: dict[str, str] = {}  # literal with other characters -> the longest word inside it
         self._history: list[tuple[list[str], list[tuple[str, bool]]]] = []  # what each version added
 
     def added_since(self, version: int) -> tuple[set[str], set[tuple[str, bool]]]:
@@ -60,6 +61,13 @@ class LiteralTable:
 
     def add(self, literals, heads) -> None:
         new = [lit for lit in literals if lit not in self._known]
+        for literal in list(new):
+            if not _is_word(literal):
+                key = _key_word(literal)
+                if key is not None:
+                    self.key_of[literal] = key
+                    if key not in self._known and key not in new:
+                        new.append(key)
         new_heads = [h for h in heads if h not in self._heads]
         if not new and not new_heads:
             return
@@ -78,15 +86,17 @@ class LiteralTable:
         """The table as plain data, for a rule-set snapshot: joining the literals of every
         pattern of a pack costs a one-article run about a millisecond (see `scan._prime`)."""
         by_prefix = {prefix: list(literals) for prefix, literals in sorted(self._by_prefix.items())}
-        return sorted(self._known), sorted(self.word_literals), by_prefix, sorted(self._heads), list(self._whole_lengths)
+        return (sorted(self._known), sorted(self.word_literals), by_prefix, sorted(self._heads), list(self._whole_lengths),
+                sorted(self.key_of.items()))
 
     def restore(self, state: tuple) -> None:
         """Take the literals of a snapshot's table: at once into a fresh table, else as `add`
         adds them (marshal gives the heads back as tuples)."""
-        known, word_literals, by_prefix, heads, whole_lengths = state
+        known, word_literals, by_prefix, heads, whole_lengths, key_of = state
         if self._known:
             self.add(known, heads)
             return
+        self.key_of = dict(key_of)
         self._known = set(known)
         self.word_literals = set(word_literals)
         self._by_prefix = by_prefix
@@ -128,19 +138,43 @@ class LiteralTable:
         return (tuple(inside), tuple(satisfied)) if inside or satisfied else _EMPTY
 
 
+def _key_word(literal: str) -> str | None:
+    """The longest run of at least `_PREFIX` ASCII word characters inside `literal`, if any.
+
+    A text that holds "for good" has a word holding "good", so a document none of whose words
+    does need not be searched for "for good": the run is a word literal, answered from the
+    document's words with the others.
+    """
+    runs = [run for run in _ASCII_RUN.findall(literal) if len(run) >= _PREFIX]
+    return max(runs, key=len) if runs else None
+
+
+_ASCII_RUN = re.compile(r"[a-z0-9_]+")
+
 TABLE = LiteralTable()
 
 
 _WORD_GAPS = ascii_gaps("_")  # `\w` in lower-cased ASCII text: a-z, 0-9 and "_"
 
 
-def _sentence_words(lowered: str, sentence_spans: list[tuple[int, int]]) -> list[set[str]]:
-    """The distinct words (`\\w+` runs) of each sentence."""
+def _word_masks(lowered: str, sentence_spans: list[tuple[int, int]]) -> dict[str, int]:
+    """{word (a `\\w+` run): the sentences that hold it, as a bit mask}. Built in one pass over
+    every word: most of a document's words hold some literal of a pack, so meeting each
+    sentence's words with the telling ones first saves nothing."""
+    by_word: dict[str, int] = {}
+    get = by_word.get
     pieces = translated_pieces(lowered, _WORD_GAPS, len(sentence_spans))
     if pieces is not None:
-        return [set(piece.split()) for piece in pieces]
-    findall = _WORD.findall
-    return [set(findall(lowered, start, end)) for start, end in sentence_spans]
+        words_of = (piece.split() for piece in pieces)
+    else:
+        findall = _WORD.findall
+        words_of = (findall(lowered, start, end) for start, end in sentence_spans)
+    bit = 1
+    for words in words_of:
+        for word in words:
+            by_word[word] = get(word, 0) | bit
+        bit <<= 1
+    return by_word
 
 
 class DocumentLiterals:
@@ -159,21 +193,13 @@ class DocumentLiterals:
         self.version = TABLE.version
         self.lowered = lowered
         self.starts = starts
-        word_sets = _sentence_words(lowered, sentence_spans)
-        telling, self.heads = TABLE.of_words(set().union(*word_sets))
+        by_word = _word_masks(lowered, sentence_spans)
+        telling, self.heads = TABLE.of_words(by_word)
         masks: dict[str, int] = {}
-        if telling:
-            telling_words = set(telling)  # a set meets a sentence's words from the smaller side
-            by_word: dict[str, int] = {}
-            for index, words in enumerate(word_sets):
-                held = words & telling_words
-                if held:
-                    bit = 1 << index
-                    for word in held:
-                        by_word[word] = by_word.get(word, 0) | bit
-            for word, mask in by_word.items():
-                for literal in telling[word]:
-                    masks[literal] = masks.get(literal, 0) | mask
+        for word, literals in telling.items():
+            mask = by_word[word]
+            for literal in literals:
+                masks[literal] = masks.get(literal, 0) | mask
         self.masks = masks
         self.lists: dict[str, list[int]] = {}
         self.words_held = set(masks)  # the word literals the document holds
@@ -199,7 +225,12 @@ class DocumentLiterals:
         """The sentences that hold `literal`, as a bit mask."""
         found = self.masks.get(literal)
         if found is None:
-            found = self.masks[literal] = 0 if literal in TABLE.word_literals else self._search(literal)
+            if literal in TABLE.word_literals:
+                found = 0
+            else:
+                key = TABLE.key_of.get(literal)
+                found = 0 if key is not None and not self.masks.get(key) else self._search(literal)
+            self.masks[literal] = found
         return found
 
     def sentences_with(self, literal: str) -> list[int]:

@@ -225,6 +225,8 @@ def _candidate_sentences(doc: Document, prefilter: Prefilter) -> list[int] | Non
         return memo[prefilter]
     plan = _PLANS.get(prefilter)
     if plan is None:
+        if not _PRIMED:
+            _prime()  # the table takes a snapshot's literals at once only while it is empty
         plan = _PLANS[prefilter] = _plan(prefilter)
     found = _document_literals(doc)
     found = memo[prefilter] = None if found is None else plan.sentences(found)
