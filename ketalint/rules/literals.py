@@ -4,13 +4,14 @@ The scanner runs a pattern only on the sentences that meet its literal condition
 `ketalint.prefilter`): for some alternative of the pattern, a literal of each of its sets.
 Searching the text once per literal reads the whole text a hundred times over for a rule pack,
 though most literals are absent from any one document. A literal made of word characters can
-only occur inside a word, so one pass over the document's distinct words, given a table from a
-word to the literals inside it, tells which words matter at all (a site reuses its vocabulary,
-so the table is kept across documents); each sentence's words are then met with those few in
-one set operation. The same pass tells which words start with which literal heads (the
+only occur inside a word, so one pass over the document's words gives each word its sentences,
+and one pass over its distinct words, given a table from a word to the literals inside it,
+tells which literals it holds and where (a site reuses its vocabulary, so the table is kept
+across documents). The same pass tells which words start with which literal heads (the
 word-start test of `scan._candidate_sentences`). Literals with other characters
-("brain-derived", "n't") are searched for in the text. The sentences of a literal are a bit
-mask, so an "and" of literal sets is an integer "and".
+("brain-derived", "n't") are searched for in the text, but only where some word holds the
+longest word inside them. The sentences of a literal are a bit mask, so an "and" of literal
+sets is an integer "and".
 """
 
 from __future__ import annotations
