@@ -62,12 +62,14 @@ class LiteralTable:
 
     def add(self, literals, heads) -> None:
         new = [lit for lit in literals if lit not in self._known]
-        for literal in list(new):
+        listed = set(new)
+        for literal in new[:]:
             if not _is_word(literal):
                 key = _key_word(literal)
                 if key is not None:
                     self.key_of[literal] = key
-                    if key not in self._known and key not in new:
+                    if key not in self._known and key not in listed:
+                        listed.add(key)
                         new.append(key)
         new_heads = [h for h in heads if h not in self._heads]
         if not new and not new_heads:
