@@ -30,7 +30,7 @@ from ketalint.files import same_file_key
 from ketalint.finding import Finding, Fix, Location
 from ketalint.storage import blake2b, open_database, sqlite_module, transaction
 
-FORMAT = 4
+FORMAT = 5
 _TAG = "Signature: 8a477f597d28d172789f06886806bc55\n# A ketalint cache; safe to delete.\n"
 _BATCH = 64  # entries held before they are written, where no chunk end writes them first
 _BUSY_SECONDS = 10  # how long a write waits for another run's
@@ -250,12 +250,12 @@ def encode(result, key: str) -> dict:
 
 def _statement_rows(rows):
     """A list of statement rows, or for packed statements their columns as they are (keys,
-    matched texts, the numbers' machine bytes): copy-drift's statement per sentence makes most
+    matched texts, the numbers' type code and machine bytes): copy-drift's statement per sentence makes most
     of an entry, and unpacking each to a row cost more than the rest of the entry."""
     from ketalint.corpus.packed import PackedStatements
 
     if isinstance(rows, PackedStatements):
-        return (rows.keys, rows.matches, rows.numbers.tobytes())
+        return (rows.keys, rows.matches, rows.numbers.typecode, rows.numbers.tobytes())
     return [s.to_json() for s in rows]
 
 
@@ -265,8 +265,10 @@ def _statements(rows, stored: str, path: str):
 
         from ketalint.corpus.packed import PackedStatements
 
-        keys, matches, raw = rows
-        numbers = array("q")
+        keys, matches, typecode, raw = rows
+        if typecode not in ("i", "q"):
+            raise ValueError("not packed statements")
+        numbers = array(typecode)
         numbers.frombytes(raw)
         if not (isinstance(keys, tuple) and isinstance(matches, tuple) and len(numbers) == 6 * len(keys) == 6 * len(matches)):
             raise ValueError("not packed statements")

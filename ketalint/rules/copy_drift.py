@@ -20,13 +20,12 @@ from __future__ import annotations
 
 import re
 import sys
-from array import array
 from collections import Counter, defaultdict
 from collections.abc import Iterator
 
 from ketalint.corpus.conflicts import Conflict
 from ketalint.corpus.drift import drift
-from ketalint.corpus.packed import PackedStatements, SiteStatements
+from ketalint.corpus.packed import PackedStatements, SiteStatements, number_column
 from ketalint.corpus.rule import CorpusRule
 from ketalint.corpus.statement import Statement
 from ketalint.document import ascii_gaps, translated_pieces
@@ -72,7 +71,7 @@ class CopyDriftRule(CorpusRule):
         statement per sentence only to pack it cost an article more than finding the sentences."""
         keys: list[str] = []
         matches: list[str] = []
-        numbers = array("q")
+        numbers = number_column(len(doc.text) + 1)  # offsets, lines and columns are within it
         text, span_position, intern = doc.text, doc.source.span_position, sys.intern
         # In an ASCII document a sentence lower-cased is a slice of the lower-cased stream.
         lowered = lowered_stream(doc) if doc.stream.isascii() else None

@@ -264,3 +264,18 @@ def test_a_file_reached_under_another_spelling_of_its_path_is_a_hit(tmp_path, pa
     assert [(f.path, f.rule, f.location.line) for f in second.findings] == [
         ("faq.md", f.rule, f.location.line) for f in first.findings
     ]
+
+
+@pytest.mark.parametrize("offset", [0, 2**31])
+def test_packed_statements_come_back_from_an_entry_with_their_numbers(offset):
+    from ketalint.corpus.packed import PackedStatements
+    from ketalint.corpus.statement import Statement
+
+    statements = [Statement("a.md", offset + 10 * i, offset + 10 * i + 9, i + 1, 1, i + 1, 10, f"Said {i}.", f"said {i}", "") for i in range(3)]
+    result = ketalint.api.FileResult("a.md", [], {"consistency.copy-drift": PackedStatements.pack("a.md", statements)})
+    entry = marshal.loads(marshal.dumps(ketalint.cache.encode(result, "k")))
+    assert list(ketalint.cache.decode(entry, "k").statements["consistency.copy-drift"]) == statements
+    keys, matches, _, raw = entry["statements"]["consistency.copy-drift"]
+    entry["statements"]["consistency.copy-drift"] = (keys, matches, "d", raw)
+    with pytest.raises(ValueError):
+        ketalint.cache.decode(entry, "k")

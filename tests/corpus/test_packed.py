@@ -42,3 +42,12 @@ def test_a_site_reads_keys_and_chosen_statements_in_file_order():
     assert not SiteStatements([[], ()])
     assert site.paths() == {"a.md", "b.md"}
     assert SiteStatements([PackedStatements.pack("a.md", a)]).paths() == {"a.md"}
+
+
+def test_numbers_take_four_bytes_each_unless_one_needs_more():
+    small = PackedStatements.pack("a.md", _sentences("a.md", 3))
+    assert small.numbers.itemsize == 4
+    far = Statement("a.md", 2**31 + 5, 2**31 + 9, 1, 2**31, 1, 2**31 + 4, "x.", "x", "")
+    large = PackedStatements.pack("a.md", [far])
+    assert large.numbers.itemsize == 8
+    assert list(large) == [far]
