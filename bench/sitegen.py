@@ -4,6 +4,11 @@ Articles are about 1,200 words, mostly Markdown with some HTML and plain text, a
 the sentence bank below: neutral copy, hedged and negated statements that must pass, and
 overclaims, factual slips and contradictions that the default pack reports, so rules fire at
 a realistic rate. The same N and seed always give the same bytes.
+
+The bank is small, so its sentences recur across a site far more than a real site's do. With
+`--distinct`, each neutral sentence also names a reference word of its own, so that nearly every
+sentence of the site differs from every other while the same rules fire: what cross-article
+rules hold and compare then grows with the site, as it does on a real one.
 """
 
 from __future__ import annotations
@@ -98,7 +103,8 @@ HEADINGS = [
 ]
 
 
-def _paragraph(rng: random.Random, flagged_rate: float, used: set[str]) -> str:
+def _paragraph(rng: random.Random, flagged_rate: float, used: set[str]) -> list[tuple[str, bool]]:
+    """(sentence, whether it is neutral) of one paragraph."""
     sentences = []
     for _ in range(rng.randint(4, 7)):
         roll = rng.random()
@@ -112,30 +118,45 @@ def _paragraph(rng: random.Random, flagged_rate: float, used: set[str]) -> str:
         if sentence in used:
             continue
         used.add(sentence)
-        sentences.append(sentence)
-    return " ".join(sentences) or rng.choice(NEUTRAL)
+        sentences.append((sentence, bank is NEUTRAL))
+    return sentences or [(rng.choice(NEUTRAL), True)]
 
 
-def article_parts(index: int, seed: int = 7) -> tuple[str, list[tuple[str, list[str]]]]:
+_LETTERS = "bcdfghjklmnpqrstvwxz"
+
+
+def _reference(number: int) -> str:
+    """A made-up word of its own for each number below 20**7 (scrambled so that neighbours
+    share no long prefix)."""
+    n = number * 1_000_003 % 20**7
+    return "ref" + "".join(_LETTERS[n // 20**i % 20] for i in range(7))
+
+
+def article_parts(index: int, seed: int = 7, distinct: bool = False) -> tuple[str, list[tuple[str, list[str]]]]:
     """Title and (heading, paragraphs) sections of article `index`, about 1,200 words."""
     rng = random.Random(seed * 1_000_003 + index)
     title = f"{rng.choice(['Understanding', 'A guide to', 'Questions about', 'Living with'])} ketamine therapy, part {index}"
     sections = []
     words = 0
     used: set[str] = set()
+    tag = None
+    if distinct:
+        numbers = iter(range(index * 1000, index * 1000 + 1000))
+        tag = lambda sentence: f"{sentence[:-1]}, as filed under {_reference(next(numbers))}."  # noqa: E731
     headings = rng.sample(HEADINGS, k=len(HEADINGS))
     while words < 1100:
         paragraphs = [_paragraph(rng, 0.03, used) for _ in range(rng.randint(2, 4))]
-        sections.append((headings[len(sections) % len(headings)], paragraphs))
-        words += sum(len(p.split()) for p in paragraphs)
+        words += sum(len(sentence.split()) for p in paragraphs for sentence, _ in p)
+        texts = [" ".join(tag(s) if tag is not None and neutral else s for s, neutral in p) for p in paragraphs]
+        sections.append((headings[len(sections) % len(headings)], texts))
     if rng.random() < 0.7:
         sections.append(("Side effects and safety", [" ".join(rng.sample(SAFETY, k=rng.randint(3, 6)))]))
     return title, sections
 
 
-def render(index: int, seed: int = 7) -> tuple[str, str]:
+def render(index: int, seed: int = 7, distinct: bool = False) -> tuple[str, str]:
     """(file name, content) of article `index`: Markdown, with every 10th HTML and every 15th plain text."""
-    title, sections = article_parts(index, seed)
+    title, sections = article_parts(index, seed, distinct)
     if index % 10 == 9:
         body = "".join(
             f"<h2>{html.escape(h)}</h2>\n" + "".join(f"<p>{html.escape(p)}</p>\n" for p in ps) for h, ps in sections
@@ -148,12 +169,12 @@ def render(index: int, seed: int = 7) -> tuple[str, str]:
     return f"article-{index:05d}.md", f"# {title}\n\n{body}"
 
 
-def write_site(folder: Path, count: int, seed: int = 7) -> int:
+def write_site(folder: Path, count: int, seed: int = 7, distinct: bool = False) -> int:
     """Write `count` articles into `folder`; returns the total size in bytes."""
     folder.mkdir(parents=True, exist_ok=True)
     total = 0
     for i in range(count):
-        name, content = render(i, seed)
+        name, content = render(i, seed, distinct)
         data = content.encode("utf-8")
         (folder / name).write_bytes(data)
         total += len(data)
@@ -165,8 +186,9 @@ def main() -> None:
     parser.add_argument("folder", type=Path)
     parser.add_argument("-n", "--count", type=int, default=100)
     parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--distinct", action="store_true", help="give each neutral sentence a reference word of its own")
     args = parser.parse_args()
-    size = write_site(args.folder, args.count, args.seed)
+    size = write_site(args.folder, args.count, args.seed, args.distinct)
     print(f"wrote {args.count} articles ({size / 1e6:.1f} MB) to {args.folder}")
 
 

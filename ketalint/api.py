@@ -211,7 +211,7 @@ def _context_from_store(store, paths, problems, config, options, selection, name
     # Filed a batch at a time, so that the first such run in a large site, which files every
     # article, does not hold them all.
     batch: list = []
-    for _, file_problems, result in _analyze_paths(stale, config, options, selection, cache):
+    for _, file_problems, result in _analyze_paths(stale, config, options, selection, cache, keep_matches=True):
         problems.extend(file_problems)
         if result is not None:
             batch.append(result)
@@ -260,14 +260,18 @@ def _fetch_context(store, paths: list[str], named: list[FileResult], rules: dict
     return results
 
 
-def _pack(result: FileResult, pairs) -> None:
-    """Statements of rules that keep them packed until the corpus pass (see `ketalint.corpus.packed`)."""
+def _pack(result: FileResult, pairs, digest: str | None) -> None:
+    """Statements of rules that keep them packed until the corpus pass (see `ketalint.corpus.packed`),
+    with their matched texts left to be read back from the file whose content has `digest`."""
     for rule, _ in pairs:
         items = result.statements.get(rule.id)
-        if items and rule.impl.PACKED and isinstance(items, list):  # a cached result's list
+        if items and rule.impl.PACKED:
             from ketalint.corpus.packed import PackedStatements
 
-            result.statements[rule.id] = PackedStatements.pack(result.path, items)
+            if isinstance(items, list):  # a cached result's list
+                items = result.statements[rule.id] = PackedStatements.pack(result.path, items)
+            if digest is not None and isinstance(items, PackedStatements) and items.matches is not None:
+                result.statements[rule.id] = items.without_matches(digest)
 
 
 def _stat(path: str) -> os.stat_result | None:
@@ -277,8 +281,12 @@ def _stat(path: str) -> os.stat_result | None:
         return None
 
 
-def _analyze_paths(paths: list[str], config: Config, options: CheckOptions, selection: Selection, cache):
-    """(file text, problems, result) for each path, in order, over `options.jobs` processes."""
+def _analyze_paths(paths: list[str], config: Config, options: CheckOptions, selection: Selection, cache, keep_matches: bool = False):
+    """(file text, problems, result) for each path, in order, over `options.jobs` processes.
+
+    Packed statements come back without their matched texts unless `keep_matches` (see
+    `ketalint.corpus.packed`): results held until the corpus pass need them only for the
+    few statements a rule reports."""
     max_bytes = int(config.max_file_size_mb * 1_000_000)
 
     def read_and_analyze(path: str):
@@ -288,7 +296,7 @@ def _analyze_paths(paths: list[str], config: Config, options: CheckOptions, sele
             return None, file_problems, None
         pairs = selection.for_path(relative_to_root(path, config))
         result = analyze_cached(file_text, pairs, cache, analyze_file)
-        _pack(result, pairs)
+        _pack(result, pairs, None if keep_matches else file_text.digest)
         if stat is not None:
             result.read_as = (stat.st_size, stat.st_mtime_ns, file_text.digest)
         if not options.keep_texts:

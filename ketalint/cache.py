@@ -250,11 +250,13 @@ def encode(result, key: str) -> dict:
 
 def _statement_rows(rows):
     """A list of statement rows, or for packed statements their columns as they are (keys,
-    matched texts, the numbers' type code and machine bytes): copy-drift's statement per sentence makes most
-    of an entry, and unpacking each to a row cost more than the rest of the entry."""
+    matched texts, the numbers' type code and machine bytes): copy-drift's statement per
+    sentence makes most of an entry, and unpacking each to a row cost more than the rest."""
     from ketalint.corpus.packed import PackedStatements
 
     if isinstance(rows, PackedStatements):
+        if rows.matches is None:
+            raise ValueError("packed statements without their matched texts are not stored")
         return (rows.keys, rows.matches, rows.numbers.typecode, rows.numbers.tobytes())
     return [s.to_json() for s in rows]
 

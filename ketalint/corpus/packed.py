@@ -5,6 +5,10 @@ Copy-drift extracts a statement from nearly every sentence of every article, and
 the corpus pass, which then needed only the few whose wording has a drifted twin. Packed, a
 statement costs two references and six machine integers (four bytes each, in any article under
 2 GB); it is rebuilt as a `Statement` only when asked for.
+
+A run over a whole site does not even keep the sentences' own words (`without_matches`): in a
+site whose articles say different things, those were a third of all it held. They are read
+again from the few files whose statements a rule reports, and only if the file is unchanged.
 """
 
 from __future__ import annotations
@@ -25,12 +29,19 @@ def number_column(largest: int) -> array:
 
 
 class PackedStatements:
-    """Statements without side, variant or data (as copy-drift extracts them), in file order."""
+    """Statements without side, variant or data (as copy-drift extracts them), in file order.
 
-    __slots__ = ("path", "keys", "matches", "numbers")
+    `matches` is None when the matched texts were left behind; `digest` then names the content
+    of the file they are read back from."""
 
-    def __init__(self, path: str, keys: tuple[str, ...], matches: tuple[str, ...], numbers: array):
-        self.path, self.keys, self.matches, self.numbers = path, keys, matches, numbers
+    __slots__ = ("path", "keys", "matches", "numbers", "digest")
+
+    def __init__(self, path: str, keys: tuple[str, ...], matches: tuple[str, ...] | None, numbers: array, digest: str | None = None):
+        self.path, self.keys, self.matches, self.numbers, self.digest = path, keys, matches, numbers, digest
+
+    def without_matches(self, digest: str) -> "PackedStatements":
+        """These statements, their matched texts to be read back from the file whose content has `digest`."""
+        return PackedStatements(self.path, self.keys, None, self.numbers, digest)
 
     @classmethod
     def pack(cls, path: str, statements: list[Statement]) -> "PackedStatements | list[Statement]":
@@ -51,21 +62,38 @@ class PackedStatements:
     def having(self, keys: set[str] | None) -> Iterator[Statement]:
         """The statements (all, or those about `keys`), each rebuilt anew."""
         n = self.numbers
+        matches, text = self.matches, None
         for i, key in enumerate(self.keys):
             if keys is None or key in keys:
                 at = 6 * i
-                yield _make((self.path, n[at], n[at + 1], n[at + 2], n[at + 3], n[at + 4], n[at + 5], self.matches[i], key, "", "", _NO_DATA))
+                start, end = n[at], n[at + 1]
+                if matches is not None:
+                    match = matches[i]
+                else:
+                    if text is None:
+                        text = _text_of(self.path, self.digest)
+                    # A file changed since it was read: its sentence is shown as compared.
+                    match = text[start:end] if text else key
+                yield _make((self.path, start, end, n[at + 2], n[at + 3], n[at + 4], n[at + 5], match, key, "", "", _NO_DATA))
 
     def __getstate__(self):
-        return self.path, self.keys, self.matches, self.numbers
+        return self.path, self.keys, self.matches, self.numbers, self.digest
 
     def __setstate__(self, state) -> None:
         """Arrived from a worker process: copies of a sentence across files share one string."""
-        path, keys, matches, numbers = state
+        path, keys, matches, numbers, digest = state
         intern = sys.intern
-        self.path, self.numbers = path, numbers
+        self.path, self.numbers, self.digest = path, numbers, digest
         self.keys = tuple(map(intern, keys))
-        self.matches = tuple(map(intern, matches))
+        self.matches = None if matches is None else tuple(map(intern, matches))
+
+
+def _text_of(path: str, digest: str | None) -> str:
+    """The text of `path` if its content still has `digest`, else ""."""
+    from ketalint.files import read_article
+
+    file_text, _ = read_article(path, sys.maxsize)
+    return file_text.text if file_text is not None and file_text.digest == digest else ""
 
 
 class SiteStatements:

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 import sys
+from array import array
 from collections import Counter, defaultdict
 from collections.abc import Iterator
 
@@ -196,11 +197,23 @@ def blocks_of(wording: str) -> tuple[str, ...]:
 
 
 def _pairs_of_longest(wording: str) -> tuple[str, ...]:
-    # Sorted by word, then (stably) by length, longest first: the order of (-len, word).
-    words = sorted(sorted({t for t in wording.split() if len(t) > 3 and not t[0].isdigit()}), key=len, reverse=True)[:_LONGEST]
+    words = _longest(wording)
     if len(words) < 2:
         return tuple(words)
     return tuple(a + " " + b if a < b else b + " " + a for i, a in enumerate(words) for b in words[i + 1:])
+
+
+def _longest(wording: str) -> list[str]:
+    # Sorted by word, then (stably) by length, longest first: the order of (-len, word).
+    return sorted(sorted({t for t in wording.split() if len(t) > 3 and not t[0].isdigit()}), key=len, reverse=True)[:_LONGEST]
+
+
+def _block_hashes(wording: str) -> list[int]:
+    """The hashes of `_pairs_of_longest(wording)`, without making its strings."""
+    words = _longest(wording)
+    if len(words) < 2:
+        return [hash(word) for word in words]
+    return [hash((a, b) if a < b else (b, a)) for i, a in enumerate(words) for b in words[i + 1:]]
 
 
 _BLOCKS: dict[str, tuple[str, ...]] = {}
@@ -209,14 +222,24 @@ _MAX_REMEMBERED = 100_000
 
 def _candidates(distinct: list[str]):
     """Pairs of distinct wordings that share a block; a block holding more than `_MAX_BLOCK`
-    wordings says too little to be worth comparing them all."""
+    wordings says too little to be worth comparing them all.
+
+    In a large site nearly every sentence is unlike every other, and each brings six blocks of
+    its own: there, the wordings that share some block with another are picked out first, from
+    their blocks' hashes alone (see `_sharing`), and only those are grouped by their blocks."""
+    big: set[int] = set()
+    pairs_of = blocks_of
+    if len(distinct) > _FEW_WORDINGS:
+        sharing, big = _sharing(distinct)
+        distinct = [wording for wording, shares in zip(distinct, sharing) if shares]
+        pairs_of = _pairs_of_longest  # not remembered: most are never asked for again
     blocks: dict[str, list[str]] = defaultdict(list)
     for wording in distinct:
-        for block in blocks_of(wording):
+        for block in pairs_of(wording):
             blocks[block].append(wording)
     seen: set[tuple[int, int]] = set()
-    for members in blocks.values():
-        if len(members) > _MAX_BLOCK:
+    for block, members in blocks.items():
+        if len(members) > _MAX_BLOCK or (big and _hash_of_block(block) in big):
             continue
         for i, a in enumerate(members):
             for b in members[i + 1:]:
@@ -224,3 +247,44 @@ def _candidates(distinct: list[str]):
                 if pair not in seen:
                     seen.add(pair)
                     yield a, b
+
+
+def _sharing(distinct: list[str]) -> tuple[bytearray, set[int]]:
+    """(for each wording, whether one of its blocks is held by another wording too; the hashes of
+    the blocks held by more than `_MAX_BLOCK` wordings).
+
+    A block is a 64-bit hash here, kept in flat arrays and counted a part of the hash range at a
+    time, so that half a million sentences cost tens of megabytes, not the hundreds that a dict
+    of every block's text and wordings took. Two blocks that share a hash (a chance of about one
+    in ten million for a 5,000-article site) only make a wording a candidate that then shares
+    nothing, unless the two together hold more than `_MAX_BLOCK` wordings: then the smaller
+    one's pairs are not compared."""
+    parts = 1 + 6 * len(distinct) // _BLOCKS_PER_PART
+    hashes = [array("q") for _ in range(parts)]
+    owners = [array("i") for _ in range(parts)]
+    for owner, wording in enumerate(distinct):
+        for block in _block_hashes(wording):
+            part = block % parts
+            hashes[part].append(block)
+            owners[part].append(owner)
+    sharing = bytearray(len(distinct))
+    big: set[int] = set()
+    for part in range(parts):
+        counts = Counter(hashes[part])
+        shared = {block for block, count in counts.items() if 1 < count <= _MAX_BLOCK}
+        big.update(block for block, count in counts.items() if count > _MAX_BLOCK)
+        del counts
+        for block, owner in zip(hashes[part], owners[part]):
+            if block in shared:
+                sharing[owner] = 1
+        hashes[part] = owners[part] = None
+    return sharing, big
+
+
+def _hash_of_block(block: str) -> int:
+    a, space, b = block.partition(" ")
+    return hash((a, b)) if space else hash(a)
+
+
+_FEW_WORDINGS = 20_000  # below this, the blocks' texts are grouped directly
+_BLOCKS_PER_PART = 1_000_000

@@ -7,8 +7,10 @@ import json
 import pytest
 from corpus_support import copy_site
 
+import ketalint.api
 from ketalint.cache import ResultCache
 from ketalint.cli import main
+from ketalint.config import Config
 
 
 def _run(argv, capsys):
@@ -41,3 +43,22 @@ def test_no_cache_writes_nothing(tmp_path, capsys, monkeypatch):
     assert code == 1
     assert "calm-mind.html:9:29" in out and "safety.txt:5" in out
     assert not (root / ".ketalint_cache").exists()
+
+
+def test_a_site_run_holds_no_matched_texts_and_reports_the_drifted_copy_as_written(tmp_path, monkeypatch):
+    hedged = "Ketamine infusions <em>may</em> ease low mood within a few hours for many adults we treat."
+    plain = "Ketamine infusions ease low mood within a few hours for many adults we treat."
+    (tmp_path / "a.html").write_text(f"<html><body><h1>A</h1><p>{hedged}</p></body></html>\n", encoding="utf-8")
+    (tmp_path / "b.md").write_text(f"# B\n\nOur team says so. {plain}\n", encoding="utf-8")
+    held = []
+    real = ketalint.api.run_corpus
+
+    def corpus(results, *args, **kwargs):
+        held.extend(r.statements.get("consistency.copy-drift") for r in results)
+        return real(results, *args, **kwargs)
+
+    monkeypatch.setattr(ketalint.api, "run_corpus", corpus)
+    report = ketalint.api.run_check(Config(root=tmp_path), ketalint.api.CheckOptions(paths=[str(tmp_path)], select=("consistency.copy-drift",), cache=False))
+    assert held and all(packed.matches is None for packed in held)
+    (finding,) = report.findings
+    assert (finding.location.match, [r.match for r in finding.related]) == (plain, [hedged])

@@ -108,3 +108,13 @@ def test_the_rest_of_the_site_is_not_read_when_no_corpus_rule_is_selected(tmp_pa
     read.clear()
     check(root, ["faq.md"], corpus=[root])
     assert len(read) == 7
+
+
+def test_copies_are_shown_as_written_in_the_named_file_and_in_the_filed_site(tmp_path):
+    root = copy_site(tmp_path)
+    for cache in (True, True, False):  # filing the site, then reading it back, then without a store
+        report = check(root, ["glutamate-basics.md"], corpus=[root], cache=cache, select=("consistency.copy-drift",))
+        (note,) = report.findings
+        assert note.location.match in (root / "glutamate-basics.md").read_text(encoding="utf-8")
+        assert note.related and all(r.match in Path(r.path).read_text(encoding="utf-8") for r in note.related)
+        assert all(len(r.match.split()) >= 8 for r in [note.location, *note.related])

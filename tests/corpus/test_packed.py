@@ -51,3 +51,20 @@ def test_numbers_take_four_bytes_each_unless_one_needs_more():
     large = PackedStatements.pack("a.md", [far])
     assert large.numbers.itemsize == 8
     assert list(large) == [far]
+
+
+def test_matched_texts_left_behind_are_read_back_from_the_unchanged_file(tmp_path):
+    from ketalint.files import read_article
+
+    path = tmp_path / "a.md"
+    path.write_text("# T\n\nOne <em>long</em> sentence.\n", encoding="utf-8")
+    text = read_article(str(path), 10**6)[0]
+    start = text.text.index("One")
+    end = text.text.index(".") + 1
+    statement = Statement(str(path), start, end, 3, 1, 3, end - start, text.text[start:end], "one long sentence", "")
+    left = PackedStatements.pack(str(path), [statement]).without_matches(text.digest)
+    assert left.matches is None
+    arrived = pickle.loads(pickle.dumps(left))
+    assert list(arrived) == [statement] and list(arrived.having({"one long sentence"})) == [statement]
+    path.write_text("# T\n\nAnother sentence here, edited meanwhile.\n", encoding="utf-8")
+    assert [s.match for s in arrived] == ["one long sentence"]  # the file changed: shown as compared

@@ -155,3 +155,22 @@ def test_packed_extraction_holds_a_statement_per_long_enough_body_sentence():
             expected.append(statement_at(doc, s.source_start, s.source_end, key=" ".join(tokens), side=""))
     packed = rule.impl.extract_packed(doc)
     assert len(expected) == 3 and list(packed) == expected == rule.impl.extract(doc)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.lists(st.sampled_from(_WORDS), min_size=1, max_size=8).map(" ".join), max_size=40, unique=True), st.integers(1, 4))
+def test_a_large_site_finds_the_candidate_pairs_a_small_one_does(wordings, max_block):
+    """The wordings that share a block are picked out by hash in large runs: the pairs, and their
+    order, are those that grouping every block's text gives (here with every run taken as large,
+    in several parts of the hash range, and small blocks, so that some are too common to pair)."""
+    import ketalint.rules.copy_drift as copy_drift
+
+    saved = copy_drift._FEW_WORDINGS, copy_drift._BLOCKS_PER_PART, copy_drift._MAX_BLOCK
+    try:
+        copy_drift._MAX_BLOCK = max_block
+        direct = list(copy_drift._candidates(wordings))
+        copy_drift._FEW_WORDINGS, copy_drift._BLOCKS_PER_PART = 0, 20
+        staged = list(copy_drift._candidates(wordings))
+    finally:
+        copy_drift._FEW_WORDINGS, copy_drift._BLOCKS_PER_PART, copy_drift._MAX_BLOCK = saved
+    assert staged == direct
