@@ -139,15 +139,15 @@ def article_parts(index: int, seed: int = 7, distinct: bool = False) -> tuple[st
     sections = []
     words = 0
     used: set[str] = set()
-    tag = None
-    if distinct:
-        numbers = iter(range(index * 1000, index * 1000 + 1000))
-        tag = lambda sentence: f"{sentence[:-1]}, as filed under {_reference(next(numbers))}."  # noqa: E731
+    numbers = iter(range(index * 1000, index * 1000 + 1000))
+
+    def tag(sentence: str) -> str:
+        return f"{sentence[:-1]}, as filed under {_reference(next(numbers))}."
     headings = rng.sample(HEADINGS, k=len(HEADINGS))
     while words < 1100:
         paragraphs = [_paragraph(rng, 0.03, used) for _ in range(rng.randint(2, 4))]
         words += sum(len(sentence.split()) for p in paragraphs for sentence, _ in p)
-        texts = [" ".join(tag(s) if tag is not None and neutral else s for s, neutral in p) for p in paragraphs]
+        texts = [" ".join(tag(s) if distinct and neutral else s for s, neutral in p) for p in paragraphs]
         sections.append((headings[len(sections) % len(headings)], texts))
     if rng.random() < 0.7:
         sections.append(("Side effects and safety", [" ".join(rng.sample(SAFETY, k=rng.randint(3, 6)))]))

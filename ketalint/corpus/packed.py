@@ -48,9 +48,9 @@ class PackedStatements:
         """Packed, unless a statement has what the columns do not keep (it is then left as is)."""
         if any(s.side or s.variant or s.data or s.path != path for s in statements):
             return statements
-        numbers = number_column(max((max(s.end, s.end_line, s.column, s.end_column) for s in statements), default=0))
-        for s in statements:
-            numbers.extend((s.start, s.end, s.line, s.column, s.end_line, s.end_column))
+        values = [n for s in statements for n in (s.start, s.end, s.line, s.column, s.end_line, s.end_column)]
+        numbers = number_column(max(values, default=0))
+        numbers.extend(values)
         return cls(path, tuple(s.key for s in statements), tuple(s.match for s in statements), numbers)
 
     def __len__(self) -> int:
