@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import re
+from contextlib import contextmanager
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from ketalint.document import parse
 from ketalint.prefilter import Prefilter, word_head
-from ketalint.rules.literals import DocumentLiterals, Plan, _key_word
+from ketalint.rules.literals import SETS, DocumentLiterals, Plan, _key_word
 from ketalint.rules.scan import stream_matches
 
 WORDS = ["ketamine", "Esketamine", "brain-derived", "effective", "ineffective", "don't", "help", "helps", "HELPFUL",
@@ -18,6 +19,17 @@ WORDS = ["ketamine", "Esketamine", "brain-derived", "effective", "ineffective", 
 SENTENCE = st.lists(st.sampled_from(WORDS), min_size=1, max_size=8).map(lambda ws: " ".join(ws).capitalize() + ".")
 LITERALS = ["ketamine", "brain-derived", "effective", "n't", "help", "at-home", "heat", "cure", "-all", "000", "x_y", "bdnf)",
             "for good", "é for"]
+
+
+@contextmanager
+def _numbered_at_once():
+    """Plans answer from the sets an index touched from a process's first document on."""
+    alone = SETS.documents_alone
+    SETS.documents_alone = 0
+    try:
+        yield
+    finally:
+        SETS.documents_alone = alone
 
 
 def _index(doc) -> DocumentLiterals:
@@ -77,10 +89,16 @@ _ALTERNATIVE = st.lists(_FACTOR, min_size=1, max_size=3)
 def test_plan_names_the_sentences_that_meet_some_alternative_in_full(sentences, alternatives, starting):
     """A sentence is a candidate when, for some alternative, it holds a literal of each set (a
     literal that always starts a word counts only if a word of the document starts with its head)."""
+    with _numbered_at_once():
+        _check_plan(sentences, alternatives, starting)
+
+
+def _check_plan(sentences, alternatives, starting):
     condition = tuple(tuple(tuple((lit, lit in starting) for lit in factor) for factor in factors) for factors in alternatives)
     first_sets = frozenset(lit for factors in alternatives for lit in factors[0])
-    plan = Plan(Prefilter(first_sets, {lit: word_head(lit) for lit in first_sets & starting}, condition=condition))
     doc = parse("t.md", " ".join(sentences) + "\n")
+    indexed_before = _index(doc)
+    plan = Plan(Prefilter(first_sets, {lit: word_head(lit) for lit in first_sets & starting}, condition=condition))
     lowered = doc.stream.lower()
     words = set(re.findall(r"\w+", lowered))
 
@@ -97,7 +115,33 @@ def test_plan_names_the_sentences_that_meet_some_alternative_in_full(sentences, 
         text = lowered[s.stream_start:s.stream_start + len(s.text)]
         if any(all(any(counts(lit, text) for lit in factor) for factor in factors) for factors in alternatives):
             expected.append(s.index)
+    # A plan made before a document is indexed answers from the sets the index touched. One
+    # made after answers alone, from an index that caught up with its literals (as `scan` has
+    # it do) and took their heads as met: it may name more sentences, never fewer.
     assert plan.sentences(_index(doc)) == expected
+    alone = _index(doc)
+    alone.covered = 0  # as in the first documents of a process, where each plan answers alone
+    assert plan.sentences(alone) == expected
+    indexed_before.catch_up()
+    assert set(plan.sentences(indexed_before)) >= set(expected)
+
+
+def test_plans_that_share_a_set_with_a_searched_literal_answer_each_for_itself(monkeypatch):
+    """Sets of the same literals are shared between plans, and a literal with other characters
+    is added to a shared set only when a plan needs it: neither plan may see the other's state."""
+    monkeypatch.setattr(SETS, "documents_alone", 0)
+    shared = (("brain-derived", False), ("ketamine", True))
+    first = Plan(Prefilter(frozenset(["help"]), condition=(((("help", False),), shared),)))
+    second = Plan(Prefilter(frozenset(["brain-derived", "ketamine"]), {"ketamine": word_head("ketamine")},
+                            condition=((shared, (("heat", False),)),)))
+    doc = parse("t.md", "Brain-derived factors help. Ketamine may heat. Brain-derived heat. Help with ketamine.\n")
+    index = _index(doc)
+    assert first._needs <= index.covered and second._needs <= index.covered  # both answer from the index's sets
+    assert second.sentences(index) == [1, 2]
+    assert first.sentences(index) == [0, 3]
+    again = _index(doc)
+    assert first.sentences(again) == [0, 3]
+    assert second.sentences(again) == [1, 2]
 
 
 def test_a_sentence_holding_only_some_parts_of_a_sequence_is_not_a_candidate():
@@ -135,3 +179,16 @@ def test_a_keyed_literal_is_not_searched_for_where_no_word_holds_its_key(monkeyp
     with_key = _index(parse("t.md", "Good news. Gone for good.\n"))
     assert with_key.sentences_with("for good") == [1]
     assert searched == ["for good"]
+
+
+def test_the_first_documents_of_a_process_leave_each_plan_to_answer_alone(monkeypatch):
+    monkeypatch.setattr(SETS, "documents_alone", 1)
+    monkeypatch.setattr(SETS, "indexed", 0)
+    plan = Plan(Prefilter(frozenset(["heat"]), condition=(((("heat", False),), (("ketamine", False),)),)))
+    doc = parse("t.md", "Ketamine may heat. Heat alone.\n")
+    first = _index(doc)
+    assert plan._needs is None  # not numbered: a run over one article never pays for it
+    assert plan.sentences(first) == [0]
+    second = _index(doc)
+    assert plan._needs is not None and plan._needs <= second.covered
+    assert plan.sentences(second) == [0]
