@@ -136,7 +136,7 @@ def test_plans_that_share_a_set_with_a_searched_literal_answer_each_for_itself(m
                             condition=((shared, (("heat", False),)),)))
     doc = parse("t.md", "Brain-derived factors help. Ketamine may heat. Brain-derived heat. Help with ketamine.\n")
     index = _index(doc)
-    assert first._needs <= index.covered and second._needs <= index.covered  # both answer from the index's sets
+    assert first.needs <= index.covered and second.needs <= index.covered  # both answer from the index's sets
     assert second.sentences(index) == [1, 2]
     assert first.sentences(index) == [0, 3]
     again = _index(doc)
@@ -187,8 +187,8 @@ def test_the_first_documents_of_a_process_leave_each_plan_to_answer_alone(monkey
     plan = Plan(Prefilter(frozenset(["heat"]), condition=(((("heat", False),), (("ketamine", False),)),)))
     doc = parse("t.md", "Ketamine may heat. Heat alone.\n")
     first = _index(doc)
-    assert plan._needs is None  # not numbered: a run over one article never pays for it
+    assert plan.needs is None  # not numbered: a run over one article never pays for it
     assert plan.sentences(first) == [0]
     second = _index(doc)
-    assert plan._needs is not None and plan._needs <= second.covered
+    assert plan.needs is not None and plan.needs <= second.covered
     assert plan.sentences(second) == [0]

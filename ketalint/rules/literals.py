@@ -317,7 +317,7 @@ class Plan:
     """
 
     __slots__ = ("starting_words", "inner_words", "others", "_heads", "_sets_of", "_by_first", "_set_count",
-                 "_first_others", "_later_others", "_needs", "_sets_at", "_by_first_at", "_later_at")
+                 "_first_others", "_later_others", "needs", "_sets_at", "_by_first_at", "_later_at")
 
     def __init__(self, prefilter: Prefilter):
         literals = prefilter.literals
@@ -397,9 +397,9 @@ class Plan:
     def sentences(self, found: DocumentLiterals) -> list[int]:
         """Indexes of the sentences that may hold a match, ascending: those that hold, for some
         alternative, a literal of each of its sets whose head test passes."""
-        needs = self._needs
+        needs = self.needs
         if needs is not None and needs <= found.covered:
-            return self._sentences_from(found)
+            return self.answer(found)
         present = found.starting & self.starting_words
         if self.inner_words:
             present |= found.words_held & self.inner_words
@@ -444,9 +444,10 @@ class Plan:
         return indexes(union)
 
 
-    def _sentences_from(self, found: DocumentLiterals) -> list[int]:
+    def answer(self, found: DocumentLiterals) -> list[int]:
         """`sentences`, from the document's sets already touched by its word literals (see
-        `PlanSets`): only literals with other characters are still to be searched for."""
+        `PlanSets`; the caller has checked that they cover this plan's): only literals with
+        other characters are still to be searched for."""
         touched = found.touched
         if self._first_others:
             heads, sets_at = found.heads, self._sets_at
@@ -499,7 +500,7 @@ class PlanSets:
         self._waiting: list[Plan] = []
 
     def enlist(self, plan: Plan) -> None:
-        plan._needs = None
+        plan.needs = None
         self._waiting.append(plan)
 
     def touched(self, masks: dict[str, int], starting: set[str]) -> tuple[list[int], int]:
@@ -540,7 +541,7 @@ class PlanSets:
                         if _is_word(literal):
                             sets_of.setdefault(literal, ([], []))[head is not None].append(number)
                 at.append(number)
-            plan._needs = 1 + max(at, default=-1)
+            plan.needs = 1 + max(at, default=-1)
             plan._sets_at = {literal: tuple(at[i] for i in indexes) for literal, indexes in plan._sets_of.items()}
             plan._by_first_at = tuple((at[first], tuple(tuple(at[i] for i in rest) for rest in rests))
                                       for first, rests in plan._by_first)

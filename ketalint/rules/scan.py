@@ -228,8 +228,14 @@ def _candidate_sentences(doc: Document, prefilter: Prefilter) -> list[int] | Non
         if not _PRIMED:
             _prime()  # the table takes a snapshot's literals at once only while it is empty
         plan = _PLANS[prefilter] = _plan(prefilter)
-    found = _document_literals(doc)
-    found = memo[prefilter] = None if found is None else plan.sentences(found)
+    found = doc.memo.get("literal_index")
+    if found is None or found.version != TABLE.version:
+        found = _document_literals(doc)
+        if found is None:
+            memo[prefilter] = None
+            return None
+    needs = plan.needs
+    found = memo[prefilter] = plan.answer(found) if needs is not None and needs <= found.covered else plan.sentences(found)
     return found
 
 
