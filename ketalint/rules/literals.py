@@ -425,24 +425,7 @@ class Plan:
             if mask:
                 for index in sets_of[literal]:
                     touched[index] |= mask
-        later = self._later_others
-        unsearched = set(later) if later else None
-        union = 0
-        for first, rests in self._by_first:
-            opened = touched[first]
-            if opened:
-                for rest in rests:
-                    common = opened
-                    for index in rest:
-                        if unsearched and index in unsearched:
-                            unsearched.discard(index)
-                            touched[index] |= _mask_of_others(found, later[index])
-                        common &= touched[index]
-                        if not common:
-                            break
-                    union |= common
-        return indexes(union)
-
+        return indexes(_met(found, touched, self._by_first, self._later_others))
 
     def answer(self, found: DocumentLiterals) -> list[int]:
         """`sentences`, from the document's sets already touched by its word literals (see
@@ -457,22 +440,7 @@ class Plan:
                     if mask:
                         for index in sets_at[literal]:
                             touched[index] |= mask
-        later = self._later_at
-        unsearched = set(later) if later else None
-        union = 0
-        for first, rests in self._by_first_at:
-            opened = touched[first]
-            if opened:
-                for rest in rests:
-                    common = opened
-                    for index in rest:
-                        if unsearched and index in unsearched:
-                            unsearched.discard(index)
-                            touched[index] |= _mask_of_others(found, later[index])
-                        common &= touched[index]
-                        if not common:
-                            break
-                    union |= common
+        union = _met(found, touched, self._by_first_at, self._later_at)
         return indexes(union) if union else []
 
 
@@ -551,6 +519,28 @@ class PlanSets:
 
 
 SETS = PlanSets()
+
+
+def _met(found: DocumentLiterals, touched: list[int], by_first, later) -> int:
+    """The sentences that meet some alternative, given each set's sentences in `touched` (numbered
+    as `by_first` and `later` number them); the literals with other characters that only later
+    sets hold are searched for when an alternative first reaches such a set."""
+    unsearched = set(later) if later else None
+    union = 0
+    for first, rests in by_first:
+        opened = touched[first]
+        if opened:
+            for rest in rests:
+                common = opened
+                for index in rest:
+                    if unsearched and index in unsearched:
+                        unsearched.discard(index)
+                        touched[index] |= _mask_of_others(found, later[index])
+                    common &= touched[index]
+                    if not common:
+                        break
+                union |= common
+    return union
 
 
 def _mask_of_others(found: DocumentLiterals, others) -> int:
