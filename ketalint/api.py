@@ -21,7 +21,7 @@ from ketalint.engine import check_document, sort_findings
 from ketalint.files import FileText, Problem, decode, discover, read_article, relative_to_root, same_file_key
 from ketalint.finding import Finding
 from ketalint.packs import Rule, default_pack_dir, load_packs
-from ketalint.parallel import default_jobs, iter_in_order
+from ketalint.parallel import default_jobs, iter_in_order, jobs_of_run
 from ketalint.selection import Selection
 
 
@@ -317,7 +317,8 @@ def run_check(config: Config, options: CheckOptions, rules: list[Rule] | None = 
     """Lint the files named by `options` (or standard input) under `config`."""
     cache = open_cache(config, options.cache, options.cache_dir)
     try:
-        return _run_check(config, options, rules, cache)
+        with jobs_of_run(options.jobs):
+            return _run_check(config, options, rules, cache)
     finally:
         if cache is not None:
             cache.close()

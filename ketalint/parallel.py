@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:  # annotations only: importing typing costs every run its start-up time
@@ -22,6 +23,7 @@ _MAX_CHUNK = 16
 _CHUNKS_IN_FLIGHT = 4  # per worker: enough that none waits for the next, few enough to hold little
 _task: Callable | None = None
 _after_chunk: Callable | None = None
+_jobs_of_run: int | None = None
 
 
 def default_jobs() -> int:
@@ -30,6 +32,24 @@ def default_jobs() -> int:
         return len(os.sched_getaffinity(0))
     except AttributeError:  # pragma: no cover - not Linux
         return os.cpu_count() or 1
+
+
+@contextmanager
+def jobs_of_run(jobs: int) -> Iterator[None]:
+    """Within it, `run_jobs` is the worker count a run was given (`--jobs`; 0: all cores), for
+    work deep inside the run that may share itself out, such as the corpus pass over a large
+    site, without every layer between passing the count on."""
+    global _jobs_of_run
+    saved, _jobs_of_run = _jobs_of_run, jobs or default_jobs()
+    try:
+        yield
+    finally:
+        _jobs_of_run = saved
+
+
+def run_jobs() -> int:
+    """The worker count of the run under way; 1 outside one (a caller of a rule's own methods)."""
+    return 1 if _jobs_of_run is None else _jobs_of_run
 
 
 def map_in_order(

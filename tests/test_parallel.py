@@ -47,3 +47,15 @@ def test_workers_run_only_a_few_chunks_ahead_of_a_slow_consumer(tmp_path):
     started = len(list(tmp_path.glob("*.done")))
     assert started <= 2 * (_CHUNKS_IN_FLIGHT + 1) * _MAX_CHUNK
     assert list(results) == items[1:]
+
+
+def test_a_run_tells_its_worker_count_to_the_work_inside_it():
+    from ketalint.parallel import default_jobs, jobs_of_run, run_jobs
+
+    assert run_jobs() == 1
+    with jobs_of_run(3):
+        assert run_jobs() == 3
+        with jobs_of_run(0):
+            assert run_jobs() == default_jobs()
+        assert run_jobs() == 3
+    assert run_jobs() == 1

@@ -23,6 +23,7 @@ import sys
 from array import array
 from collections import Counter, defaultdict
 from collections.abc import Iterator
+from functools import partial
 
 from ketalint.corpus.conflicts import Conflict
 from ketalint.corpus.drift import drift
@@ -260,13 +261,7 @@ def _sharing(distinct: list[str]) -> tuple[bytearray, set[int]]:
     nothing, unless the two together hold more than `_MAX_BLOCK` wordings: then the smaller
     one's pairs are not compared."""
     parts = 1 + 6 * len(distinct) // _BLOCKS_PER_PART
-    hashes = [array("q") for _ in range(parts)]
-    owners = [array("i") for _ in range(parts)]
-    for owner, wording in enumerate(distinct):
-        for block in _block_hashes(wording):
-            part = block % parts
-            hashes[part].append(block)
-            owners[part].append(owner)
+    hashes, owners = _hashed_blocks(distinct, parts)
     sharing = bytearray(len(distinct))
     big: set[int] = set()
     for part in range(parts):
@@ -281,10 +276,42 @@ def _sharing(distinct: list[str]) -> tuple[bytearray, set[int]]:
     return sharing, big
 
 
+def _hashed_blocks(distinct: list[str], parts: int) -> tuple[list[array], list[array]]:
+    """(per part of the hash range, the hashes of the wordings' blocks; per part, the index in
+    `distinct` of each block's wording), in the order of `distinct`.
+
+    Hashing is most of the corpus pass over a site whose sentences nearly all differ, and each
+    wording is hashed on its own: with several cores, forked workers hash a slice each. They
+    share this process's hash seed, so their hashes are the ones it would compute."""
+    from ketalint.parallel import iter_in_order, run_jobs
+
+    hashes = [array("q") for _ in range(parts)]
+    owners = [array("i") for _ in range(parts)]
+    hash_slice = partial(_hashed_slice, distinct, parts)
+    for slice_hashes, slice_owners in iter_in_order(hash_slice, range(0, len(distinct), _HASHED_PER_SLICE), run_jobs()):
+        for part in range(parts):
+            hashes[part].extend(slice_hashes[part])
+            owners[part].extend(slice_owners[part])
+    return hashes, owners
+
+
+def _hashed_slice(distinct: list[str], parts: int, first: int) -> tuple[list[array], list[array]]:
+    """`_hashed_blocks` of the `_HASHED_PER_SLICE` wordings from `first` on."""
+    hashes = [array("q") for _ in range(parts)]
+    owners = [array("i") for _ in range(parts)]
+    for owner in range(first, min(first + _HASHED_PER_SLICE, len(distinct))):
+        for block in _block_hashes(distinct[owner]):
+            part = block % parts
+            hashes[part].append(block)
+            owners[part].append(owner)
+    return hashes, owners
+
+
 def _hash_of_block(block: str) -> int:
     a, space, b = block.partition(" ")
     return hash((a, b)) if space else hash(a)
 
 
 _FEW_WORDINGS = 20_000  # below this, the blocks' texts are grouped directly
-_BLOCKS_PER_PART = 1_000_000
+_BLOCKS_PER_PART = 250_000  # the blocks counted at once: a part's count of them is the corpus pass's peak
+_HASHED_PER_SLICE = 2_000  # wordings a worker hashes at a time (`parallel` shares work out from 32 slices)

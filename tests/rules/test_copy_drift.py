@@ -174,3 +174,22 @@ def test_a_large_site_finds_the_candidate_pairs_a_small_one_does(wordings, max_b
     finally:
         copy_drift._FEW_WORDINGS, copy_drift._BLOCKS_PER_PART, copy_drift._MAX_BLOCK = saved
     assert staged == direct
+
+
+def test_blocks_hashed_by_forked_workers_are_those_hashed_here():
+    """A large site's wordings are hashed a slice per worker: the arrays, in wording order, are
+    those one process builds (workers share its hash seed)."""
+    import ketalint.rules.copy_drift as copy_drift
+    from ketalint.parallel import MIN_FILES_PER_JOB, jobs_of_run
+
+    wordings = [f"{a} {b} clinic patients describe {c} changes" for a in _WORDS for b in _WORDS for c in ("gradual", "sudden")]
+    saved = copy_drift._HASHED_PER_SLICE
+    try:
+        copy_drift._HASHED_PER_SLICE = max(1, len(wordings) // (4 * MIN_FILES_PER_JOB))
+        alone = copy_drift._hashed_blocks(wordings, 3)
+        with jobs_of_run(2):
+            shared = copy_drift._hashed_blocks(wordings, 3)
+    finally:
+        copy_drift._HASHED_PER_SLICE = saved
+    assert sum(len(part) for part in alone[0]) > len(wordings)
+    assert shared == alone
