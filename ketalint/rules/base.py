@@ -24,6 +24,7 @@ from ketalint.rules.scan import (  # noqa: F401 - re-exported: rule types import
     lowered_stream,
     matches_by_sentence,
     overlaps_exception,
+    plain_words,
     sentence_matches,
     sentence_spans,
     sentence_text,

@@ -30,15 +30,13 @@ from ketalint.corpus.drift import drift
 from ketalint.corpus.packed import PackedStatements, SiteStatements, number_column
 from ketalint.corpus.rule import CorpusRule
 from ketalint.corpus.statement import Statement
-from ketalint.document import ascii_gaps, translated_pieces
 from ketalint.document.model import Document
 from ketalint.language import Cues
-from ketalint.rules.base import Option, cues_of, lowered_stream, sentence_text
+from ketalint.rules.base import Option, cues_of, lowered_stream, plain_words, sentence_text
 
 _TOKEN = re.compile(r"[a-z0-9%]+(?:[.'-][a-z0-9]+)*")
-# Where no ".", "'" or "-" can join two runs into one token (`_plain`), a sentence's tokens
-# are the words of its translation by this table.
-_GAPS = ascii_gaps("%")
+# Where no ".", "'" or "-" can join two runs into one token (`_plain`) and no "%" is part of one,
+# a sentence's tokens are its plain words (`plain_words`).
 _LONGEST = 4
 
 
@@ -46,6 +44,8 @@ def _plain(lowered: str, start: int, end: int) -> bool:
     """No character inside [start, end) that `_TOKEN` may take into a token (a final "." may
     end the sentence: nothing follows it to join)."""
     return lowered.find("'", start, end) < 0 and lowered.find("-", start, end) < 0 and lowered.find(".", start, end - 1) < 0
+
+
 _MAX_BLOCK = 50
 
 
@@ -78,15 +78,16 @@ class CopyDriftRule(CorpusRule):
         # In an ASCII document a sentence lower-cased is a slice of the lower-cased stream.
         lowered = lowered_stream(doc) if doc.stream.isascii() else None
         findall = _TOKEN.findall
-        pieces = None if lowered is None else translated_pieces(lowered, _GAPS, len(doc.sentences))
+        plain = None if lowered is None else plain_words(doc)
         for sentence in doc.sentences:
             if sentence.block.kind == "heading":
                 continue
             if lowered is not None:
                 start = sentence.stream_start
                 end = start + len(sentence.text)
-                if pieces is not None and _plain(lowered, start, end):
-                    tokens = pieces[sentence.index].split()
+                words = None if plain is None else plain[sentence.index]
+                if words is not None and _plain(lowered, start, end):
+                    tokens = words
                 else:
                     tokens = findall(lowered, start, end)
             else:

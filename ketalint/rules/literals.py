@@ -161,18 +161,22 @@ TABLE = LiteralTable()
 _WORD_GAPS = ascii_gaps("_")  # `\w` in lower-cased ASCII text: a-z, 0-9 and "_"
 
 
-def _word_masks(lowered: str, sentence_spans: list[tuple[int, int]]) -> dict[str, int]:
+def _word_masks(lowered: str, sentence_spans: list[tuple[int, int]], plain: list[list[str] | None] | None = None) -> dict[str, int]:
     """{word (a `\\w+` run): the sentences that hold it, as a bit mask}. Built in one pass over
     every word: most of a document's words hold some literal of a pack, so meeting each
-    sentence's words with the telling ones first saves nothing."""
+    sentence's words with the telling ones first saves nothing. `plain`: the sentences' words
+    where they hold no "_" (see `scan.plain_words`), which are these."""
     by_word: dict[str, int] = {}
     get = by_word.get
-    pieces = translated_pieces(lowered, _WORD_GAPS, len(sentence_spans))
-    if pieces is not None:
-        words_of = (piece.split() for piece in pieces)
+    findall = _WORD.findall
+    if plain is not None:
+        words_of = (findall(lowered, *span) if words is None else words for words, span in zip(plain, sentence_spans))
     else:
-        findall = _WORD.findall
-        words_of = (findall(lowered, start, end) for start, end in sentence_spans)
+        pieces = translated_pieces(lowered, _WORD_GAPS, len(sentence_spans))
+        if pieces is not None:
+            words_of = (piece.split() for piece in pieces)
+        else:
+            words_of = (findall(lowered, start, end) for start, end in sentence_spans)
     bit = 1
     for words in words_of:
         for word in words:
@@ -193,11 +197,12 @@ class DocumentLiterals:
 
     __slots__ = ("version", "lowered", "starts", "heads", "starting", "words_held", "masks", "lists", "touched", "covered")
 
-    def __init__(self, lowered: str, sentence_spans: list[tuple[int, int]], starts: list[int]):
+    def __init__(self, lowered: str, sentence_spans: list[tuple[int, int]], starts: list[int],
+                 plain: list[list[str] | None] | None = None):
         self.version = TABLE.version
         self.lowered = lowered
         self.starts = starts
-        by_word = _word_masks(lowered, sentence_spans)
+        by_word = _word_masks(lowered, sentence_spans, plain)
         telling, self.heads = TABLE.of_words(by_word)
         masks: dict[str, int] = {}
         for word, literals in telling.items():

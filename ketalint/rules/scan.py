@@ -15,6 +15,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Iterator
 
+from ketalint.document import ascii_gaps, translated_pieces
 from ketalint.document.model import Document, Sentence
 from ketalint.foldregex import foldable
 from ketalint.language import folded
@@ -192,6 +193,27 @@ def lowered_stream(doc: Document) -> str | None:
     return _literal_memo(doc)[""]
 
 
+def plain_words(doc: Document) -> list[list[str] | None] | None:
+    """Per sentence, its runs of a-z and 0-9 in the lower-cased stream, or None for a sentence
+    that holds "_", "%" or "'"; None for a stream that is not ASCII. Shared, not to be changed.
+
+    Rules split sentences into words each their own way: the literal index keeps "_" in a word
+    (`\\w`), copy-drift "%", repeated-sentence "'". The ways differ only at those characters,
+    which most sentences do not hold: those are split once for all, the others by each rule."""
+    memo = doc.memo
+    found = memo.get("plain_words", False)
+    if found is False:
+        lowered = lowered_stream(doc)
+        pieces = None if lowered is None else translated_pieces(lowered, _PLAIN_GAPS, len(doc.sentences))
+        found = memo["plain_words"] = None if pieces is None else [
+            None if "'" in piece or "%" in piece or "_" in piece else piece.split() for piece in pieces
+        ]
+    return found
+
+
+_PLAIN_GAPS = ascii_gaps("_%'")
+
+
 def _literal_memo(doc: Document) -> dict:
     """"" holds the lower-cased stream (None if lower-casing moved characters)."""
     memo = doc.memo.get("literals")
@@ -311,7 +333,7 @@ def _document_literals(doc: Document) -> DocumentLiterals | None:
         if lowered is None or not _foldable(doc, lowered):
             return None
         starts = stream_index(doc).starts
-        found = doc.memo["literal_index"] = DocumentLiterals(lowered, _sentence_spans(doc), starts)
+        found = doc.memo["literal_index"] = DocumentLiterals(lowered, _sentence_spans(doc), starts, plain_words(doc))
     return found
 
 

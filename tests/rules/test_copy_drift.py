@@ -193,3 +193,22 @@ def test_blocks_hashed_by_forked_workers_are_those_hashed_here():
         copy_drift._HASHED_PER_SLICE = saved
     assert sum(len(part) for part in alone[0]) > len(wordings)
     assert shared == alone
+
+
+_PIECES = ["Ketamine", "ketamine's", "don't", "x_y", "3.5", "20%", "(BDNF)", "why?", "e.g.", "A1c", "—", "co-op", "Café", "may", "help"]
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.lists(st.sampled_from(_PIECES), min_size=8, max_size=12), min_size=1, max_size=4))
+def test_packed_keys_are_the_tokens_the_regex_finds(sentences):
+    """Sentences are split from the words other rules share where no token may join or keep
+    other characters; the keys are still `_TOKEN`'s tokens."""
+    from ketalint.document import parse
+    from ketalint.rules.base import sentence_text
+    from ketalint.rules.copy_drift import _TOKEN
+
+    rule = shipped(RULE)
+    doc = parse("a.md", "\n\n".join(" ".join(words) + " here." for words in sentences) + "\n")
+    expected = [" ".join(tokens) for tokens in (_TOKEN.findall(sentence_text(doc, s).lower()) for s in doc.sentences)
+                if len(tokens) >= rule.impl.min_words]
+    assert list(rule.impl.extract_packed(doc).keys) == expected

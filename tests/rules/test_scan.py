@@ -3,6 +3,8 @@ from __future__ import annotations
 import re
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from ketalint.document import parse
 from ketalint.rules.scan import stream_matches
@@ -27,3 +29,42 @@ def test_scan_reports_the_non_empty_matches_a_full_scan_gives(pattern):
     expected = [(m.span(), m.group()) for m in regex.finditer(doc.stream) if m.end() > m.start()]
     assert [(m.span(), m.group()) for m in stream_matches(doc, regex)] == expected
     assert expected  # the text holds matches for every pattern above
+
+
+_PIECES = ["Ketamine", "ketamine's", "don't", "x_y", "3.5", "20%", "(BDNF)", "why?", "e.g.", "A1c", "—", "co-op", "Café"]
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.lists(st.sampled_from(_PIECES), min_size=1, max_size=8), min_size=1, max_size=5))
+def test_plain_words_are_the_letter_and_digit_runs_of_sentences_without_underscore_percent_or_apostrophe(sentences):
+    from ketalint.rules.scan import plain_words
+
+    doc = parse("t.md", " ".join(" ".join(words) + "." for words in sentences) + "\n")
+    found = plain_words(doc)
+    lowered = doc.stream.lower()
+    if not lowered.isascii():
+        assert found is None
+        return
+    assert len(found) == len(doc.sentences)
+    for sentence, words in zip(doc.sentences, found):
+        text = lowered[sentence.stream_start:sentence.stream_start + len(sentence.text)]
+        if any(ch in text for ch in "_%'"):
+            assert words is None
+        else:
+            assert words == re.findall(r"[a-z0-9]+", text)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.lists(st.sampled_from(_PIECES), min_size=1, max_size=8), min_size=1, max_size=5))
+def test_the_literal_index_sees_the_words_a_regex_finds(sentences):
+    from ketalint.rules.literals import _word_masks
+    from ketalint.rules.scan import _sentence_spans, plain_words
+
+    doc = parse("t.md", " ".join(" ".join(words) + "." for words in sentences) + "\n")
+    lowered = doc.stream.lower()
+    spans = _sentence_spans(doc)
+    expected: dict[str, int] = {}
+    for i, (start, end) in enumerate(spans):
+        for word in re.findall(r"\w+", lowered[start:end]):
+            expected[word] = expected.get(word, 0) | 1 << i
+    assert _word_masks(lowered, spans, plain_words(doc)) == expected == _word_masks(lowered, spans)
