@@ -165,7 +165,7 @@ def _word_masks(lowered: str, sentence_spans: list[tuple[int, int]], plain: list
     """{word (a `\\w+` run): the sentences that hold it, as a bit mask}. Built in one pass over
     every word: most of a document's words hold some literal of a pack, so meeting each
     sentence's words with the telling ones first saves nothing. `plain`: the sentences' words
-    where they hold no "_" (see `scan.plain_words`), which are these."""
+    from `scan.plain_words`, which are their `\\w+` runs wherever it gives any."""
     by_word: dict[str, int] = {}
     get = by_word.get
     findall = _WORD.findall
