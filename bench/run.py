@@ -87,6 +87,13 @@ def _drop_results(cache: Path) -> None:
                 shutil.rmtree(entry, ignore_errors=True) if entry.is_dir() else entry.unlink()
 
 
+def build_rule_set(folder: Path) -> None:
+    """"Cold" keeps the compiled rule set: it is built here, untimed, as the first run after
+    installing builds it, so that no timed run (and no peak) includes building it."""
+    subprocess.run(KETALINT + ["check", "article-00000.md"], cwd=folder, stdout=subprocess.DEVNULL,
+                   stderr=subprocess.DEVNULL, check=False)
+
+
 def site(root: Path, count: int, distinct: bool = False) -> tuple[Path, int]:
     folder = root / (f"site-{count}-distinct" if distinct else f"site-{count}")
     size = write_site(folder, count, distinct=distinct)
@@ -117,10 +124,7 @@ def main() -> None:
                 first = measure(command, folder, runs, before=lambda c=cache: shutil.rmtree(c, ignore_errors=True))
                 report("1 article, nothing cached (first run)", first)
             else:
-                # "Cold" keeps the compiled rule set: build it here, untimed, as the first run
-                # after installing does, so that no timed run (and no peak) includes building it.
-                subprocess.run(KETALINT + ["check", "article-00000.md"], cwd=folder, stdout=subprocess.DEVNULL,
-                               stderr=subprocess.DEVNULL, check=False)
+                build_rule_set(folder)
             cold = measure(command, folder, runs, before=lambda c=cache: _drop_results(c))
             results[n] = cold
             extra = ""
@@ -175,8 +179,7 @@ def main() -> None:
             folder, size = site(root, 5000, distinct=True)
             cache = folder / ".ketalint_cache"
             command = KETALINT + ["check", ".", "-q", "--format", "json"]
-            subprocess.run(KETALINT + ["check", "article-00000.md"], cwd=folder, stdout=subprocess.DEVNULL,
-                           stderr=subprocess.DEVNULL, check=False)
+            build_rule_set(folder)
             report("5000 articles, distinct sentences, cold", measure(command, folder, 1, before=lambda c=cache: _drop_results(c)), size)
             report("5000 articles, distinct sentences, warm cache", measure(command, folder, runs_big), size)
     finally:

@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from ketalint.document import parse
 from ketalint.prefilter import Prefilter, word_head
 from ketalint.rules.literals import SETS, DocumentLiterals, Plan, _key_word
-from ketalint.rules.scan import stream_matches
+from ketalint.rules.scan import plain_words, stream_matches
 
 WORDS = ["ketamine", "Esketamine", "brain-derived", "effective", "ineffective", "don't", "help", "helps", "HELPFUL",
          "n't", "at-home", "heat", "preheat", "(BDNF)", "cure-all", "cures", "secure", "1,000", "mg", "x_y", "café",
@@ -35,7 +35,7 @@ def _numbered_at_once():
 def _index(doc) -> DocumentLiterals:
     lowered = doc.stream.lower()
     spans = [(s.stream_start, s.stream_start + len(s.text)) for s in doc.sentences]
-    return DocumentLiterals(lowered, spans, [s.stream_start for s in doc.sentences])
+    return DocumentLiterals(lowered, spans, [s.stream_start for s in doc.sentences], plain_words(doc))
 
 
 @settings(max_examples=80, deadline=None)

@@ -41,9 +41,10 @@ _LONGEST = 4
 
 
 def _plain(lowered: str, start: int, end: int) -> bool:
-    """No character inside [start, end) that `_TOKEN` may take into a token (a final "." may
-    end the sentence: nothing follows it to join)."""
-    return lowered.find("'", start, end) < 0 and lowered.find("-", start, end) < 0 and lowered.find(".", start, end - 1) < 0
+    """No "-" or "." inside [start, end) that could join two runs into one `_TOKEN` (a final "."
+    may end the sentence: nothing follows it to join). Asked only of sentences with plain words,
+    which hold no apostrophe."""
+    return lowered.find("-", start, end) < 0 and lowered.find(".", start, end - 1) < 0
 
 
 _MAX_BLOCK = 50

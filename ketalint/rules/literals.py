@@ -20,7 +20,6 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 
-from ketalint.document import ascii_gaps, translated_pieces
 from ketalint.prefilter import Prefilter, word_head
 
 _WORD = re.compile(r"\w+")
@@ -158,25 +157,18 @@ _ASCII_RUN = re.compile(r"[a-z0-9_]+")
 TABLE = LiteralTable()
 
 
-_WORD_GAPS = ascii_gaps("_")  # `\w` in lower-cased ASCII text: a-z, 0-9 and "_"
-
-
 def _word_masks(lowered: str, sentence_spans: list[tuple[int, int]], plain: list[list[str] | None] | None = None) -> dict[str, int]:
     """{word (a `\\w+` run): the sentences that hold it, as a bit mask}. Built in one pass over
     every word: most of a document's words hold some literal of a pack, so meeting each
     sentence's words with the telling ones first saves nothing. `plain`: the sentences' words
-    from `scan.plain_words`, which are their `\\w+` runs wherever it gives any."""
+    from `scan.plain_words`, which are their `\\w+` runs wherever it gives any; the regex
+    finds the others (all of them in a text that is not ASCII)."""
     by_word: dict[str, int] = {}
     get = by_word.get
     findall = _WORD.findall
-    if plain is not None:
-        words_of = (findall(lowered, *span) if words is None else words for words, span in zip(plain, sentence_spans))
-    else:
-        pieces = translated_pieces(lowered, _WORD_GAPS, len(sentence_spans))
-        if pieces is not None:
-            words_of = (piece.split() for piece in pieces)
-        else:
-            words_of = (findall(lowered, start, end) for start, end in sentence_spans)
+    if plain is None:
+        plain = [None] * len(sentence_spans)
+    words_of = (findall(lowered, *span) if words is None else words for words, span in zip(plain, sentence_spans))
     bit = 1
     for words in words_of:
         for word in words:
