@@ -20,9 +20,12 @@ from ketalint.sre import constants as _c, parser as _p
 
 _MIN_USEFUL = 3
 _TRANSPARENT = {_c.AT}
-_MAX_FACTORS = 3  # literal sets kept for one alternative
-_MIN_EXTRA = 3  # a set after an alternative's first has no shorter literal
-_MAX_EXTRA_LITERALS = 16  # a wider set costs more look-ups than its intersection saves
+_MAX_FACTORS = 4  # literal sets kept for one alternative
+_MIN_EXTRA = 3  # a set of words after an alternative's first has no shorter literal
+# A document's index "or"s each literal it holds into the sets that literal belongs to
+# (`rules.literals.PlanSets`), so a set costs by the literals a document holds, not by its size;
+# past some width, though, a set admits nearly every sentence and only adds work.
+_MAX_EXTRA_LITERALS = 64
 
 # A condition: alternatives, each a tuple of factor sets, each a tuple of (lower-cased literal,
 # whether it always starts a word); None when there is nothing beyond `required_literals`.
@@ -277,15 +280,18 @@ def _item_needs(op, arg, word_start: bool) -> tuple[Factors, list[Factors] | Non
 
 def _condition(alternatives: list[Factors], unicode_words: bool) -> Condition:
     """The alternatives as a `Condition`: in each, its most selective useful sets, the most
-    selective first. Each set costs look-ups in every document, so an alternative keeps at most
-    `_MAX_FACTORS`, and a set after the first only when its literals are few and none is shorter
-    than `_MIN_EXTRA`. None when no alternative needs more than one set, for then the condition
-    says no more than `required_literals`, or when some alternative needs none."""
+    selective first. An alternative keeps at most `_MAX_FACTORS`, and a set after the first only
+    when it has at most `_MAX_EXTRA_LITERALS` literals and none shorter than `_MIN_EXTRA`, or is
+    all punctuation (the "[" of "[insert name]": a sentence that holds "name" seldom holds it).
+    Every set a pattern keeps spares the regex the sentences that hold the others but not it:
+    running a pattern over a sentence it does not match costs about as much as meeting a set.
+    None when no alternative needs more than one set, for then the condition says no more than
+    `required_literals`, or when some alternative needs none."""
     kept: list[tuple[tuple[tuple[str, bool], ...], ...]] = []
     for factors in alternatives:
         chosen: list[tuple[tuple[str, bool], ...]] = []
         for factor in sorted((f for f in factors if _useful(f)), key=_selectivity, reverse=True):
-            if chosen and (len(factor) > _MAX_EXTRA_LITERALS or min(map(len, factor)) < _MIN_EXTRA):
+            if chosen and (len(factor) > _MAX_EXTRA_LITERALS or not _telling_extra(factor)):
                 continue
             pairs = tuple(sorted(_lowered(factor, unicode_words).items()))
             if pairs not in chosen:
@@ -302,6 +308,10 @@ def _condition(alternatives: list[Factors], unicode_words: bool) -> Condition:
     kept = [mine for i, mine in enumerate(kept)
             if not any(theirs < needs[i] or (theirs == needs[i] and j < i) for j, theirs in enumerate(needs))]
     return None if all(len(factors) == 1 for factors in kept) else tuple(kept)
+
+
+def _telling_extra(factor: dict[str, bool]) -> bool:
+    return min(map(len, factor)) >= _MIN_EXTRA or all(map(_punctuation, factor))
 
 
 class Prefilter:

@@ -199,6 +199,12 @@ def test_candidate_indexes_name_the_sentences_holding_a_needed_literal():
     assert candidate_indexes(doc, re.compile(r"\w+ly\b")) is None
 
 
+_KINDS = ("anesthetic", "antidepressant", "blocker", "chemical", "compound", "depressant", "drug", "enzyme",
+          "factor", "gas", "hormone", "inhibitor", "ligand", "medication", "medicine", "messenger",
+          "modulator", "neurotransmitter", "opioid", "peptide", "protein", "psychedelic", "receptor",
+          "salt", "sedative", "solvent", "steroid", "toxin", "vitamin", "xenobiotic")
+
+
 def _shape(condition):
     """A condition as a set of alternatives, each a set of literal sets (order is a cost choice)."""
     if condition is None:
@@ -222,6 +228,16 @@ def _shape(condition):
          {frozenset({frozenset({"minutes"}), frozenset({"session", "visit"}), frozenset({"last", "take"})})}),
         # Lookaheads and backreferences are not part of what a match must hold.
         (r"\b(ketamine)\s+(?=works)\w+\s+\1\s+daily", {frozenset({frozenset({"ketamine"}), frozenset({"daily"})})}),
+        # Four sets of one sequence are all kept.
+        (r"\bketamine\s+(?:infusions?)\s+rapidly\s+ease\s+depression\b",
+         {frozenset({frozenset({"ketamine"}), frozenset({"infusion"}), frozenset({"rapidly"}), frozenset({"depression"})})}),
+        # A later set of many words is kept: the index touches only the sets of the words a
+        # document holds, so a wide set costs no more than a narrow one.
+        (r"\bketamine\s+is\s+an?\s+(?:" + "|".join(_KINDS) + r")\b",
+         {frozenset({frozenset({"ketamine"}), frozenset(_KINDS)})}),
+        # A short literal of punctuation is kept after a set of words: "[" is rare in prose.
+        (r"\[\s*(?:insert|your)\s+name\s*\]",
+         {frozenset({frozenset({"name"}), frozenset({"insert", "your"}), frozenset({"["}), frozenset({"]"})})}),
     ],
 )
 def test_condition_keeps_every_set_of_each_top_level_alternative(pattern, expected):
