@@ -282,7 +282,8 @@ def _condition(alternatives: list[Factors], unicode_words: bool) -> Condition:
     """The alternatives as a `Condition`: in each, its most selective useful sets, the most
     selective first. An alternative keeps at most `_MAX_FACTORS`, and a set after the first only
     when it has at most `_MAX_EXTRA_LITERALS` literals and none shorter than `_MIN_EXTRA`, or is
-    all punctuation (the "[" of "[insert name]": a sentence that holds "name" seldom holds it).
+    punctuation prose seldom holds (the "[" of "[insert name]", where "name" alone admits many
+    sentences; not the "," most sentences hold).
     Every set a pattern keeps spares the regex the sentences that hold the others but not it:
     running a pattern over a sentence it does not match costs about as much as meeting a set.
     None when no alternative needs more than one set, for then the condition says no more than
@@ -311,7 +312,15 @@ def _condition(alternatives: list[Factors], unicode_words: bool) -> Condition:
 
 
 def _telling_extra(factor: dict[str, bool]) -> bool:
-    return min(map(len, factor)) >= _MIN_EXTRA or all(map(_punctuation, factor))
+    return min(map(len, factor)) >= _MIN_EXTRA or all(map(_rare_punctuation, factor))
+
+
+def _rare_punctuation(text: str) -> bool:
+    """Punctuation that prose seldom holds: "[" or "{{", not "," or "'"."""
+    return _punctuation(text) and not any(ch in _PROSE_PUNCTUATION for ch in text)
+
+
+_PROSE_PUNCTUATION = frozenset(".,;:!?'\"()-\u2018\u2019\u201c\u201d\u2013\u2014\u2026")
 
 
 class Prefilter:
