@@ -56,6 +56,9 @@ class ResultCache:
         self._db = None
         self._pid = 0
         self._pending: list[tuple[str, str, str, bytes]] = []  # (key, path, rules, payload)
+        # Whether the entries file held any entry when this process opened it, or has been
+        # written since: a first run over a site (a fresh checkout in CI) then looks up no file.
+        self._holds_entries = False
 
     def key(self, path: str, digest: str, pairs) -> str:
         return blake2b(f"{path}\x00{digest}\x00{self.fingerprint(pairs)}".encode(), 20).hexdigest()
@@ -82,12 +85,13 @@ class ResultCache:
                 _INHERITED.append(self._db)
             self._pid, self._pending = pid, []
             self._db = _open(self.root, self.folder, self.path)
+            self._holds_entries = bool(self._db) and _holds_entries(self._db)
         return self._db or None
 
     def load(self, key: str, path: str | None = None):
         """The cached FileResult (its own locations naming the file as `path`), or None on a miss."""
         db = self._connection()
-        if db is None:
+        if db is None or not self._holds_entries:
             return None
         sqlite = sqlite_module()
         try:
@@ -128,6 +132,7 @@ class ResultCache:
             with transaction(db):
                 db.executemany("DELETE FROM entries WHERE path = ? AND rules = ? AND key <> ?", [(p, r, k) for k, p, r, _ in pending])
                 db.executemany("INSERT OR REPLACE INTO entries VALUES (?, ?, ?, ?)", pending)
+            self._holds_entries = True
         except sqlite.Error:
             pass
 
@@ -164,6 +169,14 @@ class ResultCache:
         if self._db and self._pid == os.getpid():
             self._db.close()
         self._db, self._pid = None, 0
+
+
+def _holds_entries(db) -> bool:
+    """Whether the entries file holds any entry (an unreadable one counts as holding some)."""
+    try:
+        return db.execute("SELECT 1 FROM entries LIMIT 1").fetchone() is not None
+    except sqlite_module().Error:
+        return True
 
 
 def _open(root: Path, folder: Path, path: Path):

@@ -222,6 +222,35 @@ def test_two_writers_of_one_entry_leave_a_readable_entry(tmp_path):
     assert ResultCache(root / ".cache").keys() == [key]
 
 
+def _lookups(cache: ResultCache) -> list[str]:
+    """The entry look-ups `cache`'s connection makes from now on."""
+    statements: list[str] = []
+    cache._connection().set_trace_callback(statements.append)
+    return statements
+
+
+def test_a_cache_empty_when_opened_is_not_searched_until_written(tmp_path):
+    root = copy_site(tmp_path)
+    check(root, ["faq.md"], cache=True)
+    (key,) = ResultCache(root / ".cache").keys()
+    result = ResultCache(root / ".cache").load(key)
+    shutil.rmtree(root / ".cache")
+
+    cache = ResultCache(root / ".cache")
+    traced = _lookups(cache)
+    assert cache.load(key) is None
+    assert not [s for s in traced if "SELECT payload" in s]  # a first run looks up no file
+    cache.store(key, result, "faq.md", "rules")
+    cache.flush()
+    assert cache.load(key) is not None  # what the process wrote, it reads
+    assert [s for s in traced if "SELECT payload" in s]
+
+    opened_full = ResultCache(root / ".cache")
+    traced = _lookups(opened_full)
+    assert opened_full.load(key) is not None
+    assert [s for s in traced if "SELECT payload" in s]
+
+
 def test_a_writer_kept_waiting_by_another_run_drops_its_entries_and_the_run_goes_on(tmp_path, monkeypatch):
     import sqlite3
 
