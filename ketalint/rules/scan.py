@@ -70,7 +70,9 @@ def stream_matches(doc: Document, regex: re.Pattern):
     search, while a case-insensitive alternation is tried at every position of the text.
     Rules that share a pattern (several claim rules share one predicate) share its matches.
     """
-    memo = doc.memo.setdefault("matches", {})
+    memo = doc.memo.get("matches")
+    if memo is None:
+        memo = doc.memo["matches"] = {}
     found = memo.get(regex)
     if found is None:
         found = memo[regex] = _scan(doc, regex)
@@ -84,9 +86,9 @@ def _prefilter(regex: re.Pattern) -> Prefilter:
     return prefilter
 
 
-def _folded_text(doc: Document, regex: re.Pattern) -> tuple[re.Pattern, str] | None:
+def _folded_text(doc: Document, regex: re.Pattern, prefilter: Prefilter | None = None) -> tuple[re.Pattern, str] | None:
     """The folded twin of `regex` and the lower-cased stream, when they may stand in for both."""
-    folded = _prefilter(regex).folded()
+    folded = (prefilter or _prefilter(regex)).folded()
     if folded is None:
         return None
     lowered = _literal_memo(doc)[""]
@@ -113,10 +115,14 @@ def candidate_indexes(doc: Document, regex: re.Pattern) -> frozenset[int] | None
     """Indexes of the sentences whose text may hold a match of `regex`, shared by the rules
     that search one pattern; None when every sentence may. A match in a sentence's text holds
     one of the pattern's literals, so the answer holds for searches of `sentence_text` too."""
-    memo = doc.memo.setdefault("candidate_indexes", {})
-    if regex in memo:
-        return memo[regex]
-    prefilter = _prefilter(regex)
+    memo = doc.memo.get("candidate_indexes")
+    if memo is None:
+        memo = doc.memo["candidate_indexes"] = {}
+    else:
+        found = memo.get(regex, memo)
+        if found is not memo:
+            return found
+    prefilter = _PREFILTERS.get(regex) or _prefilter(regex)
     found = None if prefilter.literals is None else _candidate_sentences(doc, prefilter)
     found = memo[regex] = None if found is None else frozenset(found)
     return found
@@ -134,22 +140,22 @@ def sentence_spans(doc: Document, regex: re.Pattern, sentence: Sentence) -> Iter
 
 
 def _scan(doc: Document, regex: re.Pattern) -> list[re.Match]:
-    prefilter = _prefilter(regex)
+    prefilter = _PREFILTERS.get(regex) or _prefilter(regex)
     candidates = None if prefilter.literals is None else _candidate_sentences(doc, prefilter)
     if candidates is not None and not candidates:
         return []  # most patterns, in most documents: no sentence holds their literals
     whole = candidates is None or len(candidates) > len(doc.sentences) * _FULL_SCAN_SHARE
     if whole:
-        return _scan_spans(doc, regex, ((0, len(doc.stream)),), True)
-    return _scan_spans(doc, regex, map(_sentence_spans(doc).__getitem__, candidates), False)
+        return _scan_spans(doc, regex, ((0, len(doc.stream)),), True, prefilter)
+    return _scan_spans(doc, regex, map(_sentence_spans(doc).__getitem__, candidates), False, prefilter)
 
 
-def _scan_spans(doc: Document, regex: re.Pattern, spans, whole: bool) -> list[re.Match]:
+def _scan_spans(doc: Document, regex: re.Pattern, spans, whole: bool, prefilter: Prefilter | None = None) -> list[re.Match]:
     """Matches of `regex` within each (start, end) of `spans`; `whole`: one span, the stream,
     where matches that cross a sentence end are dropped."""
-    prefilter = _prefilter(regex)
+    prefilter = prefilter or _prefilter(regex)
     stream = doc.stream
-    twin = _folded_text(doc, regex)
+    twin = _folded_text(doc, regex, prefilter)
     found = []
     if twin is None:
         finditer = prefilter.searcher().finditer
@@ -243,8 +249,10 @@ def _candidate_sentences(doc: Document, prefilter: Prefilter) -> list[int] | Non
     memo = doc.memo.get("candidates")
     if memo is None:
         memo = doc.memo["candidates"] = {}
-    elif prefilter in memo:
-        return memo[prefilter]
+    else:
+        found = memo.get(prefilter, memo)
+        if found is not memo:
+            return found
     plan = _PLANS.get(prefilter)
     if plan is None:
         if not _PRIMED:
@@ -373,11 +381,12 @@ def find_among(doc: Document, regex: re.Pattern, scope: tuple[str, ...], among: 
         return
     spans = _sentence_spans(doc)
     sentences = doc.sentences
+    prefilter = _PREFILTERS.get(regex) or _prefilter(regex)
     for index in sorted(chosen):
         sentence = sentences[index]
         if in_scope(sentence, scope):
             offset = sentence.stream_start
-            for m in _scan_spans(doc, regex, (spans[index],), False):
+            for m in _scan_spans(doc, regex, (spans[index],), False, prefilter):
                 yield sentence, m.start() - offset, m.end() - offset
 
 
