@@ -140,35 +140,57 @@ def _reaches(accepted: tuple[tuple[str, ...], ...], words: tuple[str, ...], thre
     """Whether a run of the heading's words scores `threshold` against an accepted heading.
 
     Kept per heading, since a site's headings repeat from article to article ("Side effects",
-    "Conclusion"). An exact run needs no scoring, and pairs whose lengths or shared letters keep
-    rapidfuzz's ratio under the threshold (`_may_reach`) are not scored: most headings of a
-    one-article run are then decided without loading rapidfuzz at all."""
+    "Conclusion"). An exact run needs no scoring, nor do pairs whose lengths keep rapidfuzz's
+    ratio under the threshold (`_may_reach`). Loading rapidfuzz costs a process about 14 ms, so
+    the first `_PRECHECKED` headings a process scores also pass over the pairs whose shared
+    letters keep the ratio under it (`_shares_enough`): most headings of a one-article run are
+    then decided without loading it. Counting letters costs twenty times what scoring a pair
+    does, though, and a site's titles differ from article to article, so a longer run loads it."""
     pairs = []
-    for phrase in accepted:
-        if "?" in phrase and "?" not in words:
-            continue
-        size = len(phrase)
-        target = " ".join(phrase)
-        for i in range(max(1, len(words) - size + 1)):
-            run = " ".join(words[i:i + size])
-            if run == target:
+    asks = "?" in words
+    for size, targets in _targets_by_size(accepted):
+        runs = [" ".join(words[i:i + size]) for i in range(max(1, len(words) - size + 1))]
+        for target, needs_question in targets:
+            if needs_question and not asks:
+                continue
+            if target in runs:
                 return True
-            if _may_reach(target, run, threshold):
-                pairs.append((target, run))
+            pairs.extend((target, run) for run in runs if _may_reach(target, run, threshold))
     if not pairs:
         return False
+    if _PRECHECKED_SO_FAR[0] < _PRECHECKED:
+        _PRECHECKED_SO_FAR[0] += 1
+        pairs = [(target, run) for target, run in pairs if _shares_enough(target, run, threshold)]
+        if not pairs:
+            return False
     from rapidfuzz import fuzz
 
     return any(fuzz.ratio(target, run, score_cutoff=threshold) >= threshold for target, run in pairs)
 
 
+@lru_cache(maxsize=64)
+def _targets_by_size(accepted: tuple[tuple[str, ...], ...]) -> tuple[tuple[int, tuple[tuple[str, bool], ...]], ...]:
+    """The accepted headings joined, grouped by their number of words (each with whether it holds
+    "?"): a heading's runs of each length are joined once for all the accepted ones that long."""
+    by_size: dict[int, list[tuple[str, bool]]] = {}
+    for phrase in accepted:
+        by_size.setdefault(len(phrase), []).append((" ".join(phrase), "?" in phrase))
+    return tuple((size, tuple(targets)) for size, targets in by_size.items())
+
+
+_PRECHECKED = 32
+_PRECHECKED_SO_FAR = [0]
+
+
 def _may_reach(a: str, b: str, threshold: int) -> bool:
     """rapidfuzz's ratio is 200 * (longest common subsequence) / (both lengths), and that
-    subsequence is no longer than the shorter string, nor than the characters both share."""
-    total = len(a) + len(b)
-    if 200 * min(len(a), len(b)) < threshold * total:
-        return False
-    return 200 * sum((Counter(a) & Counter(b)).values()) >= threshold * total
+    subsequence is no longer than the shorter string."""
+    return 200 * min(len(a), len(b)) >= threshold * (len(a) + len(b))
+
+
+def _shares_enough(a: str, b: str, threshold: int) -> bool:
+    """The same bound from the characters both strings share, which the subsequence cannot pass."""
+    return 200 * sum((Counter(a) & Counter(b)).values()) >= threshold * (len(a) + len(b))
 
 
 def _significant(words: list[str], ignore) -> tuple[str, ...]:

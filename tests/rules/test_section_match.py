@@ -5,8 +5,10 @@ from __future__ import annotations
 
 import itertools
 
+import pytest
 from rapidfuzz import fuzz
 
+import ketalint.rules.section_match as section_match
 from ketalint.rules.section_match import _reaches
 
 ACCEPTED = (("side", "effects"), ("risks",), ("who", "should", "not"), ("is", "safe", "?"), ("adverse", "reactions"))
@@ -23,7 +25,13 @@ def _scored(accepted, words, threshold) -> bool:
     return best >= threshold
 
 
-def test_the_shortcuts_decide_as_scoring_every_run_would():
+@pytest.mark.parametrize("letters_counted_first", [True, False])
+def test_the_shortcuts_decide_as_scoring_every_run_would(monkeypatch, letters_counted_first):
+    """Early in a process pairs are passed over by their shared letters first; later they are
+    scored at once. Either way the verdict is the one scoring every run gives."""
+    monkeypatch.setattr(section_match, "_PRECHECKED", 10**9 if letters_counted_first else 0)
+    monkeypatch.setattr(section_match, "_PRECHECKED_SO_FAR", [0])
+    _reaches.cache_clear()
     headings = [tuple(h) for n in (1, 2, 3) for h in itertools.product(WORDS, repeat=n)]
     for threshold in (70, 88, 95):
         for heading in headings:
