@@ -38,9 +38,24 @@ class Promotion:
     def promotes(self, doc: Document) -> bool:
         if self.terms is not None and not _at_least(stream_spans(doc, self.terms), self.min_mentions):
             return False
-        if self.benefit is not None and not _at_least(iter(self.benefit_sentences(doc)), self.min_claims):
+        if self.benefit is not None and not self._claims_at_least(doc, self.min_claims):
             return False
         return True
+
+    def _claims_at_least(self, doc: Document, count: int) -> bool:
+        """Whether `count` sentences claim a benefit, read until the `count`th: a page that sells
+        the treatment says so early, and most rules ask only this (remembered per document)."""
+        key = ("claims_at_least", self.benefit.pattern, count)
+        verdict = doc.memo.get(key)
+        if verdict is None:
+            listed = doc.memo.get(("benefit_sentences", self.benefit.pattern))
+            if listed is not None:
+                verdict = len(listed) >= count
+            else:
+                claims = (s for s in candidate_sentences(doc, self.benefit) if self._claims(doc, s))
+                verdict = _at_least(claims, count)
+            doc.memo[key] = verdict
+        return verdict
 
     def benefit_sentences(self, doc: Document) -> list[Sentence]:
         """Sentences that assert a benefit: not negated, quoted, reported or asked."""
