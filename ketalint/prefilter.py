@@ -118,9 +118,17 @@ def _word_char(ch: str) -> bool:
 
 def word_head(literal: str) -> tuple[str, bool]:
     """The leading run of word characters of a literal, and whether it is the whole literal
-    (then a word starting with it may go on; otherwise the word is exactly that run)."""
-    found = _NOT_WORD_CHAR.search(literal)
-    return (literal, True) if found is None else (literal[:found.start()], False)
+    (then a word starting with it may go on; otherwise the word is exactly that run).
+    Remembered: the patterns of a pack share their literals, and a one-article run asks this
+    of each literal of every pattern it plans."""
+    head = _HEADS.get(literal)
+    if head is None:
+        found = _NOT_WORD_CHAR.search(literal)
+        head = _HEADS[literal] = (literal, True) if found is None else (literal[:found.start()], False)
+    return head
+
+
+_HEADS: dict[str, tuple[str, bool]] = {}
 
 
 _NOT_WORD_CHAR = re.compile(r"\W")  # `\w` is `_word_char`: alphanumeric or "_"

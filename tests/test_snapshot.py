@@ -170,3 +170,23 @@ def test_spec_digests_come_back_from_the_snapshot_as_they_would_be_worked_out(tm
     monkeypatch.undo()
     edited = snapshot.load_rules_with_snapshot([_write_pack(tmp_path / "packs", PACK.replace("is hype", "is a claim"))], tmp_path / "cache")
     assert edited[0].digest != worked_out
+
+
+def test_the_snapshot_table_holds_every_stored_plan_literal_and_head(tmp_path, monkeypatch):
+    """A plan read from a snapshot does not add its literals to the literal table when the table
+    came from the same snapshot (`scan._plan`): that is sound only while the table holds them."""
+    from ketalint.packs import default_pack_dir
+    from ketalint.rules import scan
+
+    snapshot.load_rules_with_snapshot([default_pack_dir()], tmp_path / "cache")
+    monkeypatch.setattr(scan, "_STORED_PLANS", {})
+    monkeypatch.setattr(scan, "_STORED_TABLE", [])
+    snapshot.load_rules_with_snapshot([default_pack_dir()], tmp_path / "cache")
+    (table,) = scan._STORED_TABLE
+    known, heads_known = set(table[0]), {tuple(head) for head in table[3]}
+    assert len(scan._STORED_PLANS) > 200
+    for stored in scan._STORED_PLANS.values():
+        state = marshal.loads(stored) if isinstance(stored, bytes) else stored
+        heads = dict(state[0])
+        assert set(heads) <= known
+        assert {tuple(head) for head in heads.values() if head is not None} <= heads_known

@@ -273,6 +273,7 @@ _PLANS: dict[Prefilter, Plan] = {}
 _PRIMED: list[bool] = []
 _STORED_PLANS: dict[tuple[str, int], tuple | bytes] = {}  # (pattern, flags) -> `Plan.state()` (marshalled), from a snapshot
 _STORED_TABLE: list[tuple] = []  # `LiteralTable.state()` from a snapshot, until the first document
+_TABLE_FROM_SNAPSHOT: list[bool] = []  # the table took a snapshot's: it holds every stored plan's literals
 
 
 def _plan(prefilter: Prefilter, join: bool = True) -> Plan:
@@ -282,7 +283,8 @@ def _plan(prefilter: Prefilter, join: bool = True) -> Plan:
         return Plan(prefilter)
     if isinstance(stored, bytes):
         stored = marshal.loads(stored)
-    return Plan.restored(stored, join)
+    # The snapshot's table was made from every stored plan: their literals are in it already.
+    return Plan.restored(stored, join and not _TABLE_FROM_SNAPSHOT)
 
 
 def plan_state(pattern) -> tuple | None:
@@ -319,6 +321,7 @@ def _prime() -> None:
     _PRIMED.append(True)
     if _STORED_TABLE:
         TABLE.restore(_STORED_TABLE.pop())
+        _TABLE_FROM_SNAPSHOT.append(True)
         return
     planned = []
     for pattern in interned():
