@@ -191,12 +191,12 @@ def test_scan_of_branched_patterns_finds_what_a_full_scan_finds(sentences):
         assert [m.span() for m in stream_matches(doc, pattern)] == full, pattern.pattern
 
 
-def test_candidate_indexes_name_the_sentences_holding_a_needed_literal():
-    from ketalint.rules.scan import candidate_indexes
+def test_candidate_masks_name_the_sentences_holding_a_needed_literal():
+    from ketalint.rules.scan import candidate_mask
 
     doc = parse("t.md", "BDNF is a protein. Ketamine helps. It raises BDNF levels.\n")
-    assert candidate_indexes(doc, re.compile(r"\bBDNF\b", re.I)) == {0, 2}
-    assert candidate_indexes(doc, re.compile(r"\w+ly\b")) is None
+    assert candidate_mask(doc, re.compile(r"\bBDNF\b", re.I)) == 0b101  # sentences 0 and 2
+    assert candidate_mask(doc, re.compile(r"\w+ly\b")) is None
 
 
 _KINDS = ("anesthetic", "antidepressant", "blocker", "chemical", "compound", "depressant", "drug", "enzyme",

@@ -16,7 +16,7 @@ from ketalint.language import Context, Cues
 from ketalint.lazyregex import lazy
 from ketalint.rules.scan import (  # noqa: F401 - re-exported: rule types import them from here
     StreamIndex,
-    candidate_indexes,
+    candidate_mask,
     candidate_sentences,
     find_among,
     find_in_sentences,

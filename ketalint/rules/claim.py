@@ -28,7 +28,7 @@ from ketalint.rules.base import (
     Hit,
     Option,
     RuleType,
-    candidate_indexes,
+    candidate_mask,
     compile_terms,
     context_of,
     cues_of,
@@ -84,15 +84,16 @@ class ClaimRule(RuleType):
 
     def check(self, doc: Document) -> Iterator[Hit]:
         """Most claims of a pack find no sentence holding both halves in a given document: that
-        answer is an empty tuple, without the cost of starting a generator."""
-        with_subject = candidate_indexes(doc, self.subject)
+        answer, from the halves' sentence masks, is an empty tuple, without the cost of listing
+        either half's sentences or starting a generator."""
+        with_subject = candidate_mask(doc, self.subject)
         if with_subject is None:
             return self._hits(doc, find_in_sentences(doc, self.predicate, self.spec.scope))
         if not with_subject:
             return ()  # no literal the subject needs: no pair
-        with_predicate = candidate_indexes(doc, self.predicate)
-        if with_predicate is not None and with_subject.isdisjoint(with_predicate):
-            return ()
+        with_predicate = candidate_mask(doc, self.predicate)
+        if with_predicate is not None and not with_subject & with_predicate:
+            return ()  # most claims: the two halves' literals meet in no sentence
         return self._hits(doc, find_among(doc, self.predicate, self.spec.scope, with_subject))
 
     def _hits(self, doc: Document, predicates) -> Iterator[Hit]:

@@ -187,7 +187,7 @@ class DocumentLiterals:
     i), so that a pattern's condition is met with a few integer "or"s and "and"s.
     """
 
-    __slots__ = ("version", "lowered", "starts", "heads", "starting", "words_held", "masks", "lists", "touched", "covered")
+    __slots__ = ("version", "lowered", "starts", "heads", "starting", "words_held", "masks", "touched", "covered")
 
     def __init__(self, lowered: str, sentence_spans: list[tuple[int, int]], starts: list[int],
                  plain: list[list[str] | None] | None = None):
@@ -202,7 +202,6 @@ class DocumentLiterals:
             for literal in literals:
                 masks[literal] = masks.get(literal, 0) | mask
         self.masks = masks
-        self.lists: dict[str, list[int]] = {}
         self.words_held = set(masks)  # the word literals the document holds
         # The literals some word starts with: a word literal's head is the literal itself.
         self.starting = {head for head, whole in self.heads if whole}
@@ -237,10 +236,7 @@ class DocumentLiterals:
 
     def sentences_with(self, literal: str) -> list[int]:
         """Indexes of the sentences that hold `literal`, ascending."""
-        found = self.lists.get(literal)
-        if found is None:
-            found = self.lists[literal] = indexes(self.mask_of(literal))
-        return found
+        return indexes(self.mask_of(literal))
 
     def _search(self, literal: str) -> int:
         lowered, starts = self.lowered, self.starts
@@ -394,9 +390,14 @@ class Plan:
     def sentences(self, found: DocumentLiterals) -> list[int]:
         """Indexes of the sentences that may hold a match, ascending: those that hold, for some
         alternative, a literal of each of its sets whose head test passes."""
+        return indexes(self.sentence_mask(found))
+
+    def sentence_mask(self, found: DocumentLiterals) -> int:
+        """`sentences` as a bit mask (bit i: sentence i): a rule that needs two patterns in one
+        sentence meets their masks before listing either."""
         needs = self.needs
         if needs is not None and needs <= found.covered:
-            return self.answer(found)
+            return self.answer_mask(found)
         present = found.starting & self.starting_words
         if self.inner_words:
             present |= found.words_held & self.inner_words
@@ -406,15 +407,13 @@ class Plan:
                 if (head is None or head in heads) and found.mask_of(literal):
                     present.add(literal)
         if not present:
-            return []
+            return 0
         masks = found.masks
         if self._set_count == 1:
-            if len(present) == 1:
-                return found.sentences_with(next(iter(present)))
             mask = 0
             for literal in present:
                 mask |= masks.get(literal, 0)
-            return indexes(mask)
+            return mask
         sets_of = self._sets_of
         touched = [0] * self._set_count
         for literal in present:
@@ -422,12 +421,16 @@ class Plan:
             if mask:
                 for index in sets_of[literal]:
                     touched[index] |= mask
-        return indexes(_met(found, touched, self._by_first, self._later_others))
+        return _met(found, touched, self._by_first, self._later_others)
 
     def answer(self, found: DocumentLiterals) -> list[int]:
         """`sentences`, from the document's sets already touched by its word literals (see
-        `PlanSets`; the caller has checked that they cover this plan's): only literals with
-        other characters are still to be searched for."""
+        `PlanSets`; the caller has checked that they cover this plan's)."""
+        union = self.answer_mask(found)
+        return indexes(union) if union else []
+
+    def answer_mask(self, found: DocumentLiterals) -> int:
+        """`answer` as a bit mask: only literals with other characters are still to be searched for."""
         touched = found.touched
         if self._first_others:
             heads, sets_at = found.heads, self._sets_at
@@ -437,8 +440,7 @@ class Plan:
                     if mask:
                         for index in sets_at[literal]:
                             touched[index] |= mask
-        union = _met(found, touched, self._by_first_at, self._later_at)
-        return indexes(union) if union else []
+        return _met(found, touched, self._by_first_at, self._later_at)
 
 
 class PlanSets:

@@ -20,7 +20,7 @@ from ketalint.document.model import Document, Sentence
 from ketalint.foldregex import foldable
 from ketalint.language import folded
 from ketalint.prefilter import Prefilter
-from ketalint.rules.literals import TABLE, DocumentLiterals, Plan, join_table
+from ketalint.rules.literals import TABLE, DocumentLiterals, Plan, indexes, join_table
 
 
 def in_scope(sentence: Sentence, scope: tuple[str, ...]) -> bool:
@@ -111,23 +111,6 @@ def candidate_sentences(doc: Document, regex: re.Pattern) -> list[Sentence]:
     return doc.sentences if found is None else [doc.sentences[i] for i in found]
 
 
-def candidate_indexes(doc: Document, regex: re.Pattern) -> frozenset[int] | None:
-    """Indexes of the sentences whose text may hold a match of `regex`, shared by the rules
-    that search one pattern; None when every sentence may. A match in a sentence's text holds
-    one of the pattern's literals, so the answer holds for searches of `sentence_text` too."""
-    memo = doc.memo.get("candidate_indexes")
-    if memo is None:
-        memo = doc.memo["candidate_indexes"] = {}
-    else:
-        found = memo.get(regex, memo)
-        if found is not memo:
-            return found
-    prefilter = _PREFILTERS.get(regex) or _prefilter(regex)
-    found = None if prefilter.literals is None else _candidate_sentences(doc, prefilter)
-    found = memo[regex] = None if found is None else frozenset(found)
-    return found
-
-
 def sentence_spans(doc: Document, regex: re.Pattern, sentence: Sentence) -> Iterator[tuple[int, int]]:
     """(start, end) of every match of `regex` in `sentence_text(doc, sentence)`."""
     twin = _folded_text(doc, regex)
@@ -141,13 +124,12 @@ def sentence_spans(doc: Document, regex: re.Pattern, sentence: Sentence) -> Iter
 
 def _scan(doc: Document, regex: re.Pattern) -> list[re.Match]:
     prefilter = _PREFILTERS.get(regex) or _prefilter(regex)
-    candidates = None if prefilter.literals is None else _candidate_sentences(doc, prefilter)
-    if candidates is not None and not candidates:
+    candidates = None if prefilter.literals is None else _candidate_mask(doc, prefilter)
+    if candidates == 0:
         return []  # most patterns, in most documents: no sentence holds their literals
-    whole = candidates is None or len(candidates) > len(doc.sentences) * _FULL_SCAN_SHARE
-    if whole:
+    if candidates is None or candidates.bit_count() > len(doc.sentences) * _FULL_SCAN_SHARE:
         return _scan_spans(doc, regex, ((0, len(doc.stream)),), True, prefilter)
-    return _scan_spans(doc, regex, map(_sentence_spans(doc).__getitem__, candidates), False, prefilter)
+    return _scan_spans(doc, regex, map(_sentence_spans(doc).__getitem__, indexes(candidates)), False, prefilter)
 
 
 def _scan_spans(doc: Document, regex: re.Pattern, spans, whole: bool, prefilter: Prefilter | None = None) -> list[re.Match]:
@@ -237,18 +219,41 @@ def _foldable(doc: Document, lowered: str) -> bool:
 
 
 def _candidate_sentences(doc: Document, prefilter: Prefilter) -> list[int] | None:
-    """Indexes of the sentences that meet the prefilter's condition: for some alternative of the
-    pattern, a literal of each of its sets, or else any of its literals (None when no cheap
+    """Indexes of the sentences that meet the prefilter's condition (see `_candidate_mask`),
+    ascending; None when no cheap answer exists. Remembered per document: a pattern is often
+    asked about twice, for the sentences that may hold it and for its matches."""
+    memo = doc.memo.get("candidates")
+    if memo is None:
+        memo = doc.memo["candidates"] = {}
+    else:
+        found = memo.get(prefilter, memo)
+        if found is not memo:
+            return found
+    mask = _candidate_mask(doc, prefilter)
+    found = memo[prefilter] = None if mask is None else indexes(mask) if mask else []
+    return found
+
+
+def candidate_mask(doc: Document, regex: re.Pattern) -> int | None:
+    """The sentences whose text may hold a match of `regex`, as a bit mask (bit i: sentence i),
+    shared by the rules that search one pattern; None when every sentence may. A match in a
+    sentence's text holds one of the pattern's literals, so the answer holds for searches of
+    `sentence_text` too."""
+    prefilter = _PREFILTERS.get(regex) or _prefilter(regex)
+    return None if prefilter.literals is None else _candidate_mask(doc, prefilter)
+
+
+def _candidate_mask(doc: Document, prefilter: Prefilter) -> int | None:
+    """The sentences that meet the prefilter's condition, as a bit mask: for some alternative of
+    the pattern, a literal of each of its sets, or else any of its literals (None when no cheap
     answer exists).
 
     A literal that always starts a word (it follows `\\b`) cannot occur when no word of the
     document starts with it; such a literal is then left out (see `ketalint.rules.literals`).
-    Remembered per document: a pattern is often asked about twice, for the sentences that may
-    hold it and for its matches.
     """
-    memo = doc.memo.get("candidates")
+    memo = doc.memo.get("candidate_masks")
     if memo is None:
-        memo = doc.memo["candidates"] = {}
+        memo = doc.memo["candidate_masks"] = {}
     else:
         found = memo.get(prefilter, memo)
         if found is not memo:
@@ -265,8 +270,8 @@ def _candidate_sentences(doc: Document, prefilter: Prefilter) -> list[int] | Non
             memo[prefilter] = None
             return None
     needs = plan.needs
-    found = memo[prefilter] = plan.answer(found) if needs is not None and needs <= found.covered else plan.sentences(found)
-    return found
+    mask = memo[prefilter] = plan.answer_mask(found) if needs is not None and needs <= found.covered else plan.sentence_mask(found)
+    return mask
 
 
 _PLANS: dict[Prefilter, Plan] = {}
@@ -367,25 +372,25 @@ def sentence_matches(doc: Document, regex: re.Pattern, scope: tuple[str, ...] = 
             yield sentence, m
 
 
-def find_among(doc: Document, regex: re.Pattern, scope: tuple[str, ...], among: frozenset[int]):
-    """`find_in_sentences`, for the sentences whose indexes are in `among` only.
+def find_among(doc: Document, regex: re.Pattern, scope: tuple[str, ...], among: int):
+    """`find_in_sentences`, for the sentences in the bit mask `among` only.
 
     For a rule that needs a second pattern in the same sentence (a claim's subject): when the
     sentences that may hold the second are few, the first is searched in those alone instead of
     in every sentence that may hold it, unless another rule has searched the whole document for
     it already.
     """
-    candidates = None if regex in doc.memo.get("matches", ()) else candidate_indexes(doc, regex)
+    candidates = None if regex in doc.memo.get("matches", ()) else candidate_mask(doc, regex)
     chosen = among if candidates is None else among & candidates
-    if candidates is None or len(chosen) * 2 >= len(candidates):
+    if candidates is None or chosen.bit_count() * 2 >= candidates.bit_count():
         for sentence, start, end in find_in_sentences(doc, regex, scope):
-            if sentence.index in among:
+            if among >> sentence.index & 1:
                 yield sentence, start, end
         return
     spans = _sentence_spans(doc)
     sentences = doc.sentences
     prefilter = _PREFILTERS.get(regex) or _prefilter(regex)
-    for index in sorted(chosen):
+    for index in indexes(chosen):
         sentence = sentences[index]
         if in_scope(sentence, scope):
             offset = sentence.stream_start
@@ -404,8 +409,8 @@ def overlaps_exception(doc: Document, sentence: Sentence, text: str, start: int,
     search is skipped in a sentence without the literals an exception needs."""
     if exceptions is None:
         return False
-    candidates = candidate_indexes(doc, exceptions)
-    if candidates is not None and sentence.index not in candidates:
+    candidates = candidate_mask(doc, exceptions)
+    if candidates is not None and not candidates >> sentence.index & 1:
         return False
     exceptions, searched = folded(exceptions, text)
     return any(m.start() < end and start < m.end() for m in exceptions.finditer(searched))
