@@ -21,6 +21,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ketalint.document.model import Document
+from ketalint.language import folded
 from ketalint.rules.base import Hit, Option, RuleType
 from ketalint.rules.promotion import TRIGGER_OPTIONS, Promotion
 from ketalint.rules.section_match import (
@@ -52,7 +53,7 @@ class SectionContentRule(RuleType):
         if not sections or not self.promotion.promotes(doc):
             return
         text = "\n".join(section_text(s) for s in sections)
-        missing = [name for name, regex in self.topics if regex is None or not regex.search(text)]
+        missing = [name for name, regex in self.topics if regex is None or not _mentions(regex, text)]
         if not missing:
             return
         covered = [name for name, _ in self.topics if name not in missing]
@@ -63,3 +64,9 @@ class SectionContentRule(RuleType):
             values=(("missing", ", ".join(missing)), ("covered", ", ".join(covered) or "none")),
             related=tuple(span_location(doc, h.source_start, h.source_end) for h in headings[1:]),
         )
+
+
+def _mentions(regex, text: str) -> bool:
+    """Whether `text` names the topic: its case-folded twin over the lower-cased text, where it can."""
+    pattern, searched = folded(regex, text)
+    return pattern.search(searched) is not None
