@@ -310,7 +310,20 @@ def _analyze_paths(paths: list[str], config: Config, options: CheckOptions, sele
         options.progress(done[0], len(paths))
 
     flush = None if cache is None else cache.flush
-    return iter_in_order(read_and_analyze, paths, options.jobs or default_jobs(), tick if options.progress else None, flush)
+    shared = sorted({name for rule in selection.rules for name in rule.impl.SHARED_MODULES})
+    return iter_in_order(read_and_analyze, paths, options.jobs or default_jobs(), tick if options.progress else None, flush,
+                         lambda: _load_modules(shared))
+
+
+def _load_modules(names: list[str]) -> None:
+    """Load modules the rules' work needs in every worker, before the workers are forked."""
+    import importlib
+
+    for name in names:
+        try:
+            importlib.import_module(name)
+        except ImportError:  # pragma: no cover - a worker that needs it reports the error itself
+            pass
 
 
 def run_check(config: Config, options: CheckOptions, rules: list[Rule] | None = None) -> Report:

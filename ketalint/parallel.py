@@ -66,10 +66,13 @@ def map_in_order(
 
 def iter_in_order(
     task: Callable[[T], R], items: Sequence[T], jobs: int, on_done: Callable[[], None] | None = None,
-    after_chunk: Callable[[], None] | None = None,
+    after_chunk: Callable[[], None] | None = None, before_fork: Callable[[], None] | None = None,
 ) -> Iterator[R]:
-    """`map_in_order` as results arrive, for a caller that need not hold them all."""
+    """`map_in_order` as results arrive, for a caller that need not hold them all; `before_fork`
+    is called once workers are to be started, before they are: what it loads, they inherit."""
     jobs = min(jobs, len(items) // MIN_FILES_PER_JOB)
+    if jobs > 1 and before_fork is not None:
+        before_fork()
     results = _in_workers(task, items, jobs, after_chunk) if jobs > 1 else None
     if results is None:
         results = _in_order(task, items, after_chunk)

@@ -59,3 +59,49 @@ def test_a_run_tells_its_worker_count_to_the_work_inside_it():
             assert run_jobs() == default_jobs()
         assert run_jobs() == 3
     assert run_jobs() == 1
+
+
+_MARKER = "_ketalint_loaded_before_fork"
+
+
+def _pid_and_marker(_item: int) -> tuple[int, bool]:
+    import os
+
+    return os.getpid(), _MARKER in sys.modules
+
+
+def test_what_is_loaded_before_the_fork_is_in_every_worker():
+    import os
+    import types
+
+    calls: list[int] = []
+
+    def load() -> None:
+        calls.append(os.getpid())
+        sys.modules[_MARKER] = types.ModuleType(_MARKER)
+
+    try:
+        results = list(iter_in_order(_pid_and_marker, list(range(MIN_FILES_PER_JOB * 3)), 2, before_fork=load))
+        assert calls == [os.getpid()]
+        assert {pid for pid, _ in results} - {os.getpid()}  # the work ran in workers
+        assert all(loaded for _, loaded in results)
+    finally:
+        sys.modules.pop(_MARKER, None)
+
+
+def test_nothing_is_loaded_before_a_run_that_stays_in_one_process():
+    calls: list[int] = []
+    results = list(iter_in_order(_square, list(range(MIN_FILES_PER_JOB)), 2, before_fork=lambda: calls.append(1)))
+    assert results == [n * n for n in range(MIN_FILES_PER_JOB)] and calls == []
+
+
+def test_a_run_over_a_site_loads_the_heading_scorer_before_its_workers_start(tmp_path, monkeypatch):
+    import ketalint.api as api
+    from ketalint.config import Config
+
+    loaded: list[list[str]] = []
+    monkeypatch.setattr(api, "_load_modules", loaded.append)
+    write_site(tmp_path / "site", MIN_FILES_PER_JOB * 3)
+    config = Config(root=tmp_path / "site")
+    api.run_check(config, api.CheckOptions(paths=[str(tmp_path / "site")], cache=False, jobs=2))
+    assert loaded == [["rapidfuzz.fuzz"]]

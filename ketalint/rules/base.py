@@ -156,6 +156,9 @@ class RuleType:
     # Judges statements one sentence at a time, so it also reads what an answered question
     # states (`ketalint.restate`); a corpus rule type also compares those statements.
     RESTATED: ClassVar[bool] = False
+    # Modules its work loads in every process of a long run: a run that forks workers loads
+    # them first, so that each worker inherits them instead of loading them again.
+    SHARED_MODULES: ClassVar[tuple[str, ...]] = ()
 
     def __init__(self, spec: RuleSpec):
         self.spec = spec

@@ -23,11 +23,12 @@ from collections.abc import Iterator
 from ketalint.document.model import Document
 from ketalint.rules.base import Hit, Option, RuleType
 from ketalint.rules.promotion import TRIGGER_OPTIONS, Promotion
-from ketalint.rules.section_match import HEADING_OPTIONS, HeadingMatcher, count_words, find_sections, word_count
+from ketalint.rules.section_match import HEADING_OPTIONS, HEADING_SCORER, HeadingMatcher, count_words, find_sections, word_count
 
 
 class FairBalanceRule(RuleType):
     TYPE = "fair-balance"
+    SHARED_MODULES = HEADING_SCORER
     OPTIONS = {
         **HEADING_OPTIONS,
         **TRIGGER_OPTIONS,

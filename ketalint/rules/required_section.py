@@ -23,11 +23,12 @@ from collections.abc import Iterator
 from ketalint.document.model import Document
 from ketalint.rules.base import Hit, RuleType
 from ketalint.rules.promotion import TRIGGER_OPTIONS, Promotion
-from ketalint.rules.section_match import HEADING_OPTIONS, HeadingMatcher, find_sections
+from ketalint.rules.section_match import HEADING_OPTIONS, HEADING_SCORER, HeadingMatcher, find_sections
 
 
 class RequiredSectionRule(RuleType):
     TYPE = "required-section"
+    SHARED_MODULES = HEADING_SCORER
     OPTIONS = {**HEADING_OPTIONS, **TRIGGER_OPTIONS}
 
     def __init__(self, spec):

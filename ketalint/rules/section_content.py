@@ -26,6 +26,7 @@ from ketalint.rules.base import Hit, Option, RuleType
 from ketalint.rules.promotion import TRIGGER_OPTIONS, Promotion
 from ketalint.rules.section_match import (
     HEADING_OPTIONS,
+    HEADING_SCORER,
     HeadingMatcher,
     find_sections,
     section_text,
@@ -36,6 +37,7 @@ from ketalint.rules.section_match import (
 
 class SectionContentRule(RuleType):
     TYPE = "section-content"
+    SHARED_MODULES = HEADING_SCORER
     OPTIONS = {
         **HEADING_OPTIONS,
         **TRIGGER_OPTIONS,

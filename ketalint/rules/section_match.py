@@ -179,6 +179,7 @@ def _targets_by_size(accepted: tuple[tuple[str, ...], ...]) -> tuple[tuple[int, 
 
 
 _PRECHECKED = 32
+HEADING_SCORER = ("rapidfuzz.fuzz",)  # what a process that matches many headings loads (`_reaches`)
 _PRECHECKED_SO_FAR = [0]
 
 
