@@ -75,7 +75,8 @@ def measure(cmd, cwd, runs: int, before=None) -> dict:
 
 
 def alternated(runs_of: list[tuple[Path, list[str]]], runs: int) -> list[dict]:
-    """`measure` of each (folder, command), cold, the commands taking turns `runs` times."""
+    """`measure` of each (folder, command), cold (per-file results dropped before each run), the
+    commands taking turns `runs` times."""
     for folder, cmd in runs_of:
         print(f"  $ (cd {folder} && {' '.join(cmd)})  x{runs}, in turns", flush=True)
     walls: list[list[float]] = [[] for _ in runs_of]
@@ -157,17 +158,17 @@ def main() -> None:
             folder, size = sites[1000]
             cache = folder / ".ketalint_cache"
             base = KETALINT + ["check", ".", "-q", "--format", "json"]
+            # The two ways take turns, so that the ratio is not skewed by the machine's speed
+            # drifting between them.
             drop = lambda c=cache: _drop_results(c)  # noqa: E731
-            one = measure(base + ["--jobs", "1"], folder, runs_big, before=drop)
+            one, every = alternated([(folder, base + ["--jobs", "1"]), (folder, base)], runs_big)
             report("1000 articles, cold, --jobs 1", one, size)
-            every = measure(base, folder, runs_big, before=drop)
             same = _output(base + ["--jobs", "1"], folder, drop) == _output(base, folder, drop)
             report("1000 articles, cold, all cores (default)", every, size,
                    f"speed-up: {one['median'] / every['median']:.2f}x, output {'identical' if same else 'DIFFERENT'}")
             uncached = base + ["--no-cache"]
-            one = measure(uncached + ["--jobs", "1"], folder, runs_big)
+            one, every = alternated([(folder, uncached + ["--jobs", "1"]), (folder, uncached)], runs_big)
             report("1000 articles, no cache, --jobs 1", one, size)
-            every = measure(uncached, folder, runs_big)
             report("1000 articles, no cache, all cores (default)", every, size, f"speed-up: {one['median'] / every['median']:.2f}x")
         biggest = max(sites)
         if biggest >= 1000:
