@@ -250,6 +250,8 @@ def _candidate_mask(doc: Document, prefilter: Prefilter) -> int | None:
 
     A literal that always starts a word (it follows `\\b`) cannot occur when no word of the
     document starts with it; such a literal is then left out (see `ketalint.rules.literals`).
+    Remembered per document: several rules ask about one pattern (a shared subject, a claim's
+    predicate), and a pattern is asked about again when it is searched.
     """
     memo = doc.memo.get("candidate_masks")
     if memo is None:
