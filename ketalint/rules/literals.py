@@ -8,7 +8,7 @@ only occur inside a word, so one pass over the document's words gives each word 
 and one pass over its distinct words, given a table from a word to the literals inside it,
 tells which literals it holds and where (a site reuses its vocabulary, so the table is kept
 across documents). The same pass tells which words start with which literal heads (the
-word-start test of `scan._candidate_sentences`). Literals with other characters
+word-start test of `scan._candidate_mask`). Literals with other characters
 ("brain-derived", "n't") are searched for in the text, but only where some word holds the
 longest word inside them. The sentences of a literal are a bit mask, so an "and" of literal
 sets is an integer "and", and the sets of every pattern are "or"ed together in one pass over

@@ -106,9 +106,8 @@ def stream_spans(doc: Document, regex: re.Pattern) -> Iterator[tuple[int, int]]:
 
 def candidate_sentences(doc: Document, regex: re.Pattern) -> list[Sentence]:
     """The sentences that may hold a match of `regex` (every sentence when no literal is required)."""
-    prefilter = _prefilter(regex)
-    found = None if prefilter.literals is None else _candidate_sentences(doc, prefilter)
-    return doc.sentences if found is None else [doc.sentences[i] for i in found]
+    found = candidate_mask(doc, regex)
+    return doc.sentences if found is None else [doc.sentences[i] for i in indexes(found)]
 
 
 def sentence_spans(doc: Document, regex: re.Pattern, sentence: Sentence) -> Iterator[tuple[int, int]]:
@@ -215,22 +214,6 @@ def _foldable(doc: Document, lowered: str) -> bool:
     found = doc.memo.get("foldable")
     if found is None:
         found = doc.memo["foldable"] = foldable(doc.stream, lowered)
-    return found
-
-
-def _candidate_sentences(doc: Document, prefilter: Prefilter) -> list[int] | None:
-    """Indexes of the sentences that meet the prefilter's condition (see `_candidate_mask`),
-    ascending; None when no cheap answer exists. Remembered per document: a pattern is often
-    asked about twice, for the sentences that may hold it and for its matches."""
-    memo = doc.memo.get("candidates")
-    if memo is None:
-        memo = doc.memo["candidates"] = {}
-    else:
-        found = memo.get(prefilter, memo)
-        if found is not memo:
-            return found
-    mask = _candidate_mask(doc, prefilter)
-    found = memo[prefilter] = None if mask is None else indexes(mask) if mask else []
     return found
 
 
