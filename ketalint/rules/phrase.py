@@ -23,6 +23,7 @@ from ketalint.rules.base import (
     Option,
     OptionError,
     RuleType,
+    candidate_mask,
     compile_terms,
     context_of,
     cues_of,
@@ -59,7 +60,9 @@ class PhraseRule(RuleType):
 
     def check(self, doc: Document) -> Iterator[Hit]:
         seen: dict[int, list[tuple[int, int]]] = {}
-        if self.regex is not None:
+        # Most phrase rules find no sentence that holds their literals: asked first, that
+        # answer spares setting up the search.
+        if self.regex is not None and candidate_mask(doc, self.regex) != 0:
             for sentence, start, end in find_in_sentences(doc, self.regex, self.spec.scope):
                 hit = self._hit(doc, sentence, start, end)
                 if hit:
