@@ -7,7 +7,7 @@ regex is reported at load time with its file and line; only a rule set that was 
 before (a snapshot) is loaded lazily.
 
 A snapshot may also carry each pattern's compiled program (`export_program`; its code a list,
-an array or the raw bytes of one): CPython builds a pattern from that program with
+an array, or the raw bytes of one, in memory or mapped from a file): CPython builds a pattern from that program with
 `_sre.compile`, which validates it, in microseconds instead of the milliseconds that parsing and
 compiling take. Any failure falls back to `re.compile`.
 """
@@ -125,7 +125,7 @@ def _from_program(pattern: str, program: tuple) -> re.Pattern | None:
         import _sre
 
         flags, code, groups, groupindex = program
-        if isinstance(code, bytes):  # as a snapshot stores it (see `ketalint.snapshot`)
+        if isinstance(code, (bytes, memoryview)):  # as a snapshot stores it (see `ketalint.snapshot`)
             code = memoryview(code).cast("I")
         indexgroup = [None] * (groups + 1)
         for name, index in groupindex.items():

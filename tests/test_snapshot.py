@@ -101,6 +101,38 @@ def test_a_truncated_snapshot_is_rebuilt(tmp_path):
     assert rules[0].impl.regex.search("a miracle cure")
 
 
+def test_the_programs_code_is_read_from_the_code_file_beside_the_snapshot(tmp_path, monkeypatch):
+    import re
+
+    packs = _write_pack(tmp_path / "packs")
+    snapshot.load_rules_with_snapshot([packs], tmp_path / "cache")
+    (code_file,) = (tmp_path / "cache" / "rules").glob("code-*.bin")
+    (target,) = (tmp_path / "cache" / "rules").glob("*.marshal")
+    assert tuple(marshal.loads(target.read_bytes())["code"]) == (code_file.name, code_file.stat().st_size)
+
+    monkeypatch.setattr(snapshot, "load_packs", lambda paths: pytest.fail("the YAML was read again"))
+    monkeypatch.setattr("ketalint.lazyregex._INTERNED", {})
+    (rule,) = snapshot.load_rules_with_snapshot([packs], tmp_path / "cache")
+    assert isinstance(rule.impl.regex.program[1], memoryview)
+    monkeypatch.setattr(re, "compile", lambda *args: pytest.fail("compiled from source"))
+    assert rule.impl.regex.search("our miracle  cure").group() == "miracle  cure"
+
+
+@pytest.mark.parametrize("damage", ["missing", "truncated"])
+def test_a_snapshot_whose_code_file_is_missing_or_truncated_is_rebuilt(tmp_path, damage):
+    packs = _write_pack(tmp_path / "packs")
+    snapshot.load_rules_with_snapshot([packs], tmp_path / "cache")
+    (code_file,) = (tmp_path / "cache" / "rules").glob("code-*.bin")
+    whole = code_file.read_bytes()
+    if damage == "missing":
+        code_file.unlink()
+    else:
+        code_file.write_bytes(whole[: len(whole) // 2])
+    rules = snapshot.load_rules_with_snapshot([packs], tmp_path / "cache")
+    assert rules[0].impl.regex.search("a miracle cure")
+    assert code_file.read_bytes() == whole
+
+
 def test_temporary_files_are_new_and_private(tmp_path):
     from ketalint.storage import temporary_file
 
