@@ -63,17 +63,23 @@ def _report(rule, conflicts: list[Conflict], named: set[str], severity_of):
             known = lists[id(c.counter)] = (involved, sorted(c.counter, key=by_place), Counter(t.path for t in c.counter))
         involved, ordered, per_path = known
         left_out = (id(c.counter), c.without, c.overlapping)
-        related = chosen.get(left_out)
-        if related is None:
-            related = chosen[left_out] = representatives(c.counter, involved, counts=c.counts, ordered=ordered)
+        known = chosen.get(left_out)
+        if known is None:
+            related = representatives(c.counter, involved, counts=c.counts, ordered=ordered)
+            # The findings that share representatives share their places too: one tuple,
+            # which a report also writes out once (see `formatters.json.chunks`).
+            known = chosen[left_out] = (related, tuple(t.location() for t in related))
+        related, places = known
         severity = severity_of(rule.id, s.path)
         if severity is not None and related:
-            yield corpus_finding(rule, severity, c, related, len(c.counter) - per_path[c.without] - len(c.overlapping))
+            yield corpus_finding(rule, severity, c, related, len(c.counter) - per_path[c.without] - len(c.overlapping), places)
 
 
-def corpus_finding(rule, severity: str, conflict: Conflict, related: list, size: int | None = None) -> Finding:
+def corpus_finding(rule, severity: str, conflict: Conflict, related: list, size: int | None = None,
+                   places: tuple | None = None) -> Finding:
     """The finding at one side of a conflict, with representatives of the other side as
-    `related`; `size`: how many statements the other side holds (all of `conflict.counter`)."""
+    `related`; `size`: how many statements the other side holds (all of `conflict.counter`);
+    `places`: the locations of `related`, when the caller has them."""
     s, first, impl, spec = conflict.statement, related[0], rule.impl, rule.spec
     more = (len(conflict.counter) if size is None else size) - 1
     values = {
@@ -94,7 +100,7 @@ def corpus_finding(rule, severity: str, conflict: Conflict, related: list, size:
         severity,
         fill(spec.message, values),
         suggestion,
-        tuple(t.location() for t in related),
+        tuple(t.location() for t in related) if places is None else places,
         None,
         s.start,
         s.end,

@@ -52,3 +52,15 @@ def test_a_finding_is_written_as_json_dumps_writes_its_dict(finding):
     from ketalint.formatters.json import encoded_finding
 
     assert encoded_finding(finding) == json.dumps(finding.to_dict(), ensure_ascii=False)
+
+
+def test_findings_that_share_their_related_places_each_list_them():
+    """The places a contradiction's findings share are written once and repeated in each."""
+    shared = (Location("b.md", 4, 1, 4, 9, "raises it"), Location("c.md", 7, 2, 7, 8, "boosts"))
+    own = (Location("d.md", 1, 1, 1, 5, "other"),)
+    findings = [
+        Finding(Location(f"a{i}.md", 1, 1, 1, 6, "calms"), "demo.c", "contradiction", "warning", "m", None, related)
+        for i, related in enumerate([shared, shared, own, shared, ()])
+    ]
+    data = json.loads(render(Report(findings, files=5, problems=[], rules=[])))
+    assert [f["related"] for f in data["findings"]] == [[r.to_dict() for r in f.related] for f in findings]
