@@ -35,16 +35,9 @@ from ketalint.language import Cues
 from ketalint.rules.base import Option, cues_of, lowered_stream, plain_words, sentence_text
 
 _TOKEN = re.compile(r"[a-z0-9%]+(?:[.'-][a-z0-9]+)*")
-# Where no ".", "'" or "-" can join two runs into one token (`_plain`) and no "%" is part of one,
+# Where no ".", "'" or "-" can join two runs into one token and no "%" is part of one,
 # a sentence's tokens are its plain words (`plain_words`).
 _LONGEST = 4
-
-
-def _plain(lowered: str, start: int, end: int) -> bool:
-    """No "-" or "." inside [start, end) that could join two runs into one `_TOKEN` (a final "."
-    may end the sentence: nothing follows it to join). Asked only of sentences with plain words,
-    which hold no apostrophe."""
-    return lowered.find("-", start, end) < 0 and lowered.find(".", start, end - 1) < 0
 
 
 _MAX_BLOCK = 50
@@ -80,6 +73,8 @@ class CopyDriftRule(CorpusRule):
         lowered = lowered_stream(doc) if doc.stream.isascii() else None
         findall = _TOKEN.findall
         plain = None if lowered is None else plain_words(doc)
+        find = None if lowered is None else lowered.find
+        min_words, add_key, add_match, add_numbers = self.min_words, keys.append, matches.append, numbers.extend
         for sentence in doc.sentences:
             if sentence.block.kind == "heading":
                 continue
@@ -87,20 +82,22 @@ class CopyDriftRule(CorpusRule):
                 start = sentence.stream_start
                 end = start + len(sentence.text)
                 words = None if plain is None else plain[sentence.index]
-                if words is not None and _plain(lowered, start, end):
+                # No "-" or "." inside that could join two runs into one token (a final "." may
+                # end the sentence: nothing follows it to join); plain words hold no apostrophe.
+                if words is not None and find("-", start, end) < 0 and find(".", start, end - 1) < 0:
                     tokens = words
                 else:
                     tokens = findall(lowered, start, end)
             else:
                 tokens = findall(sentence_text(doc, sentence).lower())
-            if len(tokens) < self.min_words:
+            if len(tokens) < min_words:
                 continue
             # Interned: a site repeats its copy across articles, and every such sentence is kept
             # until the corpus pass.
             start, end = sentence.source_start, sentence.source_end
-            keys.append(intern(" ".join(tokens)))
-            matches.append(intern(text[start:end]))
-            numbers.extend((start, end, *span_position(start, end)))
+            add_key(intern(" ".join(tokens)))
+            add_match(intern(text[start:end]))
+            add_numbers((start, end, *span_position(start, end)))
         return PackedStatements(doc.path, tuple(keys), tuple(matches), numbers)
 
     def lookups(self, statement: Statement) -> tuple[str, ...]:

@@ -120,10 +120,10 @@ class RepeatedSentenceRule(RuleType):
         for block in doc.headings:
             if block.is_title or not block.sentences:
                 continue
-            joined = " ".join(words_of(block.text))
+            words = tuple(words_of(block.text))
+            joined = " ".join(words)
             if title_words and (joined in title_words or title_words in joined):
                 continue
-            words = tuple(words_of(block.text))
             if len(words) < self.min_words:
                 continue
             if words in first_of:
