@@ -287,7 +287,10 @@ def _analyze_paths(paths: list[str], config: Config, options: CheckOptions, sele
     Packed statements come back without their matched texts unless `keep_matches` (see
     `ketalint.corpus.packed`): results held until the corpus pass need them only for the
     few statements a rule reports."""
+    from ketalint.rules.scan import expect_documents
+
     max_bytes = int(config.max_file_size_mb * 1_000_000)
+    expect_documents(len(paths))
 
     def read_and_analyze(path: str):
         stat = _stat(path)

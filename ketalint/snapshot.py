@@ -30,11 +30,11 @@ from ketalint.foldregex import folded_program, remember_programs
 from ketalint.lazyregex import export_program, interned, program_format, seed_program
 from ketalint.packs import Rule, build, load_packs, pack_files
 from ketalint.prefilter import known_literals, literals_of, remember_literals
-from ketalint.rules.scan import plan_state, remember_plans, table_state
+from ketalint.rules.scan import numbered_sets_state, plan_state, remember_plans, table_state
 from ketalint.rules.base import Reference, RuleSpec
 from ketalint.storage import blake2b, plain, write_atomic
 
-FORMAT = 11
+FORMAT = 12
 
 
 _used: list[Path] = []
@@ -87,7 +87,7 @@ def _read(target: Path) -> list[Rule] | None:
         for pattern, flags, program in data["programs"]:
             seed_program(pattern, flags, _located(program, code))
         remember_programs({(p, f): _located(prog, code) if prog else None for p, f, prog in data["folded"]})
-        remember_plans({(p, f): state for p, f, state in data["plans"]}, data["table"])
+        remember_plans({(p, f): state for p, f, state in data["plans"]}, data["table"], data["sets"])
         specs = [_spec(row) for row in data["specs"]]
         digests = data["digests"]
     except (OSError, ValueError, TypeError, KeyError, EOFError):
@@ -114,14 +114,17 @@ def _write(target: Path, rules: list[Rule]) -> None:
     # Each plan is stored as its own marshal record, read when its pattern is first searched:
     # a one-article run searches about two patterns in three, and the plans are most of the
     # snapshot's objects.
-    plans = [(p.pattern, p.flags, marshal.dumps(plain(state))) for p in interned() if (state := plan_state(p)) is not None]
+    planned = [p for p in interned() if plan_state(p) is not None]
+    # Now that every plan is made: stored with their numbers, read only by a run over many files.
+    sets = marshal.dumps(plain(numbered_sets_state()))
+    plans = [(p.pattern, p.flags, marshal.dumps(plain(plan_state(p)))) for p in planned]
     table = table_state()
     code_name = f"code-{blake2b(bytes(code), digest_size=16).hexdigest()}.bin"
     try:
         payload = marshal.dumps(plain(
             {"format": FORMAT, "specs": [_row(r.spec) for r in rules], "digests": [r.digest for r in rules],
              "literals": literals, "programs": programs, "code": (code_name, len(code)),
-             "folded": folded, "plans": plans, "table": table}
+             "folded": folded, "plans": plans, "table": table, "sets": sets}
         ))
     except (TypeError, ValueError):
         return  # an option value that is not plain data: load from the YAML every time

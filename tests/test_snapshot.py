@@ -178,7 +178,9 @@ def test_plans_come_back_from_the_snapshot_and_find_the_same_sentences(tmp_path,
     monkeypatch.setattr(scan, "_STORED_PLANS", {})
     snapshot.load_rules_with_snapshot([packs], tmp_path / "cache")
     stored = scan._STORED_PLANS[(pattern.pattern, pattern.flags)]
-    assert marshal.loads(stored) == made.state()  # read only when the pattern is first searched
+    # Read only when the pattern is first searched; stored with its sets' numbers across the pack.
+    assert marshal.loads(stored)[:7] == made.state()[:7]
+    assert marshal.loads(stored)[7] is not None
     monkeypatch.setattr(literals.Plan, "__init__", lambda *args: pytest.fail("planned again"))
     restored = scan._plan(Prefilter.of(pattern))
     doc = parse("a.md", "A wonder drug. Nothing here. A miracle quick cure! A drug, a wonder. Miracle cure.\n")
@@ -222,3 +224,53 @@ def test_the_snapshot_table_holds_every_stored_plan_literal_and_head(tmp_path, m
         heads = dict(state[0])
         assert set(heads) <= known
         assert {tuple(head) for head in heads.values() if head is not None} <= heads_known
+
+
+@pytest.mark.parametrize("documents", [1, 500])
+def test_a_process_that_expects_many_documents_takes_the_numbering_of_the_snapshots_plans(tmp_path, monkeypatch, documents):
+    """Over many documents, the snapshot's numbering is taken and every document is answered
+    from the numbered sets; a run over one article neither reads it nor numbers anything."""
+    from ketalint.document import parse
+    from ketalint.prefilter import Prefilter
+    from ketalint.rules import literals, scan
+
+    packs = _write_pack(tmp_path / "packs", BRANCHED_PACK)
+    (rule,) = snapshot.load_rules_with_snapshot([packs], tmp_path / "cache")
+    pattern = rule.impl.regex
+    # As in a new process: nothing planned, primed or numbered yet.
+    fresh = literals.PlanSets()
+    for module in (literals, scan):
+        monkeypatch.setattr(module, "SETS", fresh)
+    for name, empty in (("_PLANS", {}), ("_PRIMED", []), ("_STORED_PLANS", {}), ("_STORED_SETS", []),
+                        ("_STORED_TABLE", []), ("_TABLE_FROM_SNAPSHOT", [])):
+        monkeypatch.setattr(scan, name, empty)
+    snapshot.load_rules_with_snapshot([packs], tmp_path / "cache")
+    scan.expect_documents(documents)
+
+    doc = parse("a.md", "A wonder drug. Nothing here. A miracle quick cure! A drug, a wonder. Miracle cure.\n")
+    found = [s.index for s in scan.candidate_sentences(doc, pattern)]
+    plan = scan._PLANS[scan._prefilter(pattern)]
+    many = documents > 1
+    assert (fresh.indexed, fresh.taken is not None, plan.needs is not None) == (1, many, many)
+    if many:
+        assert plan.needs <= scan._document_literals(doc).covered  # answered from the numbered sets
+    made = literals.Plan(Prefilter.of(pattern))  # planned anew, it answers alone
+    assert made.needs is None
+    assert found == made.sentences(scan._document_literals(doc)) == [0, 2, 3, 4]
+
+
+def test_a_numbering_extended_after_it_was_taken_is_stored_under_a_name_of_its_own():
+    from ketalint.prefilter import Prefilter
+    from ketalint.rules import literals
+
+    sets = literals.PlanSets()
+    sets.restore(("stored", 3, (("ketamine", ((0,), ())),)))
+    assert (sets.size, sets.taken, sets.token()) == (3, "stored", "stored")
+    plan = literals.Plan.__new__(literals.Plan)
+    plan._heads, plan._sets_of, plan._by_first, plan._later_others = {"heat": None}, {"heat": (0,)}, ((0, ()),), {}
+    plan._set_count, plan._first_others = 1, ()
+    sets.enlist(plan)
+    sets.number_waiting()
+    assert (plan.needs, sets.size, sets.taken) == (4, 4, "stored")  # numbered after the stored sets
+    assert sets.token() != "stored"
+    assert sets.state()[0] == sets.token()

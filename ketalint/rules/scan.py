@@ -20,7 +20,7 @@ from ketalint.document.model import Document, Sentence
 from ketalint.foldregex import foldable
 from ketalint.language import folded
 from ketalint.prefilter import Prefilter
-from ketalint.rules.literals import TABLE, DocumentLiterals, Plan, indexes, join_table
+from ketalint.rules.literals import SETS, TABLE, DocumentLiterals, Plan, indexes, join_table
 
 
 def in_scope(sentence: Sentence, scope: tuple[str, ...]) -> bool:
@@ -263,6 +263,7 @@ _PLANS: dict[Prefilter, Plan] = {}
 _PRIMED: list[bool] = []
 _STORED_PLANS: dict[tuple[str, int], tuple | bytes] = {}  # (pattern, flags) -> `Plan.state()` (marshalled), from a snapshot
 _STORED_TABLE: list[tuple] = []  # `LiteralTable.state()` from a snapshot, until the first document
+_STORED_SETS: list[bytes] = []  # `PlanSets.state()` from a snapshot (marshalled), until the first document
 _TABLE_FROM_SNAPSHOT: list[bool] = []  # the table took a snapshot's: it holds every stored plan's literals
 
 
@@ -288,17 +289,37 @@ def plan_state(pattern) -> tuple | None:
     return plan.state()
 
 
-def remember_plans(table: dict[tuple[str, int], tuple], literal_table: tuple | None = None) -> None:
-    """Seed the plans, and the literal table they make, from a rule-set snapshot (see
-    `ketalint.snapshot`)."""
+def remember_plans(table: dict[tuple[str, int], tuple], literal_table: tuple | None = None, sets: bytes | None = None) -> None:
+    """Seed the plans, the literal table they make and the numbering of their sets, from a
+    rule-set snapshot (see `ketalint.snapshot`)."""
     _STORED_PLANS.update(table)
     if literal_table is not None:
         _STORED_TABLE[:] = [literal_table]
+    if sets is not None:
+        _STORED_SETS[:] = [sets]
 
 
 def table_state() -> tuple:
     """The literal table of every plan made so far, as plain data for a snapshot."""
     return TABLE.state()
+
+
+def numbered_sets_state() -> tuple:
+    """The numbering of every plan made so far, numbered now, as plain data for a snapshot:
+    numbering a pack's sets costs each process about 11 ms (see `literals.PlanSets`)."""
+    SETS.number_waiting()
+    return SETS.state()
+
+
+def expect_documents(count: int) -> None:
+    """Tell the scanner how many documents this process (or the workers it forks) will index.
+
+    The literal sets of a pack are numbered only once a process has indexed a few documents
+    (see `literals.PlanSets`): a pre-commit run over one article would pay more for that than
+    it saves. A run over more takes the snapshot's numbering as it starts instead, and every
+    document is answered from the numbered sets."""
+    if count > SETS.documents_alone:
+        SETS.documents_alone = 0
 
 
 def _prime() -> None:
@@ -309,6 +330,8 @@ def _prime() -> None:
     from ketalint.lazyregex import interned
 
     _PRIMED.append(True)
+    if _STORED_SETS and SETS.documents_alone == 0:
+        SETS.restore(marshal.loads(_STORED_SETS.pop()))
     if _STORED_TABLE:
         TABLE.restore(_STORED_TABLE.pop())
         _TABLE_FROM_SNAPSHOT.append(True)
