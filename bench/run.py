@@ -61,9 +61,12 @@ def _output(cmd: list[str], cwd: Path, before) -> bytes:
     return subprocess.run(cmd, cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, check=False).stdout
 
 
+def _shown(cmd: list[str]) -> str:
+    return " ".join(cmd if len(cmd) <= 12 else cmd[:3] + [f"<{len(cmd) - 3} files>"])
+
+
 def measure(cmd, cwd, runs: int, before=None) -> dict:
-    shown = cmd if len(cmd) <= 12 else cmd[:3] + [f"<{len(cmd) - 3} files>"]
-    print(f"  $ (cd {cwd} && {' '.join(shown)})  x{runs}", flush=True)
+    print(f"  $ (cd {cwd} && {_shown(cmd)})  x{runs}", flush=True)
     walls, peaks = [], []
     for _ in range(runs):
         if before:
@@ -78,7 +81,7 @@ def alternated(runs_of: list[tuple[Path, list[str]]], runs: int) -> list[dict]:
     """`measure` of each (folder, command), cold (per-file results dropped before each run), the
     commands taking turns `runs` times."""
     for folder, cmd in runs_of:
-        print(f"  $ (cd {folder} && {' '.join(cmd)})  x{runs}, in turns", flush=True)
+        print(f"  $ (cd {folder} && {_shown(cmd)})  x{runs}, in turns", flush=True)
     walls: list[list[float]] = [[] for _ in runs_of]
     peaks: list[list[float]] = [[] for _ in runs_of]
     for _ in range(runs):
@@ -146,9 +149,14 @@ def main() -> None:
             extra = ""
             if proselint and n <= 1000:  # proselint on 5,000 files takes minutes
                 files = sorted(str(p) for p in folder.iterdir() if p.suffix in (".md", ".html", ".txt"))
-                pl = measure([proselint, "check", *files], folder, 1 if n > 1 else runs_small)
-                extra = f"proselint {pl['median'] * 1000:.0f} ms, ratio {cold['median'] / pl['median']:.2f}"
+                # The two take turns, so that the ratio is not skewed by the machine's speed
+                # drifting between them; the row's own time is the runs above.
+                ours, theirs = alternated([(folder, command), (folder, [proselint, "check", *files])], runs_small if n == 1 else runs_big)
+                extra = (f"proselint {theirs['median'] * 1000:.0f} ms, ratio {ours['median'] / theirs['median']:.2f}"
+                         f" in turns ({ours['median'] * 1000:.0f} ms)")
             report(f"{n} article(s), cold", cold, size, extra)
+            if extra:
+                _output(command, folder, lambda: None)  # the turns end with the results dropped
             warm = measure(command, folder, runs)
             report(f"{n} article(s), warm cache", warm, size)
         if 1000 in sites:
