@@ -33,3 +33,19 @@ def test_a_distinct_site_repeats_few_sentences_and_fires_the_same_rules(tmp_path
     assert len(set(distinct_sentences)) > 0.75 * len(distinct_sentences)
     findings = _per_rule(plain)
     assert sum(findings.values()) > 50 and _per_rule(distinct) == findings
+
+
+def test_a_site_written_again_keeps_its_unchanged_files_and_restores_edited_ones(tmp_path):
+    """A kept site is not rewritten (the kernel would be writing it back while runs are timed),
+    but a file a benchmark edited comes back as generated."""
+    import os
+
+    size = write_site(tmp_path, 5)
+    first = tmp_path / "article-00000.md"
+    os.utime(first, ns=(1_000_000_000, 1_000_000_000))
+    edited = tmp_path / "article-00003.md"
+    original = edited.read_bytes()
+    edited.write_bytes(original + b"\nAn edit.\n")
+    assert write_site(tmp_path, 5) == size
+    assert first.stat().st_mtime_ns == 1_000_000_000
+    assert edited.read_bytes() == original
