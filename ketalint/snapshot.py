@@ -134,7 +134,8 @@ def _write(target: Path, rules: list[Rule]) -> None:
 
 
 def _mapped(path: Path, size: int) -> memoryview | None:
-    """The code file mapped read-only, None unless it has `size` bytes."""
+    """The code file mapped read-only (read, where the file system cannot map it), None unless
+    it has `size` bytes."""
     try:
         with open(path, "rb") as handle:
             if os.fstat(handle.fileno()).st_size != size:
@@ -143,7 +144,11 @@ def _mapped(path: Path, size: int) -> memoryview | None:
                 return memoryview(b"")
             import mmap
 
-            return memoryview(mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ))
+            try:
+                return memoryview(mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ))
+            except (OSError, ValueError):
+                data = handle.read()
+                return memoryview(data) if len(data) == size else None
     except (OSError, ValueError):
         return None
 

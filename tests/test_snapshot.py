@@ -274,3 +274,19 @@ def test_a_numbering_extended_after_it_was_taken_is_stored_under_a_name_of_its_o
     assert (plan.needs, sets.size, sets.taken) == (4, 4, "stored")  # numbered after the stored sets
     assert sets.token() != "stored"
     assert sets.state()[0] == sets.token()
+
+
+def test_a_code_file_that_cannot_be_mapped_is_read(tmp_path, monkeypatch):
+    import mmap
+
+    packs = _write_pack(tmp_path / "packs")
+    snapshot.load_rules_with_snapshot([packs], tmp_path / "cache")
+
+    def refuse(*args, **kwargs):
+        raise OSError("no mapping on this file system")
+
+    monkeypatch.setattr(mmap, "mmap", refuse)
+    monkeypatch.setattr(snapshot, "load_packs", lambda paths: pytest.fail("the YAML was read again"))
+    monkeypatch.setattr("ketalint.lazyregex._INTERNED", {})
+    (rule,) = snapshot.load_rules_with_snapshot([packs], tmp_path / "cache")
+    assert rule.impl.regex.search("a miracle cure")
