@@ -19,6 +19,7 @@ import re
 from pathlib import Path
 
 FORMAT = 1
+_KEPT = 4  # programs kept for this many versions of the code
 _MAX_PATTERNS = 400  # `re` keeps 512; kept below that so that seeding never pushes out its own
 
 
@@ -52,7 +53,7 @@ def keep(folder: Path) -> None:
         return
     from ketalint.lazyregex import LazyPattern, export_program
     from ketalint.snapshot import _pack
-    from ketalint.storage import plain, write_atomic
+    from ketalint.storage import keep_newest, plain, write_atomic
 
     rows = []
     for key in list(cache)[:_MAX_PATTERNS]:
@@ -67,6 +68,7 @@ def keep(folder: Path) -> None:
     except (TypeError, ValueError, OSError):
         return
     write_atomic(target, payload)
+    keep_newest(target.parent, lambda name: name.startswith("regex-") and name.endswith(".marshal"), _KEPT)
 
 
 def _re_cache() -> dict | None:

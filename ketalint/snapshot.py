@@ -32,7 +32,7 @@ from ketalint.packs import Rule, build, load_packs, pack_files
 from ketalint.prefilter import known_literals, literals_of, remember_literals
 from ketalint.rules.scan import numbered_sets_state, plan_state, remember_plans, table_state
 from ketalint.rules.base import Reference, RuleSpec
-from ketalint.storage import blake2b, plain, write_atomic
+from ketalint.storage import blake2b, keep_newest, plain, write_atomic
 
 FORMAT = 12
 
@@ -131,6 +131,19 @@ def _write(target: Path, rules: list[Rule]) -> None:
     # The code first: a reader that finds the snapshot finds its code.
     write_atomic(target.parent / code_name, bytes(code))
     write_atomic(target, payload)
+    keep_newest(target.parent, _is_snapshot, KEPT)
+    keep_newest(target.parent, _is_code, KEPT)
+
+
+KEPT = 4  # rule-set snapshots kept in a cache: a few configurations or pack versions in turn
+
+
+def _is_snapshot(name: str) -> bool:
+    return len(name) == 40 and name.endswith(".marshal") and all(c in "0123456789abcdef" for c in name[:32])
+
+
+def _is_code(name: str) -> bool:
+    return name.startswith("code-") and name.endswith(".bin")
 
 
 def _mapped(path: Path, size: int) -> memoryview | None:

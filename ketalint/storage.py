@@ -71,6 +71,25 @@ def write_atomic(target: Path, payload: bytes) -> None:
         pass
 
 
+def keep_newest(folder: Path, kind, keep: int) -> None:
+    """Remove all but the `keep` newest files of `folder` whose names `kind` accepts.
+
+    What a run compiles into the cache is keyed by what it was compiled from (the code, the rule
+    packs, the configuration), and every edit or upgrade makes a new key: without this the
+    compiled rule sets of every edit a pack ever had (several megabytes each) would stay.
+    A file removed while another run uses it is only compiled again."""
+    try:
+        found = [(entry.stat().st_mtime_ns, entry.name) for entry in os.scandir(folder)
+                 if entry.is_file(follow_symlinks=False) and kind(entry.name)]
+    except OSError:
+        return
+    for _, name in sorted(found, reverse=True)[keep:]:
+        try:
+            os.unlink(os.path.join(folder, name))
+        except OSError:
+            pass
+
+
 _OPEN_TRIES, _OPEN_PAUSE = 100, 0.01
 
 

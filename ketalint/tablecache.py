@@ -16,7 +16,7 @@ import os
 from functools import lru_cache
 from pathlib import Path
 
-from ketalint.storage import blake2b, plain, write_atomic
+from ketalint.storage import blake2b, keep_newest, plain, write_atomic
 
 FORMAT = 1
 
@@ -42,6 +42,10 @@ def write_table(folder: Path, text: str, table: dict) -> None:
     except (OSError, ValueError, TypeError, ImportError):
         return
     write_atomic(target, payload)
+    keep_newest(target.parent, lambda name: name.startswith("config-") and name.endswith(".marshal"), _KEPT)
+
+
+_KEPT = 8  # tables kept: one per configuration text and version of the code
 
 
 def _target(folder: Path, text: str) -> Path:

@@ -290,3 +290,19 @@ def test_a_code_file_that_cannot_be_mapped_is_read(tmp_path, monkeypatch):
     monkeypatch.setattr("ketalint.lazyregex._INTERNED", {})
     (rule,) = snapshot.load_rules_with_snapshot([packs], tmp_path / "cache")
     assert rule.impl.regex.search("a miracle cure")
+
+
+def test_a_pack_edited_again_and_again_leaves_only_the_newest_snapshots(tmp_path):
+    packs = _write_pack(tmp_path / "packs")
+    path = packs / "house.yaml"
+    for i in range(snapshot.KEPT + 3):
+        edited = PACK.replace("miracle cure", f"miracle cure {i}").replace("A miracle cure.", f"A miracle cure {i}.")
+        path.write_text(edited, encoding="utf-8")
+        os.utime(path, ns=(path.stat().st_atime_ns, 10**18 + i * 10**9))
+        (rule,) = snapshot.load_rules_with_snapshot([packs], tmp_path / "cache")
+        assert rule.impl.regex.search(f"a miracle cure {i}")
+    rules = tmp_path / "cache" / "rules"
+    assert len([p for p in rules.iterdir() if snapshot._is_snapshot(p.name)]) == snapshot.KEPT
+    assert len([p for p in rules.iterdir() if snapshot._is_code(p.name)]) == snapshot.KEPT
+    (rule,) = snapshot.load_rules_with_snapshot([packs], tmp_path / "cache")  # the newest is read back
+    assert rule.impl.regex.search(f"a miracle cure {snapshot.KEPT + 2}")
