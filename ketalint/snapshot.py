@@ -135,7 +135,7 @@ def _write(target: Path, rules: list[Rule]) -> None:
     keep_newest(target.parent, _is_code, KEPT)
 
 
-KEPT = 4  # rule-set snapshots kept in a cache: a few configurations or pack versions in turn
+KEPT = 6  # rule-set snapshots kept in a cache: a few configurations or pack versions in turn
 
 
 def _is_snapshot(name: str) -> bool:

@@ -45,7 +45,7 @@ def write_table(folder: Path, text: str, table: dict) -> None:
     keep_newest(target.parent, lambda name: name.startswith("config-") and name.endswith(".marshal"), _KEPT)
 
 
-_KEPT = 8  # tables kept: one per configuration text and version of the code
+_KEPT = 16  # tables kept (a few dozen bytes each): one per configuration text and version of the code
 
 
 def _target(folder: Path, text: str) -> Path:
