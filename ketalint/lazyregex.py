@@ -7,9 +7,9 @@ regex is reported at load time with its file and line; only a rule set that was 
 before (a snapshot) is loaded lazily.
 
 A snapshot may also carry each pattern's compiled program (`export_program`; its code a list,
-an array, or the raw bytes of one, in memory or mapped from a file): CPython builds a pattern from that program with
-`_sre.compile`, which validates it, in microseconds instead of the milliseconds that parsing and
-compiling take. Any failure falls back to `re.compile`.
+an array, or the raw bytes of one, in memory or mapped from a file): CPython builds a pattern
+from that program with `_sre.compile`, which validates it, in microseconds instead of the
+milliseconds that parsing and compiling take. Any failure falls back to `re.compile`.
 """
 
 from __future__ import annotations
