@@ -215,7 +215,6 @@ def main() -> None:
             # The sentence bank recurs across the site far more than a real site's copy does; here
             # nearly every sentence is the site's only one of its kind (`sitegen --distinct`).
             folder, size = site(root, 5000, distinct=True)
-            _settle()
             cache = folder / ".ketalint_cache"
             command = KETALINT + ["check", ".", "-q", "--format", "json"]
             build_rule_set(folder)

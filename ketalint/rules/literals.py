@@ -440,14 +440,10 @@ class Plan:
                     touched[index] |= mask
         return _met(found, touched, self._by_first, self._later_others)
 
-    def answer(self, found: DocumentLiterals) -> list[int]:
-        """`sentences`, from the document's sets already touched by its word literals (see
-        `PlanSets`; the caller has checked that they cover this plan's)."""
-        union = self.answer_mask(found)
-        return indexes(union) if union else []
-
     def answer_mask(self, found: DocumentLiterals) -> int:
-        """`answer` as a bit mask: only literals with other characters are still to be searched for."""
+        """`sentence_mask`, from the document's sets already touched by its word literals (see
+        `PlanSets`; the caller has checked that they cover this plan's): only literals with
+        other characters are still to be searched for."""
         touched = found.touched
         if self._first_others:
             heads, sets_at = found.heads, self._sets_at
