@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from ketalint.document import parse
 from ketalint.prefilter import Prefilter, word_head
-from ketalint.rules.literals import SETS, DocumentLiterals, Plan, _key_word
+from ketalint.rules.literals import SETS, DocumentLiterals, Plan, _key_word, indexes
 from ketalint.rules.scan import plain_words, stream_matches
 
 WORDS = ["ketamine", "Esketamine", "brain-derived", "effective", "ineffective", "don't", "help", "helps", "HELPFUL",
@@ -19,6 +19,11 @@ WORDS = ["ketamine", "Esketamine", "brain-derived", "effective", "ineffective", 
 SENTENCE = st.lists(st.sampled_from(WORDS), min_size=1, max_size=8).map(lambda ws: " ".join(ws).capitalize() + ".")
 LITERALS = ["ketamine", "brain-derived", "effective", "n't", "help", "at-home", "heat", "cure", "-all", "000", "x_y", "bdnf)",
             "for good", "é for"]
+
+
+def _sentences(plan: Plan, found: DocumentLiterals) -> list[int]:
+    """The sentences a plan names, ascending."""
+    return indexes(plan.sentence_mask(found))
 
 
 @contextmanager
@@ -48,7 +53,7 @@ def test_sentences_holding_a_literal_are_those_a_substring_search_finds(sentence
     for literal in LITERALS:
         expected = [s.index for s in doc.sentences
                     if literal in lowered[s.stream_start:s.stream_start + len(s.text)]]
-        assert index.sentences_with(literal) == expected, literal
+        assert indexes(index.mask_of(literal)) == expected, literal
 
 
 @settings(max_examples=60, deadline=None)
@@ -118,12 +123,12 @@ def _check_plan(sentences, alternatives, starting):
     # A plan made before a document is indexed answers from the sets the index touched. One
     # made after answers alone, from an index that caught up with its literals (as `scan` has
     # it do) and took their heads as met: it may name more sentences, never fewer.
-    assert plan.sentences(_index(doc)) == expected
+    assert _sentences(plan, _index(doc)) == expected
     alone = _index(doc)
     alone.covered = 0  # as in the first documents of a process, where each plan answers alone
-    assert plan.sentences(alone) == expected
+    assert _sentences(plan, alone) == expected
     indexed_before.catch_up()
-    assert set(plan.sentences(indexed_before)) >= set(expected)
+    assert set(_sentences(plan, indexed_before)) >= set(expected)
 
 
 def test_plans_that_share_a_set_with_a_searched_literal_answer_each_for_itself(monkeypatch):
@@ -137,11 +142,11 @@ def test_plans_that_share_a_set_with_a_searched_literal_answer_each_for_itself(m
     doc = parse("t.md", "Brain-derived factors help. Ketamine may heat. Brain-derived heat. Help with ketamine.\n")
     index = _index(doc)
     assert first.needs <= index.covered and second.needs <= index.covered  # both answer from the index's sets
-    assert second.sentences(index) == [1, 2]
-    assert first.sentences(index) == [0, 3]
+    assert _sentences(second, index) == [1, 2]
+    assert _sentences(first, index) == [0, 3]
     again = _index(doc)
-    assert first.sentences(again) == [0, 3]
-    assert second.sentences(again) == [1, 2]
+    assert _sentences(first, again) == [0, 3]
+    assert _sentences(second, again) == [1, 2]
 
 
 def test_a_sentence_holding_only_some_parts_of_a_sequence_is_not_a_candidate():
@@ -174,10 +179,10 @@ def test_a_keyed_literal_is_not_searched_for_where_no_word_holds_its_key(monkeyp
     search = DocumentLiterals._search
     monkeypatch.setattr(DocumentLiterals, "_search", lambda self, literal: searched.append(literal) or search(self, literal))
     without = _index(parse("t.md", "Rest for goo dness. Nothing here.\n"))
-    assert without.sentences_with("for good") == []
+    assert indexes(without.mask_of("for good")) == []
     assert searched == []
     with_key = _index(parse("t.md", "Good news. Gone for good.\n"))
-    assert with_key.sentences_with("for good") == [1]
+    assert indexes(with_key.mask_of("for good")) == [1]
     assert searched == ["for good"]
 
 
@@ -188,7 +193,7 @@ def test_the_first_documents_of_a_process_leave_each_plan_to_answer_alone(monkey
     doc = parse("t.md", "Ketamine may heat. Heat alone.\n")
     first = _index(doc)
     assert plan.needs is None  # not numbered: a run over one article never pays for it
-    assert plan.sentences(first) == [0]
+    assert _sentences(plan, first) == [0]
     second = _index(doc)
     assert plan.needs is not None and plan.needs <= second.covered
-    assert plan.sentences(second) == [0]
+    assert _sentences(plan, second) == [0]

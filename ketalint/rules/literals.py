@@ -234,10 +234,6 @@ class DocumentLiterals:
             self.masks[literal] = found
         return found
 
-    def sentences_with(self, literal: str) -> list[int]:
-        """Indexes of the sentences that hold `literal`, ascending."""
-        return indexes(self.mask_of(literal))
-
     def _search(self, literal: str) -> int:
         lowered, starts = self.lowered, self.starts
         mask = 0
@@ -404,14 +400,10 @@ class Plan:
                                   for first, rests in self._by_first)
         self._later_at = {at[index]: others for index, others in self._later_others.items()}
 
-    def sentences(self, found: DocumentLiterals) -> list[int]:
-        """Indexes of the sentences that may hold a match, ascending: those that hold, for some
-        alternative, a literal of each of its sets whose head test passes."""
-        return indexes(self.sentence_mask(found))
-
     def sentence_mask(self, found: DocumentLiterals) -> int:
-        """`sentences` as a bit mask (bit i: sentence i): a rule that needs two patterns in one
-        sentence meets their masks before listing either."""
+        """The sentences that may hold a match, as a bit mask (bit i: sentence i): those that
+        hold, for some alternative, a literal of each of its sets whose head test passes. A rule
+        that needs two patterns in one sentence meets their masks before listing either."""
         needs = self.needs
         if needs is not None and needs <= found.covered:
             return self.answer_mask(found)
