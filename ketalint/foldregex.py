@@ -51,6 +51,7 @@ def foldable(text: str, lowered: str) -> bool:
 
 
 _PROGRAMS: dict[tuple[str, int], tuple | None] = {}
+_OFFERED: dict[tuple[str, int], tuple | None] = {}
 
 
 def fold(pattern: str, flags: int) -> re.Pattern | None:
@@ -67,12 +68,19 @@ def folded_program(pattern: str, flags: int) -> tuple | None:
     """The twin's compiled program (see `ketalint.lazyregex`), remembered; a snapshot stores it."""
     key = (pattern, flags)
     if key not in _PROGRAMS:
-        _PROGRAMS[key] = _build_program(pattern, flags)
+        _PROGRAMS[key] = _OFFERED[key] if key in _OFFERED else _build_program(pattern, flags)
     return _PROGRAMS[key]
 
 
 def known_programs() -> dict[tuple[str, int], tuple | None]:
     return dict(_PROGRAMS)
+
+
+def offer_programs(table: dict[tuple[str, int], tuple | None]) -> None:
+    """Twins' programs of an earlier rule set, taken only for patterns folded while they are
+    offered (see `ketalint.snapshot`); an empty table withdraws them."""
+    _OFFERED.clear()
+    _OFFERED.update(table)
 
 
 def remember_programs(table: dict[tuple[str, int], tuple | None]) -> None:

@@ -19,6 +19,7 @@ import sys
 from contextlib import contextmanager
 
 _INTERNED: dict[tuple[str, int], "LazyPattern"] = {}
+_OFFERED: dict[tuple[str, int], tuple] = {}
 _eager = False
 
 
@@ -69,6 +70,7 @@ def lazy(pattern: str, flags: int = 0) -> LazyPattern:
     found = _INTERNED.get(key)
     if found is None:
         found = _INTERNED[key] = LazyPattern(pattern, flags)
+        found.program = _OFFERED.get(key)
     if _eager:
         try:
             found.compiled()
@@ -133,6 +135,14 @@ def _from_program(pattern: str, program: tuple) -> re.Pattern | None:
         return _sre.compile(pattern, flags, list(code), groups, groupindex, tuple(indexgroup))
     except Exception:  # noqa: BLE001 - a stale or foreign program: compile instead
         return None
+
+
+def offer_programs(table: dict[tuple[str, int], tuple]) -> None:
+    """Programs of an earlier rule set, taken by the patterns `lazy` makes while they are offered
+    (see `ketalint.snapshot`); an empty table withdraws them. A program is only ever taken by
+    the pattern and flags it was made from."""
+    _OFFERED.clear()
+    _OFFERED.update(table)
 
 
 def seed_program(pattern: str, flags: int, program: tuple) -> None:

@@ -60,6 +60,7 @@ def analyse(pattern: str, flags: int = 0) -> tuple[frozenset[str] | None, frozen
 
 Facts = tuple[frozenset[str] | None, frozenset[str], Condition]
 _KNOWN: dict[tuple[str, int], Facts | bytes] = {}
+_OFFERED: dict[tuple[str, int], bytes] = {}
 
 
 def facts_of(pattern: str, flags: int) -> Facts:
@@ -67,8 +68,11 @@ def facts_of(pattern: str, flags: int) -> Facts:
     key = (pattern, flags)
     found = _KNOWN.get(key)
     if found is None:
-        found = _KNOWN[key] = analyse(pattern, flags)
-    elif isinstance(found, bytes):
+        found = _OFFERED.get(key)
+        if found is None:
+            found = analyse(pattern, flags)
+        _KNOWN[key] = found
+    if isinstance(found, bytes):
         literals, word_start, condition = marshal.loads(found)
         found = _KNOWN[key] = (frozenset(literals) if literals is not None else None, frozenset(word_start), condition)
     return found
@@ -80,6 +84,13 @@ def literals_of(pattern: str, flags: int) -> frozenset[str] | None:
 
 def known_literals() -> dict[tuple[str, int], Facts]:
     return {key: facts_of(*key) for key in list(_KNOWN)}
+
+
+def offer_literals(table: dict[tuple[str, int], bytes]) -> None:
+    """Facts of an earlier rule set (as `remember_literals` takes them), taken only for patterns
+    asked about while they are offered and not already known; an empty table withdraws them."""
+    _OFFERED.clear()
+    _OFFERED.update(table)
 
 
 def remember_literals(table: dict[tuple[str, int], bytes]) -> None:

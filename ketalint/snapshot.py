@@ -15,7 +15,8 @@ The programs' code, six megabytes for the default pack, lies beside it in
 than read: copying it in and unmarshalling it took a one-article run about 3.5 ms, though that
 run compiles only the patterns it meets, and forked workers share the mapped pages. A snapshot
 that is missing or unreadable, or whose code file is missing or of the wrong size, is simply
-rebuilt.
+rebuilt. A rebuild after an edit takes back the programs and facts of every unchanged pattern
+from the newest snapshot the same code made (see `_offer_previous`).
 """
 
 from __future__ import annotations
@@ -26,10 +27,10 @@ import os
 from pathlib import Path
 
 from ketalint import __version__
-from ketalint.foldregex import folded_program, remember_programs
-from ketalint.lazyregex import export_program, interned, program_format, seed_program
+from ketalint.foldregex import folded_program, offer_programs as offer_folded, remember_programs
+from ketalint.lazyregex import export_program, interned, offer_programs, program_format, seed_program
 from ketalint.packs import Rule, build, load_packs, pack_files
-from ketalint.prefilter import known_literals, literals_of, remember_literals
+from ketalint.prefilter import known_literals, literals_of, offer_literals, remember_literals
 from ketalint.rules.scan import numbered_sets_state, plan_state, remember_plans, table_state
 from ketalint.rules.base import Reference, RuleSpec
 from ketalint.storage import blake2b, keep_newest, plain, write_atomic
@@ -51,14 +52,69 @@ def load_rules_with_snapshot(paths: list[Path], folder: Path) -> list[Rule]:
     if rules is not None:
         _used.append(target)
         return rules
-    rules = load_packs(paths)
-    _write(target, rules)
+    offered = _offer_previous(target.parent)
+    try:
+        rules = load_packs(paths)
+        _write(target, rules)
+    finally:
+        if offered:
+            _withdraw_offers()
     return rules
 
 
 def used_snapshot() -> bool:
     """Whether this process built its rules from a snapshot (rather than from the YAML)."""
     return bool(_used)
+
+
+def _maker() -> str:
+    """What a snapshot's programs and prefilter facts depend on besides their patterns: the
+    ketalint code that analysed and compiled them, and the interpreter's regex engine."""
+    from ketalint.cache import code_stamp
+
+    return repr((FORMAT, __version__, code_stamp(), program_format()))
+
+
+_OFFERED_FROM = 2  # the newest snapshots read for work to offer (see `_offer_previous`)
+
+
+def _offer_previous(folder: Path) -> bool:
+    """On a miss, the compiled programs and prefilter facts of the newest snapshot made by this
+    same code and interpreter, offered to the patterns about to be compiled; whether any were.
+
+    A miss mostly follows an edit to one rule pack, and a rule set then differs from the last
+    one by a few patterns: taking back the work done for every unchanged pattern (each taken
+    only by the very pattern and flags it was made from) cuts the rebuild of the default pack
+    from over a second to a few tenths. Validation is not skipped: every rule file is still read
+    and checked, and every pattern is still built, from its program, into a working regex."""
+    try:
+        found = sorted(((entry.stat().st_mtime_ns, entry.path) for entry in os.scandir(folder) if _is_snapshot(entry.name)), reverse=True)
+    except OSError:
+        return False
+    maker = _maker()
+    for _, path in found[:_OFFERED_FROM]:
+        try:
+            with open(path, "rb") as handle:
+                data = marshal.loads(handle.read())
+            if not isinstance(data, dict) or data.get("format") != FORMAT or data.get("maker") != maker:
+                continue
+            code = _mapped(Path(path).parent / data["code"][0], data["code"][1])
+            if code is None:
+                continue
+            offer_literals({(p, f): facts for p, f, facts in data["literals"]})
+            offer_programs({(p, f): _located(program, code) for p, f, program in data["programs"]})
+            offer_folded({(p, f): _located(program, code) if program else None for p, f, program in data["folded"]})
+        except (OSError, ValueError, TypeError, KeyError, EOFError):
+            _withdraw_offers()
+            continue
+        return True
+    return False
+
+
+def _withdraw_offers() -> None:
+    offer_literals({})
+    offer_programs({})
+    offer_folded({})
 
 
 def _key(paths: list[Path]) -> str:
@@ -122,7 +178,7 @@ def _write(target: Path, rules: list[Rule]) -> None:
     code_name = f"code-{blake2b(bytes(code), digest_size=16).hexdigest()}.bin"
     try:
         payload = marshal.dumps(plain(
-            {"format": FORMAT, "specs": [_row(r.spec) for r in rules], "digests": [r.digest for r in rules],
+            {"format": FORMAT, "maker": _maker(), "specs": [_row(r.spec) for r in rules], "digests": [r.digest for r in rules],
              "literals": literals, "programs": programs, "code": (code_name, len(code)),
              "folded": folded, "plans": plans, "table": table, "sets": sets}
         ))

@@ -312,3 +312,116 @@ def test_a_pack_edited_again_and_again_leaves_only_the_newest_snapshots(tmp_path
 def _sentences(plan, found) -> list[int]:
     """The sentences a plan names, ascending."""
     return indexes(plan.sentence_mask(found))
+
+
+TWO_RULE_PACK = PACK + """  - id: house.instant
+    type: claim
+    category: unhedged
+    severity: warning
+    message: "'{match}' is stated as fact"
+    subject: ['\\bketamine\\b']
+    predicate: ['\\bworks\\s+instantly\\b']
+    examples: {flag: ["Ketamine works instantly."], pass: ["Ketamine may work quickly."]}
+"""
+
+
+@pytest.fixture
+def new_process(monkeypatch):
+    """Each load as in a process of its own: no pattern compiled, analysed or folded yet."""
+    from ketalint import foldregex, lazyregex, prefilter
+
+    def reset():
+        monkeypatch.setattr(lazyregex, "_INTERNED", {})
+        monkeypatch.setattr(prefilter, "_KNOWN", {})
+        monkeypatch.setattr(foldregex, "_PROGRAMS", {})
+
+    reset()
+    return reset
+
+
+def _edit_instant(packs, phrase: str):
+    path = packs / "house.yaml"
+    path.write_text(TWO_RULE_PACK.replace("works\\s+instantly", phrase).replace("works instantly.", phrase.replace("\\s+", " ") + "."), encoding="utf-8")
+    os.utime(path, ns=(path.stat().st_atime_ns, path.stat().st_mtime_ns + 5_000_000_000))
+
+
+def _watch_parsing(monkeypatch) -> list[str]:
+    """The patterns compiled from their text or analysed for the prefilter from now on."""
+    from ketalint import lazyregex, prefilter
+
+    parsed: list[str] = []
+    program_of, analyse = lazyregex._program_of, prefilter.analyse
+
+    def watched_program_of(pattern, flags):
+        parsed.append(pattern)
+        return program_of(pattern, flags)
+
+    def watched_analyse(pattern, flags=0):
+        parsed.append(pattern)
+        return analyse(pattern, flags)
+
+    monkeypatch.setattr(lazyregex, "_program_of", watched_program_of)
+    monkeypatch.setattr(prefilter, "analyse", watched_analyse)
+    return parsed
+
+
+def test_a_rebuild_after_an_edit_compiles_only_the_patterns_that_changed(tmp_path, monkeypatch, new_process):
+    packs = _write_pack(tmp_path / "packs", TWO_RULE_PACK)
+    miracle, _ = snapshot.load_rules_with_snapshot([packs], tmp_path / "cache")
+    kept = miracle.impl.regex.pattern
+    new_process()
+    _edit_instant(packs, "heals\\s+overnight")
+    parsed = _watch_parsing(monkeypatch)
+    miracle, instant = snapshot.load_rules_with_snapshot([packs], tmp_path / "cache")
+    assert parsed and all("heals" in pattern for pattern in parsed)
+    assert kept not in parsed and miracle.impl.regex.pattern == kept
+    assert miracle.impl.regex.search("a miracle cure")
+    assert _flagged(instant, "Ketamine heals overnight.") == ["Ketamine heals overnight"]
+    assert _flagged(instant, "Ketamine works instantly.") == []
+
+
+def test_a_rebuild_withdraws_what_it_was_offered(tmp_path, new_process):
+    from ketalint import foldregex, lazyregex, prefilter
+
+    packs = _write_pack(tmp_path / "packs", TWO_RULE_PACK)
+    snapshot.load_rules_with_snapshot([packs], tmp_path / "cache")
+    new_process()
+    _edit_instant(packs, "heals\\s+overnight")
+    snapshot.load_rules_with_snapshot([packs], tmp_path / "cache")
+    assert not lazyregex._OFFERED and not prefilter._OFFERED and not foldregex._OFFERED
+
+
+def test_work_of_other_code_is_not_taken(tmp_path, monkeypatch, new_process):
+    packs = _write_pack(tmp_path / "packs", TWO_RULE_PACK)
+    miracle, _ = snapshot.load_rules_with_snapshot([packs], tmp_path / "cache")
+    (target,) = (tmp_path / "cache" / "rules").glob("*.marshal")
+    data = marshal.loads(target.read_bytes())
+    target.write_bytes(marshal.dumps({**data, "maker": data["maker"] + " (another version)"}))
+    new_process()
+    _edit_instant(packs, "heals\\s+overnight")
+    parsed = _watch_parsing(monkeypatch)
+    snapshot.load_rules_with_snapshot([packs], tmp_path / "cache")
+    assert miracle.impl.regex.pattern in parsed
+
+
+def test_a_snapshot_rebuilt_with_offered_work_equals_one_built_from_nothing(tmp_path, new_process):
+    packs = _write_pack(tmp_path / "packs", TWO_RULE_PACK)
+    snapshot.load_rules_with_snapshot([packs], tmp_path / "offered")
+    new_process()
+    _edit_instant(packs, "heals\\s+overnight")
+    snapshot.load_rules_with_snapshot([packs], tmp_path / "offered")
+    new_process()
+    snapshot.load_rules_with_snapshot([packs], tmp_path / "fresh")
+
+    def newest(folder):
+        path = max((p for p in (folder / "rules").iterdir() if snapshot._is_snapshot(p.name)), key=lambda p: p.stat().st_mtime_ns)
+        data = marshal.loads(path.read_bytes())
+        return {key: data[key] for key in ("specs", "digests", "literals", "programs", "code", "folded", "plans")}
+
+    assert newest(tmp_path / "offered") == newest(tmp_path / "fresh")
+
+
+def _flagged(rule, text: str) -> list[str]:
+    from ketalint.document import parse
+
+    return [text[hit.start:hit.end] for hit in rule.impl.check(parse("a.md", text))]
