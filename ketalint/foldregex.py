@@ -72,10 +72,6 @@ def folded_program(pattern: str, flags: int) -> tuple | None:
     return _PROGRAMS[key]
 
 
-def known_programs() -> dict[tuple[str, int], tuple | None]:
-    return dict(_PROGRAMS)
-
-
 def offer_programs(table: dict[tuple[str, int], tuple | None]) -> None:
     """Twins' programs of an earlier rule set, taken only for patterns folded while they are
     offered (see `ketalint.snapshot`); an empty table withdraws them."""

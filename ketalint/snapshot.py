@@ -94,19 +94,15 @@ def _offer_previous(folder: Path) -> bool:
     maker = _maker()
     for _, path in found[:_OFFERED_FROM]:
         try:
-            with open(path, "rb") as handle:
-                data = marshal.loads(handle.read())
-            if not isinstance(data, dict) or data.get("format") != FORMAT or data.get("maker") != maker:
+            opened = _opened(Path(path))
+            if opened is None or opened[0].get("maker") != maker:
                 continue
-            code = _mapped(Path(path).parent / data["code"][0], data["code"][1])
-            if code is None:
-                continue
-            offer_literals({(p, f): facts for p, f, facts in data["literals"]})
-            offer_programs({(p, f): _located(program, code) for p, f, program in data["programs"]})
-            offer_folded({(p, f): _located(program, code) if program else None for p, f, program in data["folded"]})
-        except (OSError, ValueError, TypeError, KeyError, EOFError):
-            _withdraw_offers()
+            literals, programs, folded = _pattern_tables(*opened)
+        except (ValueError, TypeError, KeyError):
             continue
+        offer_literals(literals)
+        offer_programs(programs)
+        offer_folded(folded)
         return True
     return False
 
@@ -130,23 +126,44 @@ def _key(paths: list[Path]) -> str:
     return blake2b(text.encode(), digest_size=16).hexdigest()
 
 
-def _read(target: Path) -> list[Rule] | None:
+def _opened(target: Path) -> tuple[dict, memoryview] | None:
+    """(a snapshot's data, its code file mapped); None when either is missing, unreadable or of
+    another format."""
     try:
         with open(target, "rb") as handle:
             data = marshal.loads(handle.read())
         if not isinstance(data, dict) or data.get("format") != FORMAT:
             return None
         code = _mapped(target.parent / data["code"][0], data["code"][1])
-        if code is None:
-            return None
-        remember_literals({(p, f): facts for p, f, facts in data["literals"]})
-        for pattern, flags, program in data["programs"]:
-            seed_program(pattern, flags, _located(program, code))
-        remember_programs({(p, f): _located(prog, code) if prog else None for p, f, prog in data["folded"]})
+    except (OSError, ValueError, TypeError, KeyError, EOFError):
+        return None
+    return None if code is None else (data, code)
+
+
+def _pattern_tables(data: dict, code: memoryview) -> tuple[dict, dict, dict]:
+    """(prefilter facts, programs, folded twins' programs) of a snapshot, by (pattern, flags)."""
+    return (
+        {(p, f): facts for p, f, facts in data["literals"]},
+        {(p, f): _located(program, code) for p, f, program in data["programs"]},
+        {(p, f): _located(program, code) if program else None for p, f, program in data["folded"]},
+    )
+
+
+def _read(target: Path) -> list[Rule] | None:
+    opened = _opened(target)
+    if opened is None:
+        return None
+    data, code = opened
+    try:
+        literals, programs, folded = _pattern_tables(data, code)
+        remember_literals(literals)
+        for (pattern, flags), program in programs.items():
+            seed_program(pattern, flags, program)
+        remember_programs(folded)
         remember_plans({(p, f): state for p, f, state in data["plans"]}, data["table"], data["sets"])
         specs = [_spec(row) for row in data["specs"]]
         digests = data["digests"]
-    except (OSError, ValueError, TypeError, KeyError, EOFError):
+    except (ValueError, TypeError, KeyError):
         return None
     return [Rule(spec, build(spec, compile_now=False), digest) for spec, digest in zip(specs, digests)]
 

@@ -339,9 +339,17 @@ def new_process(monkeypatch):
     return reset
 
 
-def _edit_instant(packs, phrase: str):
+def _built(tmp_path, cache: str = "cache"):
+    """(the pack folder, its rules) after a first load, which writes a snapshot to `cache`."""
+    packs = _write_pack(tmp_path / "packs", TWO_RULE_PACK)
+    return packs, snapshot.load_rules_with_snapshot([packs], tmp_path / cache)
+
+
+def _edit_in_a_new_process(packs, new_process) -> None:
+    """The claim's predicate becomes "heals overnight", seen by a process that compiled nothing yet."""
+    new_process()
     path = packs / "house.yaml"
-    path.write_text(TWO_RULE_PACK.replace("works\\s+instantly", phrase).replace("works instantly.", phrase.replace("\\s+", " ") + "."), encoding="utf-8")
+    path.write_text(TWO_RULE_PACK.replace("works\\s+instantly", "heals\\s+overnight").replace("works instantly.", "heals overnight."), encoding="utf-8")
     os.utime(path, ns=(path.stat().st_atime_ns, path.stat().st_mtime_ns + 5_000_000_000))
 
 
@@ -366,11 +374,9 @@ def _watch_parsing(monkeypatch) -> list[str]:
 
 
 def test_a_rebuild_after_an_edit_compiles_only_the_patterns_that_changed(tmp_path, monkeypatch, new_process):
-    packs = _write_pack(tmp_path / "packs", TWO_RULE_PACK)
-    miracle, _ = snapshot.load_rules_with_snapshot([packs], tmp_path / "cache")
+    packs, (miracle, _) = _built(tmp_path)
     kept = miracle.impl.regex.pattern
-    new_process()
-    _edit_instant(packs, "heals\\s+overnight")
+    _edit_in_a_new_process(packs, new_process)
     parsed = _watch_parsing(monkeypatch)
     miracle, instant = snapshot.load_rules_with_snapshot([packs], tmp_path / "cache")
     assert parsed and all("heals" in pattern for pattern in parsed)
@@ -383,32 +389,26 @@ def test_a_rebuild_after_an_edit_compiles_only_the_patterns_that_changed(tmp_pat
 def test_a_rebuild_withdraws_what_it_was_offered(tmp_path, new_process):
     from ketalint import foldregex, lazyregex, prefilter
 
-    packs = _write_pack(tmp_path / "packs", TWO_RULE_PACK)
-    snapshot.load_rules_with_snapshot([packs], tmp_path / "cache")
-    new_process()
-    _edit_instant(packs, "heals\\s+overnight")
+    packs, _ = _built(tmp_path)
+    _edit_in_a_new_process(packs, new_process)
     snapshot.load_rules_with_snapshot([packs], tmp_path / "cache")
     assert not lazyregex._OFFERED and not prefilter._OFFERED and not foldregex._OFFERED
 
 
 def test_work_of_other_code_is_not_taken(tmp_path, monkeypatch, new_process):
-    packs = _write_pack(tmp_path / "packs", TWO_RULE_PACK)
-    miracle, _ = snapshot.load_rules_with_snapshot([packs], tmp_path / "cache")
+    packs, (miracle, _) = _built(tmp_path)
     (target,) = (tmp_path / "cache" / "rules").glob("*.marshal")
     data = marshal.loads(target.read_bytes())
     target.write_bytes(marshal.dumps({**data, "maker": data["maker"] + " (another version)"}))
-    new_process()
-    _edit_instant(packs, "heals\\s+overnight")
+    _edit_in_a_new_process(packs, new_process)
     parsed = _watch_parsing(monkeypatch)
     snapshot.load_rules_with_snapshot([packs], tmp_path / "cache")
     assert miracle.impl.regex.pattern in parsed
 
 
 def test_a_snapshot_rebuilt_with_offered_work_equals_one_built_from_nothing(tmp_path, new_process):
-    packs = _write_pack(tmp_path / "packs", TWO_RULE_PACK)
-    snapshot.load_rules_with_snapshot([packs], tmp_path / "offered")
-    new_process()
-    _edit_instant(packs, "heals\\s+overnight")
+    packs, _ = _built(tmp_path, "offered")
+    _edit_in_a_new_process(packs, new_process)
     snapshot.load_rules_with_snapshot([packs], tmp_path / "offered")
     new_process()
     snapshot.load_rules_with_snapshot([packs], tmp_path / "fresh")
