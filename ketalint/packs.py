@@ -340,23 +340,42 @@ _PHRASE_KEYS = ("phrases",)
 
 def _check_regexes(entry: LineDict, options: dict[str, Option], path: str) -> None:
     """Every regex compiles and cannot match empty text (which would flag every position)."""
-    keys = [k for k in _REGEX_KEYS if k in options and k in entry]
-    if entry.get("regex") is True and isinstance(entry.get("swap"), dict):
-        keys.append("swap")
-    for key in keys:
-        patterns = entry[key].values() if key == "topics" and isinstance(entry[key], dict) else entry[key]
-        for pattern in patterns:
-            if not isinstance(pattern, str):
-                continue  # the option's own check names what is wrong
-            try:
-                empty = re.compile(pattern).match("") is not None
-            except re.error as exc:
-                raise RuleFileError(f"'{key}': regular expression {pattern!r} does not compile: {exc}", path, entry.line_of(key)) from None
-            if empty:
-                raise RuleFileError(f"'{key}': regular expression {pattern!r} matches empty text", path, entry.line_of(key))
+    for key, pattern in regexes_of(entry, options):
+        if pattern in _VALID_OFFERED:
+            continue
+        try:
+            empty = re.compile(pattern).match("") is not None
+        except re.error as exc:
+            raise RuleFileError(f"'{key}': regular expression {pattern!r} does not compile: {exc}", path, entry.line_of(key)) from None
+        if empty:
+            raise RuleFileError(f"'{key}': regular expression {pattern!r} matches empty text", path, entry.line_of(key))
     for key in _PHRASE_KEYS:
         if key in options and key in entry and any(not p.strip() for p in entry[key]):
             raise RuleFileError(f"'{key}' has an empty phrase", path, entry.line_of(key))
+
+
+def regexes_of(values, options: dict[str, Option]):
+    """(key, regex) for each regular expression a rule entry, or a rule's options, gives (a value
+    that is not a string is left to the option's own check)."""
+    keys = [k for k in _REGEX_KEYS if k in options and k in values]
+    if values.get("regex") is True and isinstance(values.get("swap"), dict):
+        keys.append("swap")
+    for key in keys:
+        patterns = values[key].values() if key == "topics" and isinstance(values[key], dict) else values[key]
+        for pattern in patterns:
+            if isinstance(pattern, str):
+                yield key, pattern
+
+
+_VALID_OFFERED: set[str] = set()
+
+
+def offer_valid_regexes(patterns: set[str]) -> None:
+    """Regexes that an earlier validation of this same code and interpreter passed (see
+    `ketalint.snapshot`), which are then not compiled again to be checked; an empty set
+    withdraws them. Whether a regex compiles, and matches empty text, depends on nothing else."""
+    _VALID_OFFERED.clear()
+    _VALID_OFFERED.update(patterns)
 
 
 def _examples(entry: LineDict, path: str) -> tuple[tuple[str, ...], tuple[str, ...]]:

@@ -29,7 +29,7 @@ from pathlib import Path
 from ketalint import __version__
 from ketalint.foldregex import folded_program, offer_programs as offer_folded, remember_programs
 from ketalint.lazyregex import export_program, interned, offer_programs, program_format, seed_program
-from ketalint.packs import Rule, build, load_packs, pack_files
+from ketalint.packs import Rule, build, load_packs, offer_valid_regexes, pack_files, regexes_of
 from ketalint.prefilter import known_literals, literals_of, offer_literals, remember_literals
 from ketalint.rules.scan import numbered_sets_state, plan_state, remember_plans, table_state
 from ketalint.rules.base import Reference, RuleSpec
@@ -86,7 +86,9 @@ def _offer_previous(folder: Path) -> bool:
     one by a few patterns: taking back the work done for every unchanged pattern (each taken
     only by the very pattern and flags it was made from) cuts the rebuild of the default pack
     from over a second to a few tenths. Validation is not skipped: every rule file is still read
-    and checked, and every pattern is still built, from its program, into a working regex."""
+    and checked, and every pattern is still built, from its program, into a working regex; only a
+    regex the earlier rule set held is not compiled again to learn that it compiles and cannot
+    match empty text."""
     try:
         found = sorted(((entry.stat().st_mtime_ns, entry.path) for entry in os.scandir(folder) if _is_snapshot(entry.name)), reverse=True)
     except OSError:
@@ -98,19 +100,30 @@ def _offer_previous(folder: Path) -> bool:
             if opened is None or opened[0].get("maker") != maker:
                 continue
             literals, programs, folded = _pattern_tables(*opened)
-        except (ValueError, TypeError, KeyError):
+            valid = _valid_regexes(opened[0]["specs"])
+        except (ValueError, TypeError, KeyError, AttributeError):
             continue
         offer_literals(literals)
         offer_programs(programs)
         offer_folded(folded)
+        offer_valid_regexes(valid)
         return True
     return False
+
+
+def _valid_regexes(rows: list[dict]) -> set[str]:
+    """The regexes of a snapshot's rules: a snapshot is written only once its rules have passed
+    validation, each regex among them (see `packs._check_regexes`)."""
+    from ketalint import rules as rule_types
+
+    return {pattern for row in rows for _, pattern in regexes_of(row["options"], rule_types.get(row["type"]).OPTIONS)}
 
 
 def _withdraw_offers() -> None:
     offer_literals({})
     offer_programs({})
     offer_folded({})
+    offer_valid_regexes(set())
 
 
 def _key(paths: list[Path]) -> str:

@@ -5,6 +5,7 @@ import os
 
 import pytest
 
+import ketalint.packs as ketalint_packs
 import ketalint.snapshot as snapshot
 from ketalint.errors import RuleFileError
 from ketalint.rules.literals import indexes
@@ -393,6 +394,55 @@ def test_a_rebuild_withdraws_what_it_was_offered(tmp_path, new_process):
     _edit_in_a_new_process(packs, new_process)
     snapshot.load_rules_with_snapshot([packs], tmp_path / "cache")
     assert not lazyregex._OFFERED and not prefilter._OFFERED and not foldregex._OFFERED
+    assert not ketalint_packs._VALID_OFFERED
+
+
+def _watch_validation(monkeypatch) -> list[str]:
+    """The regexes `re.compile` is asked for from now on, with default flags (as validation asks)."""
+    import re
+
+    asked: list[str] = []
+    compile_ = re.compile
+
+    def watched(pattern, flags=0):
+        if flags == 0:
+            asked.append(pattern)
+        return compile_(pattern, flags)
+
+    monkeypatch.setattr(ketalint_packs.re, "compile", watched)
+    return asked
+
+
+def test_a_rebuild_validates_only_the_regexes_the_earlier_rule_set_did_not_hold(tmp_path, monkeypatch, new_process):
+    packs, _ = _built(tmp_path)
+    _edit_in_a_new_process(packs, new_process)
+    asked = _watch_validation(monkeypatch)
+    snapshot.load_rules_with_snapshot([packs], tmp_path / "cache")
+    assert "\\bheals\\s+overnight\\b" in asked
+    assert "\\bketamine\\b" not in asked
+
+
+@pytest.mark.parametrize(
+    ("before", "after", "message"),
+    [
+        ("predicate: ['\\bworks\\s+instantly\\b']", "predicate: ['\\bworks(\\s+instantly\\b']", "does not compile"),
+        ("predicate: ['\\bworks\\s+instantly\\b']", "predicate: ['(?:works)?']", "matches empty text"),
+        # Valid as a phrase before, it is validated as a regex now.
+        ('phrases: ["miracle cure", "cure ("]', 'phrases: ["miracle cure"]\n    patterns: ["cure ("]', "does not compile"),
+    ],
+)
+def test_a_rebuild_still_reports_a_bad_regex_with_its_line(tmp_path, new_process, before, after, message):
+    pack = TWO_RULE_PACK.replace('phrases: ["miracle cure"]', 'phrases: ["miracle cure", "cure ("]')
+    packs = _write_pack(tmp_path / "packs", pack)
+    snapshot.load_rules_with_snapshot([packs], tmp_path / "cache")
+    new_process()
+    path = packs / "house.yaml"
+    assert before in pack
+    path.write_text(pack.replace(before, after, 1), encoding="utf-8")
+    os.utime(path, ns=(path.stat().st_atime_ns, path.stat().st_mtime_ns + 5_000_000_000))
+    with pytest.raises(RuleFileError, match=message) as raised:
+        snapshot.load_rules_with_snapshot([packs], tmp_path / "cache")
+    assert raised.value.line is not None
 
 
 def test_work_of_other_code_is_not_taken(tmp_path, monkeypatch, new_process):
