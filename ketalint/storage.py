@@ -11,20 +11,30 @@ import time
 from contextlib import contextmanager
 from pathlib import Path
 
-_PLAIN_SCALARS = (str, int, float, bool, type(None), bytes)
+_PLAIN_SCALARS = frozenset((str, int, float, bool, type(None), bytes))
 
 
 def plain(value):
     """`value` rebuilt from plain types only (a YAML mapping is a dict subclass, a regex flag an
-    int subclass); TypeError for anything else."""
+    int subclass); TypeError for anything else.
+
+    A snapshot is a few hundred thousand values, most of them scalars in lists and tuples of
+    scalars: those are told apart by their exact type first, and such a list or tuple is
+    copied whole rather than item by item."""
+    kind = type(value)
+    if kind in _PLAIN_SCALARS:
+        return value
+    if kind is tuple or kind is list:
+        for item in value:
+            if type(item) not in _PLAIN_SCALARS:
+                return kind(map(plain, value))
+        return value if kind is tuple else list(value)
     if isinstance(value, dict):
         return {plain(k): plain(v) for k, v in value.items()}
     if isinstance(value, list):
         return [plain(v) for v in value]
     if isinstance(value, tuple):
         return tuple(plain(v) for v in value)
-    if type(value) in _PLAIN_SCALARS:
-        return value
     if isinstance(value, int) and not isinstance(value, bool):
         return int(value)
     raise TypeError(f"not plain data: {type(value).__name__}")
