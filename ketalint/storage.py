@@ -19,8 +19,8 @@ def plain(value):
     int subclass); TypeError for anything else.
 
     A snapshot is a few hundred thousand values, most of them scalars in lists and tuples of
-    scalars: those are told apart by their exact type first, and such a list or tuple is
-    copied whole rather than item by item."""
+    scalars: those are told apart by their exact type first, and such a tuple is kept as it is
+    and such a list copied whole, rather than either being rebuilt item by item."""
     kind = type(value)
     if kind in _PLAIN_SCALARS:
         return value
