@@ -20,9 +20,7 @@ if TYPE_CHECKING:  # annotations only: importing typing costs every run its star
 
 MIN_FILES_PER_JOB = 16
 _MAX_CHUNK = 16
-_CHUNKS_IN_FLIGHT = 4  # per worker: enough that none waits for the next, few enough to hold little
-_task: Callable | None = None
-_after_chunk: Callable | None = None
+_CHUNKS_IN_FLIGHT = 4  # per process: results held at most, waiting for an earlier chunk or the consumer
 _jobs_of_run: int | None = None
 
 
@@ -90,51 +88,27 @@ def _in_order(task, items, after_chunk):
 
 
 def _in_workers(task, items, jobs, after_chunk=None):
-    """Results of `task` computed by forked workers, yielded in input order; None without fork.
+    """Results of `task`, computed by this process and `jobs - 1` forked workers (see
+    `ketalint.crew`), yielded in input order; None where processes cannot be forked.
 
-    Only a few chunks per worker are in flight at a time. Handing every item out at once lets
+    Only a few chunks per process are in flight at a time. Handing every item out at once lets
     finished results pile up in this process whenever its consumer is slower than the workers
     (filing the site store is), and a large site's results would then all be held at once."""
-    import multiprocessing
-    from collections import deque
-    from concurrent.futures import ProcessPoolExecutor
-
-    if "fork" not in multiprocessing.get_all_start_methods():
+    if not hasattr(os, "fork"):  # pragma: no cover - not POSIX
         return None
-    chunks = _chunks(items, jobs)
+    from ketalint.crew import Crew
 
-    def results():
-        global _task, _after_chunk
-        _task, _after_chunk = task, after_chunk
-        pool = ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("fork"))
-        try:
-            pending = deque(pool.submit(_run_chunk, chunk) for _, chunk in zip(range(jobs * _CHUNKS_IN_FLIGHT), chunks))
-            while pending:
-                done = pending.popleft().result()
-                chunk = next(chunks, None)
-                if chunk is not None:
-                    pending.append(pool.submit(_run_chunk, chunk))
-                yield from done
-        finally:
-            pool.shutdown(wait=True, cancel_futures=True)
-            _task = _after_chunk = None
-
-    return results()
+    return Crew(task, items, _chunks(len(items), jobs), jobs - 1, jobs * _CHUNKS_IN_FLIGHT, after_chunk).results()
 
 
-def _chunks(items: Sequence[T], jobs: int) -> Iterator[Sequence[T]]:
-    """Consecutive chunks of `items`, smaller as fewer remain: the run ends when the slowest
-    worker finishes its last chunk, so the last ones hold a file or two, while the first ones
-    are large enough that handing them out costs little."""
+def _chunks(count: int, jobs: int) -> list[tuple[int, int]]:
+    """(start, end) of consecutive chunks of `count` items, smaller as fewer remain: the run ends
+    when the slowest process finishes its last chunk, so the last ones hold an item or two,
+    while the first ones are large enough that handing them out costs little."""
+    bounds = []
     start = 0
-    while start < len(items):
-        size = max(1, min(_MAX_CHUNK, (len(items) - start) // (jobs * 4)))
-        yield items[start:start + size]
+    while start < count:
+        size = max(1, min(_MAX_CHUNK, (count - start) // (jobs * 4)))
+        bounds.append((start, start + size))
         start += size
-
-
-def _run_chunk(chunk):
-    done = [_task(item) for item in chunk]  # type: ignore[misc]
-    if _after_chunk is not None:
-        _after_chunk()
-    return done
+    return bounds
