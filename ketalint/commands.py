@@ -55,7 +55,7 @@ def cli() -> None:
 @click.option("--corpus", "corpus_paths", multiple=True, type=click.Path(), help="More articles of the site, read for cross-article rules only (repeatable; adds to the config's corpus).")
 @click.option("--no-cache", is_flag=True, help="Do not read or write the per-file result cache.")
 @click.option("--cache-dir", type=click.Path(file_okay=False), default=None, help="Where the cache lives (default: the config's cache_dir, .ketalint_cache).")
-@click.option("-j", "--jobs", type=click.IntRange(min=0), default=0, help="Worker processes for many files (default 0: all cores; 1: no workers).")
+@click.option("-j", "--jobs", type=click.IntRange(min=0), default=0, help="Processes sharing many files: this one and N-1 workers (default 0: all cores; 1: this one alone).")
 def check(paths, fmt, rule_paths, select, ignore, fail_on, config_path, stdin_filename, no_color, quiet, baseline_path, write_baseline_path, fix, show_diff, corpus_paths, no_cache, cache_dir, jobs) -> None:
     """Lint PATHS (files or folders; default: the current folder; '-' reads standard input)."""
     from ketalint.check_command import run_check_command

@@ -22,7 +22,7 @@ def test_results_keep_input_order_across_workers():
 
 
 def test_output_is_byte_identical_with_one_job_and_with_several(tmp_path):
-    write_site(tmp_path / "site", MIN_FILES_PER_JOB * 3)
+    write_site(tmp_path / "site", 48)
     runner = CliRunner()
     args = ["check", str(tmp_path / "site"), "--format", "json", "--no-cache"]
     one = runner.invoke(cli, args + ["--jobs", "1"])
