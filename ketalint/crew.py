@@ -74,7 +74,10 @@ class Crew:
         finished = False
         try:
             for _ in range(self.forks):
-                self.workers.append(self._fork())
+                try:
+                    self.workers.append(self._fork())
+                except OSError:  # out of processes or memory: the run goes on with the ones it has
+                    break
             yield from self._share()
             finished = True
         finally:
@@ -160,7 +163,12 @@ class Crew:
                 stream.flush()
             except (AttributeError, OSError, ValueError):
                 pass
-        pid = os.fork()
+        try:
+            pid = os.fork()
+        except OSError:
+            for fd in (commands_read, commands_write, results_read, results_write):
+                os.close(fd)
+            raise
         if pid == 0:  # pragma: no cover - runs in the worker, which ends with os._exit
             status = 1
             try:

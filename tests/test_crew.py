@@ -101,6 +101,33 @@ def test_a_worker_that_is_killed_ends_the_run_with_an_error_that_says_so():
     assert _no_children_left()
 
 
+def test_a_run_that_cannot_fork_goes_on_with_the_workers_it_has(monkeypatch):
+    real_fork, forks = os.fork, []
+
+    def fork_once() -> int:
+        if forks:
+            raise BlockingIOError(11, "Resource temporarily unavailable")
+        forks.append(1)
+        return real_fork()
+
+    monkeypatch.setattr(os, "fork", fork_once)
+    results = list(_crew(lambda n: (n, os.getpid()), list(range(120)), workers=3).results())
+    assert [n for n, _ in results] == list(range(120))
+    assert len({pid for _, pid in results}) == 2 and len(forks) == 1
+    assert _no_children_left()
+
+
+def test_a_run_that_cannot_fork_at_all_runs_here(monkeypatch):
+    def no_fork() -> int:
+        raise OSError(12, "Cannot allocate memory")
+
+    open_before = len(os.listdir("/proc/self/fd"))
+    monkeypatch.setattr(os, "fork", no_fork)
+    results = list(_crew(lambda n: (n, os.getpid()), list(range(50)), workers=1).results())
+    assert results == [(n, PARENT) for n in range(50)]
+    assert len(os.listdir("/proc/self/fd")) == open_before  # the pipes made for the worker are closed
+
+
 def test_a_consumer_that_stops_early_leaves_no_worker_behind(tmp_path):
     def slow(n: int) -> int:
         if os.getpid() != PARENT:
