@@ -57,7 +57,8 @@ def map_in_order(
     task: Callable[[T], R], items: Sequence[T], jobs: int, on_done: Callable[[], None] | None = None,
     after_chunk: Callable[[], None] | None = None,
 ) -> list[R]:
-    """`[task(item) for item in items]`, spread over up to `jobs` forked workers when it pays;
+    """`[task(item) for item in items]`, shared between this process and up to `jobs - 1`
+    forked workers when it pays;
     `on_done` is called as each result arrives (for a progress bar), `after_chunk` in the
     process that ran the tasks, after each chunk of them (once, after all, without workers):
     for work a worker must finish before its results are taken as done, such as writing what
