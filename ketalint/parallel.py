@@ -58,11 +58,10 @@ def map_in_order(
     after_chunk: Callable[[], None] | None = None,
 ) -> list[R]:
     """`[task(item) for item in items]`, shared between this process and up to `jobs - 1`
-    forked workers when it pays;
-    `on_done` is called as each result arrives (for a progress bar), `after_chunk` in the
-    process that ran the tasks, after each chunk of them (once, after all, without workers):
-    for work a worker must finish before its results are taken as done, such as writing what
-    it cached."""
+    forked workers when it pays; `on_done` is called as each result arrives (for a progress
+    bar), `after_chunk` in the process that ran the tasks, after each chunk of them (once, after
+    all, without workers): for work a process must finish before its results are taken as done,
+    such as writing what it cached."""
     return list(iter_in_order(task, items, jobs, on_done, after_chunk))
 
 
