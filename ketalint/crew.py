@@ -124,14 +124,16 @@ class Crew:
         return done
 
     def _receive(self, wait: bool) -> None:
-        """Take in whatever the workers have sent (waiting for something when `wait`)."""
-        waiting = [w.results for w in self.workers if w.queued]
+        """Take in whatever the workers have sent (waiting for something when `wait`). `poll`,
+        not `select`, which fails on descriptors past 1,023."""
+        waiting = {w.results: w for w in self.workers if w.queued}
         if not waiting:
             return
-        ready, _, _ = select.select(waiting, (), (), None if wait else 0)
-        for worker in self.workers:
-            if worker.results in ready:
-                self._read(worker)
+        poller = select.poll()
+        for fd in waiting:
+            poller.register(fd, select.POLLIN)
+        for fd, _ in poller.poll(None if wait else 0):
+            self._read(waiting[fd])
 
     def _read(self, worker: _Worker) -> None:
         received = worker.received

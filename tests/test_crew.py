@@ -128,6 +128,25 @@ def test_a_run_that_cannot_fork_at_all_runs_here(monkeypatch):
     assert len(os.listdir("/proc/self/fd")) == open_before  # the pipes made for the worker are closed
 
 
+def test_workers_are_heard_on_descriptors_past_1023():
+    import resource
+
+    soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
+    if hard != resource.RLIM_INFINITY and hard < 1200:
+        pytest.skip("the process may not open enough files")
+    resource.setrlimit(resource.RLIMIT_NOFILE, (max(soft, 1200), hard))
+    fillers = []
+    try:
+        while not fillers or fillers[-1] < 1050:
+            fillers.append(os.open(os.devnull, os.O_RDONLY))
+        results = list(_crew(lambda n: (n, os.getpid()), list(range(64))).results())
+        assert [n for n, _ in results] == list(range(64)) and len({pid for _, pid in results}) == 2
+    finally:
+        for fd in fillers:
+            os.close(fd)
+        resource.setrlimit(resource.RLIMIT_NOFILE, (soft, hard))
+
+
 def test_a_consumer_that_stops_early_leaves_no_worker_behind(tmp_path):
     def slow(n: int) -> int:
         if os.getpid() != PARENT:
