@@ -67,6 +67,8 @@ class Crew:
         self.window = window
         self.forks = workers
         self.workers: list[_Worker] = []
+        self.by_pipe: dict[int, _Worker] = {}
+        self.poller = select.poll()  # `poll`, not `select`, which fails on descriptors past 1,023
         self.done: dict[int, tuple[bool, object]] = {}
         self.next_chunk = 0
         self.next_result = 0
@@ -124,16 +126,12 @@ class Crew:
         return done
 
     def _receive(self, wait: bool) -> None:
-        """Take in whatever the workers have sent (waiting for something when `wait`). `poll`,
-        not `select`, which fails on descriptors past 1,023."""
-        waiting = {w.results: w for w in self.workers if w.queued}
-        if not waiting:
+        """Take in whatever the workers have sent (waiting for something when `wait`). A pipe
+        with no chunk behind it is ready only when its worker has died, which `_read` reports."""
+        if not any(w.queued for w in self.workers):
             return
-        poller = select.poll()
-        for fd in waiting:
-            poller.register(fd, select.POLLIN)
-        for fd, _ in poller.poll(None if wait else 0):
-            self._read(waiting[fd])
+        for fd, _ in self.poller.poll(None if wait else 0):
+            self._read(self.by_pipe[fd])
 
     def _read(self, worker: _Worker) -> None:
         received = worker.received
@@ -161,11 +159,7 @@ class Crew:
         commands_read, commands_write = os.pipe()
         results_read, results_write = os.pipe()
         _widen(results_write)
-        for stream in (sys.stdout, sys.stderr):  # what is buffered would be written twice
-            try:
-                stream.flush()
-            except (AttributeError, OSError, ValueError):
-                pass
+        _flush_standard_streams()  # what is buffered would be written twice
         try:
             pid = os.fork()
         except OSError:
@@ -190,7 +184,9 @@ class Crew:
         os.close(commands_read)
         os.close(results_write)
         os.set_blocking(results_read, False)
-        return _Worker(pid, commands_write, results_read)
+        worker = self.by_pipe[results_read] = _Worker(pid, commands_write, results_read)
+        self.poller.register(results_read, select.POLLIN)
+        return worker
 
     def _stop(self, finished: bool) -> None:
         """End the workers: an idle one leaves when its command pipe closes; after an error or an
@@ -232,11 +228,15 @@ def _serve(task, items, chunks, after_chunk, commands: int, results: int) -> Non
     except BrokenPipeError:  # the parent has gone
         return
     finally:
-        for stream in (sys.stdout, sys.stderr):
-            try:
-                stream.flush()
-            except (AttributeError, OSError, ValueError):
-                pass
+        _flush_standard_streams()
+
+
+def _flush_standard_streams() -> None:
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except (AttributeError, OSError, ValueError):
+            pass
 
 
 def _error_payload(index: int, error: Exception) -> bytes:  # pragma: no cover - in a worker
