@@ -37,12 +37,31 @@ def main(argv: list[str] | None = None) -> None:
             click_main(argv)
         else:
             _plain_check(paths)
+    except SystemExit as stop:
+        if argv is None and (stop.code is None or isinstance(stop.code, int)):
+            end_process(stop.code or 0)
+        raise
     finally:
         if argv is None:
             # The process ends here. Everything it still holds leaves the collector's care, so
             # the collection at interpreter shutdown does not walk every object of the loaded
-            # rule set again (about a tenth of a one-article run). Objects are still freed.
+            # rule set again (about a tenth of a one-article run).
             gc.freeze()
+
+
+def end_process(code: int) -> None:
+    """Exit with `code` once the standard streams are flushed, without freeing what the process
+    holds one object at a time: the loaded rule set, and after a run over a site every file's
+    findings and statements. The system takes the memory back at once; freeing it object by
+    object cost a one-article run about 4 ms of its 90, and a 1,000-article run about 25 ms.
+    Every file ketalint writes (cache, snapshot, fixed articles) is closed by then, and it
+    registers no exit handlers. Only the command line ends this way, never a caller of `main`."""
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except (OSError, ValueError):  # a reader that went away, or a stream already closed
+            pass
+    os._exit(code)
 
 
 def __getattr__(name: str):

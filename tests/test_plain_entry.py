@@ -3,6 +3,7 @@ exactly as the same command line run through click does."""
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -100,19 +101,47 @@ def test_the_plain_entry_does_not_import_click(site: Path):
     assert proc.returncode == 1 and proc.stderr.strip().splitlines()[-1] == "False"
 
 
-_FROZEN_AFTER = (
+_AFTER_MAIN = (
     "import gc, sys\n"
     "from ketalint.cli import main\n"
     "try:\n"
     "    main({argv})\n"
     "except SystemExit:\n"
-    "    print(gc.get_freeze_count() > 0)\n"
+    "    print('returned', gc.get_freeze_count() > 0)\n"
 )
 
 
-@pytest.mark.parametrize(("argv", "frozen"), [("", b"True"), ("sys.argv[1:]", b"False")])
-def test_only_the_process_command_line_hands_its_objects_over_at_the_end(site: Path, argv, frozen):
-    """Run as the process's own command line, `main` leaves what it holds out of the final
-    collection at shutdown; called with arguments, as by a program that goes on, it does not."""
-    code, out, _ = _run(_FROZEN_AFTER.format(argv=argv), ["check", "a.md"], site)
-    assert out.strip().splitlines()[-1] == frozen
+def test_a_caller_of_main_gets_the_exit_and_keeps_its_objects(site: Path):
+    """Called with arguments, as by a program that goes on, `main` raises SystemExit and leaves
+    the collector as it was."""
+    code, out, _ = _run(_AFTER_MAIN.format(argv="sys.argv[1:]"), ["check", "a.md"], site)
+    assert out.strip().splitlines()[-1] == b"returned False"
+
+
+@pytest.mark.parametrize("args, code", [(["check", "a.md"], 1), (["check", "clean.md"], 0), (["check", "--format", "json", "a.md"], 1),
+                                        (["check", "--fail-on", "bogus"], 2), (["rules", "list"], 0)])
+def test_the_command_line_ends_its_process_with_the_runs_exit_code(site: Path, args, code):
+    """Run as the process's own command line, `main` ends the process itself (nothing after it
+    runs), with the code and the complete output of the same run through a caller."""
+    ended = _run(_AFTER_MAIN.format(argv=""), args, site)
+    called = _run(PLAIN, args, site)
+    assert b"returned" not in ended[1]
+    assert ended == called
+    assert ended[0] == code
+
+
+def test_the_command_line_flushes_a_long_report_into_a_pipe(site: Path):
+    """A report far larger than a pipe's buffer arrives whole before the process ends."""
+    (site / "long.md").write_text("# Care\n\n" + "Ketamine permanently rewires the brain. " * 3000 + "\n", encoding="utf-8")
+    code, out, err = _run(_AFTER_MAIN.format(argv=""), ["check", "--format", "json", "long.md"], site)
+    report = json.loads(out)
+    assert code == 1 and len(out) > 500_000, err
+    assert len(report["findings"]) >= 3000
+
+
+def test_the_command_line_ends_quietly_when_its_reader_has_gone(site: Path):
+    read, write = os.pipe()
+    os.close(read)
+    with os.fdopen(write, "wb") as stdout:
+        code, _, err = _run(_AFTER_MAIN.format(argv=""), ["check", "a.md"], site, stdout=stdout)
+    assert code == 1 and err == b""
