@@ -67,8 +67,7 @@ def run_check_command(
 
         report = apply_baseline(report, known, config.root)
     color = fmt == "text" and not no_color and "NO_COLOR" not in os.environ and sys.stdout.isatty()
-    for chunk in output_chunks(fmt)(report, color=color, quiet=quiet, root=config.root):
-        echo(chunk, nl=False)
+    _print_report(echo, output_chunks(fmt)(report, color=color, quiet=quiet, root=config.root))
     for problem in report.problems:
         if not quiet or problem.level == "error":
             echo(f"ketalint: {problem}", err=True)
@@ -76,6 +75,20 @@ def run_check_command(
     if report.has_errors:
         sys.exit(2)
     sys.exit(1 if any(severity_rank(f.severity) >= threshold for f in report.findings) else 0)
+
+
+def _print_report(echo, chunks) -> None:
+    """A report or diff that cannot be written (a full disk) ends the run with one line and
+    exit code 2; a closed pipe goes on to end it quietly (see `ketalint.cli`)."""
+    try:
+        for chunk in chunks:
+            echo(chunk, nl=False)
+    except BrokenPipeError:
+        raise
+    except OSError as exc:
+        from ketalint.errors import KetalintError
+
+        raise KetalintError(f"cannot write the report: {exc.strerror or exc}") from exc
 
 
 def _seed_regexes(folder: Path | None) -> Path | None:
@@ -140,7 +153,7 @@ def _fix(report, known, show_diff: bool, quiet: bool, relint, root: Path, echo):
     plans = plan_fixes(todo.findings, report.texts)
     if show_diff:
         diff = render_diff(plans)
-        echo(diff, nl=False)
+        _print_report(echo, (diff,))
         for problem in report.problems:
             echo(f"ketalint: {problem}", err=True)
         sys.exit(2 if report.has_errors else 1 if diff else 0)
