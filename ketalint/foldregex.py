@@ -11,6 +11,13 @@ same length) and the text holds none of the characters that IGNORECASE folds bey
 (the long s, the dotless i, a few Greek symbols: CPython's own case-fix table). Callers check
 `foldable(text)` and otherwise use the original pattern. Patterns this module does not fully
 understand (scoped case flags, wide ranges of cased characters) are not folded at all.
+
+Each twin also comes as an ASCII program (`re.ASCII` classes): its `\\b`, `\\w`, `\\s` and `\\d`
+are table look-ups where the Unicode ones call Python's character database, about a sixth of
+the engine's time over rule patterns. The two read a text alike when none of its characters is
+classed differently by the two (`ascii_classes`): ASCII is, but for four control characters
+that only Unicode counts as whitespace, and so is a text whose other characters are dashes,
+symbols and punctuation. Rule prose is mostly such text.
 """
 
 from __future__ import annotations
@@ -50,13 +57,29 @@ def foldable(text: str, lowered: str) -> bool:
     return _HAZARDS is not None and _HAZARDS.isdisjoint(text)
 
 
-_PROGRAMS: dict[tuple[str, int], tuple | None] = {}
-_OFFERED: dict[tuple[str, int], tuple | None] = {}
+_UNICODE_ONLY_ASCII = "\x1c\x1d\x1e\x1f"  # whitespace to Unicode `\\s`, not to ASCII's
+_BEYOND_ASCII = re.compile(r"[^\x00-\x7f]")
 
 
-def fold(pattern: str, flags: int) -> re.Pattern | None:
-    """The case-sensitive twin of an IGNORECASE pattern, for lower-cased text; None if unsure."""
-    program = folded_program(pattern, flags)
+def ascii_classes(text: str) -> bool:
+    """Whether the ASCII twin reads `text` as the Unicode one does: no character of it is a
+    word character, whitespace or a digit to the one and not to the other."""
+    if text.isascii():
+        return not any(c in text for c in _UNICODE_ONLY_ASCII)
+    if any(c in text for c in _UNICODE_ONLY_ASCII):
+        return False
+    return not any(c.isalnum() or c.isspace() for c in set(_BEYOND_ASCII.findall(text)))
+
+
+# (pattern, flags, ascii) -> the twin's program
+_PROGRAMS: dict[tuple[str, int, bool], tuple | None] = {}
+_OFFERED: dict[tuple[str, int, bool], tuple | None] = {}
+
+
+def fold(pattern: str, flags: int, ascii: bool = False) -> re.Pattern | None:
+    """The case-sensitive twin of an IGNORECASE pattern, for lower-cased text; None if unsure.
+    `ascii`: the twin with ASCII classes, for text where `ascii_classes` holds."""
+    program = folded_program(pattern, flags, ascii)
     if program is None:
         return None
     from ketalint.lazyregex import _from_program
@@ -64,26 +87,26 @@ def fold(pattern: str, flags: int) -> re.Pattern | None:
     return _from_program(pattern, program)
 
 
-def folded_program(pattern: str, flags: int) -> tuple | None:
+def folded_program(pattern: str, flags: int, ascii: bool = False) -> tuple | None:
     """The twin's compiled program (see `ketalint.lazyregex`), remembered; a snapshot stores it."""
-    key = (pattern, flags)
+    key = (pattern, flags, ascii)
     if key not in _PROGRAMS:
-        _PROGRAMS[key] = _OFFERED[key] if key in _OFFERED else _build_program(pattern, flags)
+        _PROGRAMS[key] = _OFFERED[key] if key in _OFFERED else _build_program(pattern, flags, ascii)
     return _PROGRAMS[key]
 
 
-def offer_programs(table: dict[tuple[str, int], tuple | None]) -> None:
+def offer_programs(table: dict[tuple[str, int, bool], tuple | None]) -> None:
     """Twins' programs of an earlier rule set, taken only for patterns folded while they are
     offered (see `ketalint.snapshot`); an empty table withdraws them."""
     _OFFERED.clear()
     _OFFERED.update(table)
 
 
-def remember_programs(table: dict[tuple[str, int], tuple | None]) -> None:
+def remember_programs(table: dict[tuple[str, int, bool], tuple | None]) -> None:
     _PROGRAMS.update(table)
 
 
-def _build_program(pattern: str, flags: int) -> tuple | None:
+def _build_program(pattern: str, flags: int, ascii: bool = False) -> tuple | None:
     if not flags & re.IGNORECASE:
         return None
     try:
@@ -92,6 +115,9 @@ def _build_program(pattern: str, flags: int) -> tuple | None:
             return None
         parsed.state.flags &= ~re.IGNORECASE
         flags &= ~re.IGNORECASE
+        if ascii:  # the compiler picks each class's codes from these flags
+            parsed.state.flags = parsed.state.flags & ~re.UNICODE | re.ASCII
+            flags = flags & ~re.UNICODE | re.ASCII
         code = program(parsed, flags)
         return (flags | parsed.state.flags, code, parsed.state.groups - 1, dict(parsed.state.groupdict))
     except (re.error, RecursionError, TypeError, ValueError, AttributeError):

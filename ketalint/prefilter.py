@@ -356,7 +356,7 @@ class Prefilter:
         self.word_start = word_start or {}  # literal -> its `word_head`
         self.condition = condition
         self._pattern = pattern
-        self._folded = False
+        self._folded: list = [False, False]  # the folded twin, with Unicode and with ASCII classes
         self._searcher = None
 
     @classmethod
@@ -376,13 +376,15 @@ class Prefilter:
         """The pattern this prefilter is for (None for the empty prefilter)."""
         return self._pattern
 
-    def folded(self) -> re.Pattern | None:
-        if self._folded is False:
+    def folded(self, ascii: bool = False) -> re.Pattern | None:
+        """The folded twin; `ascii`: the one with ASCII classes (see `ketalint.foldregex`)."""
+        found = self._folded[ascii]
+        if found is False:
             from ketalint.foldregex import fold
 
             pattern = self._pattern
-            self._folded = None if pattern is None else fold(pattern.pattern, pattern.flags)
-        return self._folded
+            found = self._folded[ascii] = None if pattern is None else fold(pattern.pattern, pattern.flags, ascii)
+        return found
 
     def searcher(self) -> re.Pattern:
         """The pattern to search the original text with: the same matches, found faster where

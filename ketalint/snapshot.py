@@ -35,7 +35,7 @@ from ketalint.rules.scan import numbered_sets_state, plan_state, remember_plans,
 from ketalint.rules.base import Reference, RuleSpec
 from ketalint.storage import blake2b, keep_newest, plain, write_atomic
 
-FORMAT = 12
+FORMAT = 13
 
 
 _used: list[Path] = []
@@ -154,11 +154,13 @@ def _opened(target: Path) -> tuple[dict, memoryview] | None:
 
 
 def _pattern_tables(data: dict, code: memoryview) -> tuple[dict, dict, dict]:
-    """(prefilter facts, programs, folded twins' programs) of a snapshot, by (pattern, flags)."""
+    """(prefilter facts, programs, folded twins' programs) of a snapshot, by (pattern, flags)
+    (the twins' by (pattern, flags, ASCII classes))."""
     return (
         {(p, f): facts for p, f, facts in data["literals"]},
         {(p, f): _located(program, code) for p, f, program in data["programs"]},
-        {(p, f): _located(program, code) if program else None for p, f, program in data["folded"]},
+        {(p, f, ascii): _located(program, code) if program else None
+         for p, f, *programs in data["folded"] for ascii, program in zip((False, True), programs)},
     )
 
 
@@ -196,7 +198,10 @@ def _write(target: Path, rules: list[Rule]) -> None:
         return flags, (len(code) - len(raw), len(raw)), groups, groupindex
 
     programs = [(p.pattern, p.flags, stored(prog)) for p in interned() if (prog := export_program(p)) is not None]
-    folded = [(p.pattern, p.flags, stored(prog) if (prog := folded_program(p.pattern, p.flags)) else None) for p in interned()]
+    folded = [
+        (p.pattern, p.flags, *(stored(prog) if (prog := folded_program(p.pattern, p.flags, ascii)) else None for ascii in (False, True)))
+        for p in interned()
+    ]
     # Each plan is stored as its own marshal record, read when its pattern is first searched:
     # a one-article run searches about two patterns in three, and the plans are most of the
     # snapshot's objects.

@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from ketalint.api import load_rules
 from ketalint.config import Config
-from ketalint.foldregex import fold, foldable
+from ketalint.foldregex import ascii_classes, fold, foldable
 from ketalint.lazyregex import interned
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "bench"))
@@ -70,20 +70,59 @@ def test_every_default_pattern_folds_soundly_on_generated_articles():
     patterns = _default_patterns()
     texts = _generated_texts()
     texts += [t.upper() for t in texts[:3]] + [t.swapcase() for t in texts[3:6]]
+    assert all(ascii_classes(text.lower()) for text in texts)
     folded_count = 0
     for pattern in patterns:
         folded = fold(pattern.pattern, pattern.flags)
+        with_ascii_classes = fold(pattern.pattern, pattern.flags, ascii=True)
+        assert (folded is None) == (with_ascii_classes is None)
         if folded is None:
             continue
         folded_count += 1
+        assert with_ascii_classes.flags & re.ASCII and not folded.flags & re.ASCII
         for text in texts:
-            assert _spans(pattern, text) == _spans(folded, text.lower()), pattern.pattern[:80]
+            expected = _spans(pattern, text)
+            assert expected == _spans(folded, text.lower()), pattern.pattern[:80]
+            assert expected == _spans(with_ascii_classes, text.lower()), pattern.pattern[:80]
     assert folded_count > 0.9 * len(patterns)
+
+
+@pytest.mark.parametrize(
+    ("text", "alike"),
+    [
+        ("plain ascii text, 42 words.", True),
+        ("a dash \u2014 an ellipsis\u2026 a bullet \u2022 and \u00ae", True),
+        ("caf\u00e9", False),  # a letter to Unicode, not to ASCII
+        ("em\u2003space", False),  # whitespace to Unicode only
+        ("\u0663 doses", False),  # an Arabic-Indic digit
+        ("field\x1cseparator", False),  # ASCII, but whitespace to Unicode only
+        ("", True),
+    ],
+)
+def test_ascii_classes_tells_texts_both_twins_read_alike(text, alike):
+    assert ascii_classes(text) is alike
+
+
+@pytest.mark.parametrize(
+    ("pattern", "text"),
+    [
+        (r"\bcaf\w*", "cafe caf\u00e9s"),
+        (r"\bdoses\s+of\b", "doses\u2003of"),
+        (r"\d+\s*mg", "\u0663 mg and 3 mg"),
+        (r"rest\s+here", "rest\x1chere"),
+    ],
+)
+def test_the_ascii_twin_differs_exactly_on_texts_ascii_classes_rejects(pattern, text):
+    """Why the check is needed: on each of these texts the two twins disagree."""
+    assert not ascii_classes(text)
+    unicode_twin, ascii_twin = fold(pattern, re.IGNORECASE), fold(pattern, re.IGNORECASE, ascii=True)
+    assert _spans(unicode_twin, text) == _spans(re.compile(pattern, re.IGNORECASE), text)
+    assert _spans(ascii_twin, text) != _spans(unicode_twin, text)
 
 
 cased_words = st.sampled_from(
     ["Ketamine", "KETAMINE", "may", "MAY", "Help", "not", "NOT", "permanently", "Rewires", "BDNF",
-     "glutamate", "Glutamate", "is", "a", "cure", "Café", "naïve", "-", ",", "'s", "don't", "DON'T"]
+     "glutamate", "Glutamate", "is", "a", "cure", "Café", "naïve", "-", "\u2014", ",", "'s", "don't", "DON'T"]
 )
 
 
@@ -91,9 +130,12 @@ cased_words = st.sampled_from(
 @given(st.lists(cased_words, min_size=1, max_size=30))
 def test_folding_agrees_on_mixed_case_word_soup(words):
     text = " ".join(words)
+    lowered = text.lower()
     for pattern in _SAMPLE:
-        folded = fold(pattern.pattern, pattern.flags)
-        assert _spans(pattern, text) == _spans(folded, text.lower())
+        expected = _spans(pattern, text)
+        assert expected == _spans(fold(pattern.pattern, pattern.flags), lowered)
+        if ascii_classes(lowered):
+            assert expected == _spans(fold(pattern.pattern, pattern.flags, ascii=True), lowered)
 
 
 _SAMPLE = [

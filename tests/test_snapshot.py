@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import marshal
 import os
+import re
 
 import pytest
 
@@ -385,6 +386,20 @@ def test_a_rebuild_after_an_edit_compiles_only_the_patterns_that_changed(tmp_pat
     assert miracle.impl.regex.search("a miracle cure")
     assert _flagged(instant, "Ketamine heals overnight.") == ["Ketamine heals overnight"]
     assert _flagged(instant, "Ketamine works instantly.") == []
+
+
+def test_both_folded_twins_of_a_pattern_come_from_the_snapshot(tmp_path, monkeypatch, new_process):
+    """The twin with Unicode classes and the one with ASCII classes (see `ketalint.foldregex`)."""
+    from ketalint import foldregex
+
+    packs, _ = _built(tmp_path)
+    new_process()
+    miracle, _ = snapshot.load_rules_with_snapshot([packs], tmp_path / "cache")
+    monkeypatch.setattr(foldregex, "_build_program", lambda *args: pytest.fail("a twin was built from its pattern"))
+    regex = miracle.impl.regex
+    twins = [foldregex.fold(regex.pattern, regex.flags, ascii) for ascii in (False, True)]
+    assert [bool(twin.flags & re.ASCII) for twin in twins] == [False, True]
+    assert [twin.search("a miracle  cure").group() for twin in twins] == ["miracle  cure"] * 2
 
 
 def test_a_rebuild_withdraws_what_it_was_offered(tmp_path, new_process):

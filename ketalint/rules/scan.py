@@ -17,7 +17,7 @@ from collections.abc import Iterator
 
 from ketalint.document import ascii_gaps, translated_pieces
 from ketalint.document.model import Document, Sentence
-from ketalint.foldregex import foldable
+from ketalint.foldregex import ascii_classes, foldable
 from ketalint.language import folded
 from ketalint.prefilter import Prefilter
 from ketalint.rules.literals import SETS, TABLE, DocumentLiterals, Plan, indexes, join_table
@@ -87,14 +87,13 @@ def _prefilter(regex: re.Pattern) -> Prefilter:
 
 
 def _folded_text(doc: Document, regex: re.Pattern, prefilter: Prefilter | None = None) -> tuple[re.Pattern, str] | None:
-    """The folded twin of `regex` and the lower-cased stream, when they may stand in for both."""
-    folded = (prefilter or _prefilter(regex)).folded()
-    if folded is None:
-        return None
+    """The folded twin of `regex` and the lower-cased stream, when they may stand in for both:
+    the twin with ASCII classes where the stream reads alike with them."""
     lowered = _literal_memo(doc)[""]
     if lowered is None or not _foldable(doc, lowered):
         return None
-    return folded, lowered
+    folded = (prefilter or _prefilter(regex)).folded(_ascii_classes(doc, lowered))
+    return None if folded is None else (folded, lowered)
 
 
 def stream_spans(doc: Document, regex: re.Pattern) -> Iterator[tuple[int, int]]:
@@ -214,6 +213,13 @@ def _foldable(doc: Document, lowered: str) -> bool:
     found = doc.memo.get("foldable")
     if found is None:
         found = doc.memo["foldable"] = foldable(doc.stream, lowered)
+    return found
+
+
+def _ascii_classes(doc: Document, lowered: str) -> bool:
+    found = doc.memo.get("ascii_classes")
+    if found is None:
+        found = doc.memo["ascii_classes"] = ascii_classes(lowered)
     return found
 
 

@@ -31,6 +31,21 @@ def test_scan_reports_the_non_empty_matches_a_full_scan_gives(pattern):
     assert expected  # the text holds matches for every pattern above
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The caf\u00e9 opens \u2014 come by.\n", ["caf\u00e9"]),  # "\u00e9" is a word character to Unicode only
+        ("The cafe opens \u2014 come by.\n", ["cafe"]),  # non-ASCII, but read alike with ASCII classes
+        ("The cafe opens.\n", ["cafe"]),
+    ],
+)
+def test_scan_reads_word_characters_beyond_ascii_as_the_pattern_does(text, expected):
+    """The folded twin with ASCII classes stands in only where it reads the text as the pattern does."""
+    regex = re.compile(r"\bcaf\w*", re.IGNORECASE)
+    doc = parse("t.txt", text)
+    assert [m.group() for m in stream_matches(doc, regex)] == expected == [m.group() for m in regex.finditer(doc.stream)]
+
+
 _PIECES = ["Ketamine", "ketamine's", "don't", "x_y", "3.5", "20%", "(BDNF)", "why?", "e.g.", "A1c", "—", "co-op", "Café"]
 
 
