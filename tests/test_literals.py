@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from ketalint.document import parse
 from ketalint.prefilter import Prefilter, word_head
-from ketalint.rules.literals import SETS, DocumentLiterals, Plan, _key_word, indexes
+from ketalint.rules.literals import SETS, DocumentLiterals, Plan, _key_word, answers_source, indexes
 from ketalint.rules.scan import plain_words, stream_matches
 
 WORDS = ["ketamine", "Esketamine", "brain-derived", "effective", "ineffective", "don't", "help", "helps", "HELPFUL",
@@ -123,7 +123,12 @@ def _check_plan(sentences, alternatives, starting):
     # A plan made before a document is indexed answers from the sets the index touched. One
     # made after answers alone, from an index that caught up with its literals (as `scan` has
     # it do) and took their heads as met: it may name more sentences, never fewer.
-    assert _sentences(plan, _index(doc)) == expected
+    index = _index(doc)
+    assert _sentences(plan, index) == expected
+    if plan.answers_alone():  # written out as an expression, the plan answers alike
+        namespace: dict = {}
+        exec(compile(answers_source([plan, plan]), "<plans>", "exec"), namespace)
+        assert namespace["answers"](index.touched) == (plan.answer_mask(index),) * 2
     alone = _index(doc)
     alone.covered = 0  # as in the first documents of a process, where each plan answers alone
     assert _sentences(plan, alone) == expected

@@ -242,6 +242,14 @@ def _candidate_mask(doc: Document, prefilter: Prefilter) -> int | None:
     Remembered per document: several rules ask about one pattern (a shared subject, a claim's
     predicate), and a pattern is asked about again when it is searched.
     """
+    plan = _PLANS.get(prefilter)
+    if plan is not None and plan.slot is not None:
+        found = doc.memo.get("literal_index")
+        if found is not None:  # answered with every plan of the snapshot's `answers` at once
+            answers = found.answers
+            if answers is None:
+                answers = found.answers = _ANSWERS[0](found.touched)
+            return answers[plan.slot]
     memo = doc.memo.get("candidate_masks")
     if memo is None:
         memo = doc.memo["candidate_masks"] = {}
@@ -249,7 +257,6 @@ def _candidate_mask(doc: Document, prefilter: Prefilter) -> int | None:
         found = memo.get(prefilter, memo)
         if found is not memo:
             return found
-    plan = _PLANS.get(prefilter)
     if plan is None:
         if not _PRIMED:
             _prime()  # the table takes a snapshot's literals at once only while it is empty
@@ -261,7 +268,13 @@ def _candidate_mask(doc: Document, prefilter: Prefilter) -> int | None:
             memo[prefilter] = None
             return None
     needs = plan.needs
-    mask = memo[prefilter] = plan.answer_mask(found) if needs is not None and needs <= found.covered else plan.sentence_mask(found)
+    if needs is None or needs > found.covered:
+        mask = plan.sentence_mask(found)
+    elif plan.slot is None:
+        mask = plan.answer_mask(found)
+    else:  # the index was built just now
+        return _candidate_mask(doc, prefilter)
+    memo[prefilter] = mask
     return mask
 
 
@@ -271,6 +284,8 @@ _STORED_PLANS: dict[tuple[str, int], tuple | bytes] = {}  # (pattern, flags) -> 
 _STORED_TABLE: list[tuple] = []  # `LiteralTable.state()` from a snapshot, until the first document
 _STORED_SETS: list[bytes] = []  # `PlanSets.state()` from a snapshot (marshalled), until the first document
 _TABLE_FROM_SNAPSHOT: list[bool] = []  # the table took a snapshot's: it holds every stored plan's literals
+_STORED_ANSWERS: list[tuple] = []  # `answers_state()` from a snapshot, until its numbering is taken
+_ANSWERS: list = []  # [`answers` of a snapshot's plans, {(pattern, flags): slot}, the numbering's name], once taken
 
 
 def _plan(prefilter: Prefilter, join: bool = True) -> Plan:
@@ -281,7 +296,10 @@ def _plan(prefilter: Prefilter, join: bool = True) -> Plan:
     if isinstance(stored, bytes):
         stored = marshal.loads(stored)
     # The snapshot's table was made from every stored plan: their literals are in it already.
-    return Plan.restored(stored, join and not _TABLE_FROM_SNAPSHOT)
+    plan = Plan.restored(stored, join and not _TABLE_FROM_SNAPSHOT)
+    if _ANSWERS and plan.needs is not None and _ANSWERS[2] == SETS.taken:  # numbered as `answers` reads the sets
+        plan.slot = _ANSWERS[1].get((pattern.pattern, pattern.flags))
+    return plan
 
 
 def plan_state(pattern) -> tuple | None:
@@ -295,14 +313,43 @@ def plan_state(pattern) -> tuple | None:
     return plan.state()
 
 
-def remember_plans(table: dict[tuple[str, int], tuple], literal_table: tuple | None = None, sets: bytes | None = None) -> None:
-    """Seed the plans, the literal table they make and the numbering of their sets, from a
-    rule-set snapshot (see `ketalint.snapshot`)."""
+def remember_plans(table: dict[tuple[str, int], tuple], literal_table: tuple | None = None, sets: bytes | None = None,
+                   answers: tuple | None = None) -> None:
+    """Seed the plans, the literal table they make, the numbering of their sets and the function
+    that answers them (`answers_state`), from a rule-set snapshot (see `ketalint.snapshot`)."""
     _STORED_PLANS.update(table)
     if literal_table is not None:
         _STORED_TABLE[:] = [literal_table]
     if sets is not None:
         _STORED_SETS[:] = [sets]
+    if answers is not None:
+        _STORED_ANSWERS[:] = [answers]
+
+
+def answers_state() -> tuple:
+    """(the numbering's name, the compiled `answers` of every plan made so far that answers from
+    the numbered sets alone, marshalled, and their (pattern, flags) in its order), for a snapshot
+    (after `numbered_sets_state`): compiling it costs a process several milliseconds."""
+    from ketalint.lazyregex import interned
+    from ketalint.rules.literals import answers_source
+
+    keys, plans = [], []
+    for pattern in interned():
+        plan = _PLANS.get(_PREFILTERS.get(pattern))
+        if plan is not None and plan.answers_alone():
+            keys.append((pattern.pattern, pattern.flags))
+            plans.append(plan)
+    code = compile(answers_source(plans), "<ketalint plans>", "exec")
+    return SETS.token(), marshal.dumps(code), tuple(keys)
+
+
+def _take_answers() -> None:
+    """Define the snapshot's `answers`, if this process took the numbering it was made for."""
+    token, code, keys = _STORED_ANSWERS.pop()
+    if token == SETS.taken:
+        namespace: dict = {}
+        exec(marshal.loads(code), namespace)  # noqa: S102 - code this package compiled, from its own snapshot
+        _ANSWERS[:] = [namespace["answers"], {key: slot for slot, key in enumerate(keys)}, token]
 
 
 def table_state() -> tuple:
@@ -338,6 +385,8 @@ def _prime() -> None:
     _PRIMED.append(True)
     if _STORED_SETS and SETS.documents_alone == 0:
         SETS.restore(marshal.loads(_STORED_SETS.pop()))
+        if _STORED_ANSWERS:
+            _take_answers()
     if _STORED_TABLE:
         TABLE.restore(_STORED_TABLE.pop())
         _TABLE_FROM_SNAPSHOT.append(True)
