@@ -31,11 +31,11 @@ from ketalint.foldregex import folded_program, offer_programs as offer_folded, r
 from ketalint.lazyregex import export_program, interned, offer_programs, program_format, seed_program
 from ketalint.packs import Rule, build, load_packs, offer_valid_regexes, pack_files, regexes_of
 from ketalint.prefilter import known_literals, literals_of, offer_literals, remember_literals
-from ketalint.rules.scan import answers_state, numbered_sets_state, plan_state, remember_plans, table_state
+from ketalint.rules.scan import answer_rows_state, numbered_sets_state, plan_state, remember_plans, table_state
 from ketalint.rules.base import Reference, RuleSpec
 from ketalint.storage import blake2b, keep_newest, plain, write_atomic
 
-FORMAT = 14
+FORMAT = 15
 
 
 _used: list[Path] = []
@@ -175,7 +175,7 @@ def _read(target: Path) -> list[Rule] | None:
         for (pattern, flags), program in programs.items():
             seed_program(pattern, flags, program)
         remember_programs(folded)
-        remember_plans({(p, f): state for p, f, state in data["plans"]}, data["table"], data["sets"], data["answers"])
+        remember_plans({(p, f): state for p, f, state in data["plans"]}, data["table"], data["sets"], data["answer_rows"])
         specs = [_spec(row) for row in data["specs"]]
         digests = data["digests"]
     except (ValueError, TypeError, KeyError):
@@ -209,14 +209,14 @@ def _write(target: Path, rules: list[Rule]) -> None:
     # Now that every plan is made: stored with their numbers, read only by a run over many files.
     sets = marshal.dumps(plain(numbered_sets_state()))
     plans = [(p.pattern, p.flags, marshal.dumps(plain(plan_state(p)))) for p in planned]
-    answers = answers_state()
+    answer_rows = marshal.dumps(plain(answer_rows_state()))
     table = table_state()
     code_name = f"code-{blake2b(bytes(code), digest_size=16).hexdigest()}.bin"
     try:
         payload = marshal.dumps(plain(
             {"format": FORMAT, "maker": _maker(), "specs": [_row(r.spec) for r in rules], "digests": [r.digest for r in rules],
              "literals": literals, "programs": programs, "code": (code_name, len(code)),
-             "folded": folded, "plans": plans, "table": table, "sets": sets, "answers": answers}
+             "folded": folded, "plans": plans, "table": table, "sets": sets, "answer_rows": answer_rows}
         ))
     except (TypeError, ValueError):
         return  # an option value that is not plain data: load from the YAML every time

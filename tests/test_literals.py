@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from contextlib import contextmanager
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -127,7 +128,7 @@ def _check_plan(sentences, alternatives, starting):
     assert _sentences(plan, index) == expected
     if plan.answers_alone():  # written out as an expression, the plan answers alike
         namespace: dict = {}
-        exec(compile(answers_source([plan, plan]), "<plans>", "exec"), namespace)
+        exec(compile(answers_source([plan.numbered_alternatives()] * 2), "<plans>", "exec"), namespace)
         assert namespace["answers"](index.touched) == (plan.answer_mask(index),) * 2
     alone = _index(doc)
     alone.covered = 0  # as in the first documents of a process, where each plan answers alone
@@ -202,3 +203,31 @@ def test_the_first_documents_of_a_process_leave_each_plan_to_answer_alone(monkey
     second = _index(doc)
     assert plan.needs is not None and plan.needs <= second.covered
     assert _sentences(plan, second) == [0]
+
+
+def test_answers_are_written_only_from_integer_set_numbers():
+    """The numbers may come from a snapshot file: anything else stops the source being written."""
+    assert "t[3] & t[4]" in answers_source([((1, ((3, 4), (5,))),)])
+    for damaged in ("0]) or __import__('os') and (t[1", 1.5, True):
+        with pytest.raises(ValueError):
+            answers_source([((damaged, ((2,),)),)])
+
+
+def test_answer_rows_that_are_not_set_numbers_leave_the_plans_to_answer_one_at_a_time(monkeypatch):
+    import marshal
+
+    from ketalint.rules import literals, scan
+
+    sets = literals.PlanSets()
+    sets.restore(("stored", 3, ()))
+    monkeypatch.setattr(scan, "SETS", sets)
+    monkeypatch.setattr(scan, "_ANSWERS", [])
+    damaged = ("stored", (("\\bheat\\b", 2, (("0]) or __import__('os') and (t[1", ((2,),)),)),))
+    monkeypatch.setattr(scan, "_STORED_ROWS", [marshal.dumps(damaged)])
+    scan._define_answers()
+    assert scan._ANSWERS == []
+    sound = ("stored", (("\\bheat\\b", 2, ((0, ((1,), (2,))),)),))
+    monkeypatch.setattr(scan, "_STORED_ROWS", [marshal.dumps(sound)])
+    scan._define_answers()
+    assert scan._ANSWERS[0]([0b110, 0b100, 0b010]) == (0b110,)
+    assert scan._ANSWERS[1:] == [{("\\bheat\\b", 2): 0}, "stored"]

@@ -245,7 +245,7 @@ def test_a_process_that_expects_many_documents_takes_the_numbering_of_the_snapsh
     for module in (literals, scan):
         monkeypatch.setattr(module, "SETS", fresh)
     for name, empty in (("_PLANS", {}), ("_PRIMED", []), ("_STORED_PLANS", {}), ("_STORED_SETS", []),
-                        ("_STORED_TABLE", []), ("_TABLE_FROM_SNAPSHOT", []), ("_STORED_ANSWERS", []), ("_ANSWERS", [])):
+                        ("_STORED_TABLE", []), ("_TABLE_FROM_SNAPSHOT", []), ("_STORED_ROWS", []), ("_ANSWERS", []), ("_ANSWER_ALL", [])):
         monkeypatch.setattr(scan, name, empty)
     snapshot.load_rules_with_snapshot([packs], tmp_path / "cache")
     scan.expect_documents(documents)
@@ -255,7 +255,7 @@ def test_a_process_that_expects_many_documents_takes_the_numbering_of_the_snapsh
     plan = scan._PLANS[scan._prefilter(pattern)]
     many = documents > 1
     assert (fresh.indexed, fresh.taken is not None, plan.needs is not None) == (1, many, many)
-    # Over many documents the plan is answered by the snapshot's compiled `answers`, with the rest.
+    # Over many documents the plan is answered by `answers`, compiled for the numbering taken.
     assert (plan.slot is not None, scan._document_literals(doc).answers is not None) == (many, many)
     if many:
         assert plan.needs <= scan._document_literals(doc).covered  # answered from the numbered sets

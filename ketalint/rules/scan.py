@@ -245,7 +245,7 @@ def _candidate_mask(doc: Document, prefilter: Prefilter) -> int | None:
     plan = _PLANS.get(prefilter)
     if plan is not None and plan.slot is not None:
         found = doc.memo.get("literal_index")
-        if found is not None:  # answered with every plan of the snapshot's `answers` at once
+        if found is not None:  # answered with every plan of the compiled `answers` at once
             answers = found.answers
             if answers is None:
                 answers = found.answers = _ANSWERS[0](found.touched)
@@ -284,8 +284,10 @@ _STORED_PLANS: dict[tuple[str, int], tuple | bytes] = {}  # (pattern, flags) -> 
 _STORED_TABLE: list[tuple] = []  # `LiteralTable.state()` from a snapshot, until the first document
 _STORED_SETS: list[bytes] = []  # `PlanSets.state()` from a snapshot (marshalled), until the first document
 _TABLE_FROM_SNAPSHOT: list[bool] = []  # the table took a snapshot's: it holds every stored plan's literals
-_STORED_ANSWERS: list[tuple] = []  # `answers_state()` from a snapshot, until its numbering is taken
+_STORED_ROWS: list[bytes] = []  # `answer_rows_state()` from a snapshot (marshalled), until the first document
 _ANSWERS: list = []  # [`answers` of a snapshot's plans, {(pattern, flags): slot}, the numbering's name], once taken
+_ANSWERS_FROM = 400  # documents in a run from which `answers` is compiled (see `_define_answers`)
+_ANSWER_ALL: list[bool] = []  # the run expects that many
 
 
 def _plan(prefilter: Prefilter, join: bool = True) -> Plan:
@@ -314,42 +316,50 @@ def plan_state(pattern) -> tuple | None:
 
 
 def remember_plans(table: dict[tuple[str, int], tuple], literal_table: tuple | None = None, sets: bytes | None = None,
-                   answers: tuple | None = None) -> None:
-    """Seed the plans, the literal table they make, the numbering of their sets and the function
-    that answers them (`answers_state`), from a rule-set snapshot (see `ketalint.snapshot`)."""
+                   answer_rows: bytes | None = None) -> None:
+    """Seed the plans, the literal table they make, the numbering of their sets and the rows
+    `answers` is compiled from (`answer_rows_state`, marshalled), from a rule-set snapshot (see
+    `ketalint.snapshot`)."""
     _STORED_PLANS.update(table)
     if literal_table is not None:
         _STORED_TABLE[:] = [literal_table]
     if sets is not None:
         _STORED_SETS[:] = [sets]
-    if answers is not None:
-        _STORED_ANSWERS[:] = [answers]
+    if answer_rows is not None:
+        _STORED_ROWS[:] = [answer_rows]
 
 
-def answers_state() -> tuple:
-    """(the numbering's name, the compiled `answers` of every plan made so far that answers from
-    the numbered sets alone, marshalled, and their (pattern, flags) in its order), for a snapshot
-    (after `numbered_sets_state`): compiling it costs a process several milliseconds."""
+def answer_rows_state() -> tuple:
+    """(the numbering's name, ((pattern, flags, `numbered_alternatives`) of every plan made so
+    far that answers alone)), for a snapshot (after `numbered_sets_state`): plain numbers,
+    which a run over many documents compiles into `answers` (see `_define_answers`)."""
     from ketalint.lazyregex import interned
-    from ketalint.rules.literals import answers_source
 
-    keys, plans = [], []
+    rows = []
     for pattern in interned():
         plan = _PLANS.get(_PREFILTERS.get(pattern))
         if plan is not None and plan.answers_alone():
-            keys.append((pattern.pattern, pattern.flags))
-            plans.append(plan)
-    code = compile(answers_source(plans), "<ketalint plans>", "exec")
-    return SETS.token(), marshal.dumps(code), tuple(keys)
+            rows.append((pattern.pattern, pattern.flags, plan.numbered_alternatives()))
+    return SETS.token(), tuple(rows)
 
 
-def _take_answers() -> None:
-    """Define the snapshot's `answers`, if this process took the numbering it was made for."""
-    token, code, keys = _STORED_ANSWERS.pop()
-    if token == SETS.taken:
-        namespace: dict = {}
-        exec(marshal.loads(code), namespace)  # noqa: S102 - code this package compiled, from its own snapshot
-        _ANSWERS[:] = [namespace["answers"], {key: slot for slot, key in enumerate(keys)}, token]
+def _define_answers() -> None:
+    """Compile `answers` for the snapshot's plans that answer alone, if this process took the
+    numbering they were stored with: about 15 ms, which a run over few articles would not win
+    back, and which is why only a run over many does it."""
+    from ketalint.rules.literals import answers_source
+
+    try:
+        numbering, rows = marshal.loads(_STORED_ROWS.pop())
+        if numbering != SETS.taken or not rows:
+            return
+        code = compile(answers_source([alternatives for _, _, alternatives in rows]), "<ketalint plans>", "exec")
+        slots = {(pattern, flags): slot for slot, (pattern, flags, _) in enumerate(rows)}
+    except (ValueError, TypeError, EOFError, SyntaxError, RecursionError, MemoryError):
+        return  # a damaged snapshot: the plans answer one at a time
+    namespace: dict = {}
+    exec(code, namespace)  # noqa: S102 - set numbers and operators only (see `answers_source`)
+    _ANSWERS[:] = [namespace["answers"], slots, numbering]
 
 
 def table_state() -> tuple:
@@ -370,9 +380,11 @@ def expect_documents(count: int) -> None:
     The literal sets of a pack are numbered only once a process has indexed a few documents
     (see `literals.PlanSets`): a pre-commit run over one article would pay more for that than
     it saves. A run over more takes the snapshot's numbering as it starts instead, and every
-    document is answered from the numbered sets."""
+    document is answered from the numbered sets; a run over many compiles `answers` for them."""
     if count > SETS.documents_alone:
         SETS.documents_alone = 0
+    if count >= _ANSWERS_FROM:
+        _ANSWER_ALL[:] = [True]
 
 
 def _prime() -> None:
@@ -385,8 +397,8 @@ def _prime() -> None:
     _PRIMED.append(True)
     if _STORED_SETS and SETS.documents_alone == 0:
         SETS.restore(marshal.loads(_STORED_SETS.pop()))
-        if _STORED_ANSWERS:
-            _take_answers()
+        if _ANSWER_ALL and _STORED_ROWS and SETS.taken is not None:
+            _define_answers()
     if _STORED_TABLE:
         TABLE.restore(_STORED_TABLE.pop())
         _TABLE_FROM_SNAPSHOT.append(True)
