@@ -17,7 +17,7 @@ are table look-ups where the Unicode ones call Python's character database, abou
 the engine's time over rule patterns. The two read a text alike when none of its characters is
 classed differently by the two (`ascii_classes`): ASCII is, but for four control characters
 that only Unicode counts as whitespace, and so is a text whose other characters are dashes,
-symbols and punctuation. Rule prose is mostly such text.
+symbols and punctuation. The articles ketalint reads are mostly such text.
 """
 
 from __future__ import annotations
@@ -150,8 +150,8 @@ def _fold_items(items: list) -> bool:
 def _fold_nested(op, arg) -> bool:
     if op is _c.SUBPATTERN:
         _, add_flags, del_flags, body = arg
-        if (add_flags | del_flags) & (re.IGNORECASE | re.ASCII | re.LOCALE):
-            return False
+        if (add_flags | del_flags) & (re.IGNORECASE | re.ASCII | re.LOCALE | re.UNICODE):
+            return False  # a scoped class flag would also escape the ASCII twin's classes
         return _fold_items(body.data)
     if op is _c.BRANCH:
         return all(_fold_items(branch.data) for branch in arg[1])

@@ -344,7 +344,8 @@ _PROSE_PUNCTUATION = frozenset(".,;:!?'\"()-\u2018\u2019\u201c\u201d\u2013\u2014
 
 class Prefilter:
     """Answers "could this regex match this text?" from the text's lower-cased form; also holds
-    the pattern's case-folded twin (see `ketalint.foldregex`) and, for a pattern that does not
+    the pattern's case-folded twins, with Unicode and with ASCII classes (see
+    `ketalint.foldregex`) and, for a pattern that does not
     ignore case, a twin that knows its first characters (see `ketalint.startset`), each built
     on first use."""
 

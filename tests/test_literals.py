@@ -128,7 +128,7 @@ def _check_plan(sentences, alternatives, starting):
     assert _sentences(plan, index) == expected
     if plan.answers_alone():  # written out as an expression, the plan answers alike
         namespace: dict = {}
-        exec(compile(answers_source([plan.numbered_alternatives()] * 2), "<plans>", "exec"), namespace)
+        exec(compile(answers_source([plan.numbered_alternatives()] * 2, len(index.touched)), "<plans>", "exec"), namespace)
         assert namespace["answers"](index.touched) == (plan.answer_mask(index),) * 2
     alone = _index(doc)
     alone.covered = 0  # as in the first documents of a process, where each plan answers alone
@@ -205,12 +205,19 @@ def test_the_first_documents_of_a_process_leave_each_plan_to_answer_alone(monkey
     assert _sentences(plan, second) == [0]
 
 
-def test_answers_are_written_only_from_integer_set_numbers():
-    """The numbers may come from a snapshot file: anything else stops the source being written."""
-    assert "t[3] & t[4]" in answers_source([((1, ((3, 4), (5,))),)])
-    for damaged in ("0]) or __import__('os') and (t[1", 1.5, True):
+def test_answers_are_written_only_from_the_numbers_of_sets():
+    """The numbers may come from a snapshot file: anything but the number of one of the sets
+    stops the source being written."""
+    assert "t[3] & t[4]" in answers_source([((1, ((3, 4), (5,))),)], 6)
+    for damaged in ("0]) or __import__('os') and (t[1", 1.5, True, -1, 6):
         with pytest.raises(ValueError):
-            answers_source([((damaged, ((2,),)),)])
+            answers_source([((damaged, ((2,),)),)], 6)
+
+
+def test_an_alternative_with_nothing_after_its_first_set_answers_nothing_as_the_plan_does():
+    namespace: dict = {}
+    exec(compile(answers_source([((0, ()), (1, ((),)))], 2), "<plans>", "exec"), namespace)
+    assert namespace["answers"]([0b11, 0b10]) == (0b10,)
 
 
 def test_answer_rows_that_are_not_set_numbers_leave_the_plans_to_answer_one_at_a_time(monkeypatch):

@@ -460,7 +460,7 @@ class Plan:
         return self._by_first_at
 
 
-def answers_source(alternatives_of_plans: list[tuple]) -> str:
+def answers_source(alternatives_of_plans: list[tuple], sets: int) -> str:
     """Python source of `answers(t)`, which gives, for each plan (its `numbered_alternatives`)
     in order, the mask `Plan.answer_mask` gives, from a document's touched sets `t`.
 
@@ -469,23 +469,26 @@ def answers_source(alternatives_of_plans: list[tuple]) -> str:
     as one expression per plan ("the first set, and any of the rests in full"), all made at once
     and looked up by a shorter path in `scan._candidate_mask`, they save an article 2.2 % of its
     instructions. The source holds nothing but set numbers, each checked to be an integer
-    (they may come from a snapshot file), and operators."""
+    below `sets`, the number of sets `t` holds (they may come from a snapshot file), and
+    operators."""
     rows = []
     for alternatives in alternatives_of_plans:
         terms = []
         for first, rests in alternatives:
+            if not rests:
+                continue  # nothing follows the first set: no alternative (`_met` gives 0)
             if not all(rests):  # an alternative of the first set alone
-                terms.append(f"t[{_number(first)}]")
+                terms.append(f"t[{_number(first, sets)}]")
             else:
-                either = " | ".join(" & ".join(f"t[{_number(i)}]" for i in rest) for rest in rests)
-                terms.append(f"((x := t[{_number(first)}]) and x & ({either}))")
+                either = " | ".join(" & ".join(f"t[{_number(i, sets)}]" for i in rest) for rest in rests)
+                terms.append(f"((x := t[{_number(first, sets)}]) and x & ({either}))")
         rows.append(" | ".join(terms) or "0")
     return "def answers(t):\n    return (\n" + "".join(f"        {row},\n" for row in rows) + "    )\n"
 
 
-def _number(value) -> int:
-    if type(value) is not int:
-        raise ValueError(f"a set number that is not an integer: {value!r}")
+def _number(value, sets: int) -> int:
+    if type(value) is not int or not 0 <= value < sets:
+        raise ValueError(f"not the number of one of {sets} sets: {value!r}")
     return value
 
 

@@ -272,7 +272,7 @@ def _candidate_mask(doc: Document, prefilter: Prefilter) -> int | None:
         mask = plan.sentence_mask(found)
     elif plan.slot is None:
         mask = plan.answer_mask(found)
-    else:  # the index was built just now
+    else:  # the plan or the index was made just now
         return _candidate_mask(doc, prefilter)
     memo[prefilter] = mask
     return mask
@@ -345,7 +345,7 @@ def answer_rows_state() -> tuple:
 
 def _define_answers() -> None:
     """Compile `answers` for the snapshot's plans that answer alone, if this process took the
-    numbering they were stored with: about 15 ms, which a run over few articles would not win
+    numbering they were stored with: about 10 ms, which a run over few articles would not win
     back, and which is why only a run over many does it."""
     from ketalint.rules.literals import answers_source
 
@@ -353,7 +353,7 @@ def _define_answers() -> None:
         numbering, rows = marshal.loads(_STORED_ROWS.pop())
         if numbering != SETS.taken or not rows:
             return
-        code = compile(answers_source([alternatives for _, _, alternatives in rows]), "<ketalint plans>", "exec")
+        code = compile(answers_source([alternatives for _, _, alternatives in rows], SETS.size), "<ketalint plans>", "exec")
         slots = {(pattern, flags): slot for slot, (pattern, flags, _) in enumerate(rows)}
     except (ValueError, TypeError, EOFError, SyntaxError, RecursionError, MemoryError):
         return  # a damaged snapshot: the plans answer one at a time
