@@ -64,11 +64,9 @@ _BEYOND_ASCII = re.compile(r"[^\x00-\x7f]")
 def ascii_classes(text: str) -> bool:
     """Whether the ASCII twin reads `text` as the Unicode one does: no character of it is a
     word character, whitespace or a digit to the one and not to the other."""
-    if text.isascii():
-        return not any(c in text for c in _UNICODE_ONLY_ASCII)
     if any(c in text for c in _UNICODE_ONLY_ASCII):
         return False
-    return not any(c.isalnum() or c.isspace() for c in set(_BEYOND_ASCII.findall(text)))
+    return text.isascii() or not any(c.isalnum() or c.isspace() for c in set(_BEYOND_ASCII.findall(text)))
 
 
 # (pattern, flags, ascii) -> the twin's program

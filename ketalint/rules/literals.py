@@ -206,7 +206,7 @@ class DocumentLiterals:
         # The literals some word starts with: a word literal's head is the literal itself.
         self.starting = {head for head, whole in self.heads if whole}
         self.touched, self.covered = SETS.touched(masks, self.starting)
-        self.answers = None  # the plans' masks at once, where a snapshot's `answers` function gives them (see `scan`)
+        self.answers = None  # every plan's mask at once, where a run compiled `answers` (see `scan._define_answers`)
 
     def catch_up(self) -> None:
         """Answer for the literals added to the table since this index was built: those are
