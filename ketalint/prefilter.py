@@ -9,6 +9,11 @@ Most rule patterns need several words in order ("permanently ... rewires") and m
 alternations of such sequences, so one set of literals admits every sentence that holds one part
 of one of them. The pattern's `condition` keeps more: an "or" over its alternatives, each an
 "and" of a few literal sets, every one of which a match of that alternative must touch.
+
+A literal between word boundaries is a whole word (`WHOLE`): a sentence meets `\\bketamin\\b`
+only if "ketamin" is one of its words, not wherever "ketamine" holds it. Rule patterns bound
+most of their words so, and misspelling and short-word patterns would otherwise be run on
+every sentence that holds a longer word.
 """
 
 from __future__ import annotations
@@ -29,6 +34,17 @@ _MAX_EXTRA_LITERALS = 64
 
 # A condition: alternatives, each a tuple of factor sets, each a tuple of (lower-cased literal,
 # whether it always starts a word); None when there is nothing beyond `required_literals`.
+# Marks a literal that is a whole word: a match holds a word that is that literal, not one that
+# merely contains it ("ketamin" in `\\bketamin\\b` is not met by "ketamine"). A document's index
+# answers it from its words (see `rules.literals`); nothing searches the text for it as written.
+WHOLE = "\x01"
+
+
+def whole_word(literal: str) -> str | None:
+    """The word a whole-word literal stands for; None for any other literal."""
+    return literal[:-1] if literal.endswith(WHOLE) else None
+
+
 Condition = tuple[tuple[tuple[tuple[str, bool], ...], ...], ...] | None
 
 
@@ -100,17 +116,28 @@ def remember_literals(table: dict[tuple[str, int], bytes]) -> None:
 
 
 def _useful(literals) -> bool:
-    return all(len(s) >= _MIN_USEFUL or _punctuation(s) for s in literals)
+    return all(_length(s) >= _MIN_USEFUL or _punctuation(s) for s in literals)
 
 
 def _lowered(literals: dict[str, bool], unicode_words: bool) -> dict[str, bool]:
     """The literals lower-cased, each with whether it always starts a word (a literal met twice
-    starts a word only if it does at both places)."""
+    starts a word only if it does at both places). A whole word (`WHOLE`) stays one only where
+    `\\b` is Unicode's, as the words of a document are split; it needs no start test."""
     starts_by_literal: dict[str, bool] = {}
     for literal, starts in literals.items():
+        if literal.endswith(WHOLE):
+            if unicode_words:
+                starts_by_literal[literal.lower()] = False
+                continue
+            literal = literal[:-1]
         key = literal.lower()
         starts_by_literal[key] = starts_by_literal.get(key, True) and starts and unicode_words and _word(literal)
     return starts_by_literal
+
+
+def _length(literal: str) -> int:
+    """The characters a literal has in the text (a whole word's mark is not one)."""
+    return len(literal) - literal.endswith(WHOLE)
 
 
 def _punctuation(text: str) -> bool:
@@ -145,13 +172,16 @@ _HEADS: dict[str, tuple[str, bool]] = {}
 _NOT_WORD_CHAR = re.compile(r"\W")  # `\w` is `_word_char`: alphanumeric or "_"
 
 
-def _parts(items, word_start: bool):
+def _parts(items, word_start: bool, word_end: bool = False):
     """The parts of a sequence in order, each with whether a word character at its start starts a
-    word: (None, text, starts) for a run of literals, (op, arg, word_start) for any other item
-    but `\\b` and its kin, which only carry that state on. `word_start`: the sequence follows a
-    word boundary."""
+    word and whether a word character at its end ends one: (None, text, starts, ends) for a run
+    of literals, (op, arg, word_start, ends) for any other item but `\\b` and its kin, which only
+    carry those states on. `word_start`: the sequence follows a word boundary; `word_end`: one
+    follows it."""
     run: list[str] = []
     run_starts = False
+    bounded_at = -1  # the length of the run when a word boundary followed it
+    parts: list[list] = []
     for op, arg in items:
         if op is _c.LITERAL:
             if not run:
@@ -161,14 +191,53 @@ def _parts(items, word_start: bool):
             continue
         if op in _TRANSPARENT:
             word_start = word_start or arg is _c.AT_BOUNDARY
+            if arg in _WORD_ENDS:
+                if run:
+                    bounded_at = len(run)
+                elif parts and parts[-1][3] is None:
+                    parts[-1][3] = True
             continue
         if run:
-            yield None, "".join(run), run_starts
+            parts.append([None, "".join(run), run_starts, bounded_at == len(run) or _starts_off_word(op, arg)])
             run.clear()
-        yield op, arg, word_start
+        elif parts and parts[-1][3] is None:
+            parts[-1][3] = _starts_off_word(op, arg)
+        parts.append([op, arg, word_start, None])
         word_start = _ends_off_word(op, arg, word_start)
     if run:
-        yield None, "".join(run), run_starts
+        parts.append([None, "".join(run), run_starts, bounded_at == len(run) or word_end])
+    elif parts and parts[-1][3] is None:
+        parts[-1][3] = word_end
+    return parts
+
+
+_WORD_ENDS = frozenset((_c.AT_BOUNDARY, _c.AT_END, _c.AT_END_STRING))
+
+
+def _starts_off_word(op, arg) -> bool:
+    """Whether the item begins with something that ends a word before it: `\\b`, `$`, a
+    non-word character or set (`\\s+`, `[-\\s]`), or a group each of whose branches does."""
+    if op is _c.AT:
+        return arg in _WORD_ENDS
+    if op is _c.LITERAL:
+        return not _word_char(chr(arg))
+    if op is _c.ASSERT_NOT:
+        return _excludes_word_character(arg, 1)
+    if op is _c.IN:
+        return _non_word_set(arg)
+    if op in (_c.MAX_REPEAT, _c.MIN_REPEAT, getattr(_c, "POSSESSIVE_REPEAT", None)):
+        low, _, body = arg
+        return low >= 1 and _sequence_starts_off_word(body)
+    if op is _c.SUBPATTERN:
+        return not arg[1] & (re.ASCII | re.LOCALE) and _sequence_starts_off_word(arg[-1])
+    if op is _c.BRANCH:
+        return all(_sequence_starts_off_word(branch) for branch in arg[1])
+    return False
+
+
+def _sequence_starts_off_word(items) -> bool:
+    items = list(items)
+    return bool(items) and _starts_off_word(*items[0])
 
 
 def _ends_off_word(op, arg, before: bool) -> bool:
@@ -180,7 +249,7 @@ def _ends_off_word(op, arg, before: bool) -> bool:
     if op is _c.AT:
         return before or arg is _c.AT_BOUNDARY
     if op is _c.ASSERT_NOT:
-        return _not_after_word(arg)
+        return _excludes_word_character(arg, -1)
     if op is _c.IN:
         return _non_word_set(arg)
     if op in (_c.MAX_REPEAT, _c.MIN_REPEAT, getattr(_c, "POSSESSIVE_REPEAT", None)):
@@ -211,10 +280,11 @@ def _non_word_set(items) -> bool:
     return True
 
 
-def _not_after_word(arg) -> bool:
-    """A negative lookbehind one character wide that excludes word characters: `(?<![\\w'])`."""
-    direction, body = arg
-    if direction != -1 or len(body.data) != 1:
+def _excludes_word_character(arg, direction: int) -> bool:
+    """A negative lookaround one character wide that excludes word characters, looking back
+    (`direction` -1: `(?<![\\w'])`) or ahead (1: `(?![\\w'])`)."""
+    looks, body = arg
+    if looks != direction or len(body.data) != 1:
         return False
     op, items = body.data[0]
     if op is not _c.IN or any(kind is _c.NEGATE for kind, _ in items):
@@ -225,30 +295,37 @@ def _not_after_word(arg) -> bool:
 def _selectivity(literals: dict[str, bool]) -> tuple[bool, int, int]:
     """A set is as selective as its shortest member; fewer members break ties. A set too short
     to look for (`_useful`) comes last: "XX" must not stand for `\\bXX+\\s*%`, which "%" can."""
-    return _useful(literals), min(len(s) for s in literals), -len(literals)
+    return _useful(literals), min(map(_length, literals)), -len(literals)
 
 
 Factors = list[dict[str, bool]]
 
 
-def _needs(items, word_start: bool) -> tuple[Factors, list[Factors]]:
+def _needs(items, word_start: bool, word_end: bool = False) -> tuple[Factors, list[Factors]]:
     """What a match of a sequence needs: every factor set among its mandatory parts, those of
     its groups included (each literal mapped to whether it always starts a word), and its
     alternatives, each the factor sets a match of that alternative needs. A sequence whose only
     part that needs a literal is a group or an alternation (`\\b(?:A|B)\\b`, `(?P<term>A|B)`) has
     that part's alternatives; any other sequence is one alternative. Alternations nested deeper
     stand as one set each, so the number of alternatives stays that of the pattern's branches.
-    `word_start`: the sequence follows a word boundary."""
+    `word_start`: the sequence follows a word boundary; `word_end`: a word boundary follows it.
+    A run of word characters with a boundary on both sides is a whole word (`whole_word`)."""
     factors: Factors = []
     needing: list[list[Factors] | None] = []
     run = None  # (text, starts) of a run of literals just before this part
-    for op, arg, starts in _parts(items, word_start):
+    for op, arg, starts, ends in _parts(items, word_start, word_end):
         if op is None:
-            found, alternatives = [{arg: starts}], None
+            found, alternatives = [dict((_literal(arg, starts, ends),))], None
         else:
-            found, alternatives = _item_needs(op, arg, starts)
+            if run is not None and ends and run[1] and all(map(_word_char, run[0])):
+                endings = _spellings([(op, arg)])
+                if endings is not None:  # "cures?" and a word boundary: the words "cure" and "cures"
+                    factors[-1] = {run[0] + ending + WHOLE: True for ending in endings}
+                    run = None
+                    continue
+            found, alternatives = _item_needs(op, arg, starts, ends)
             if op is _c.BRANCH and run is not None:
-                found = found + _joined(run, arg[1])
+                found = found + _joined(run, arg[1], ends)
         if found:
             factors.extend(found)
             needing.append(alternatives)
@@ -258,33 +335,78 @@ def _needs(items, word_start: bool) -> tuple[Factors, list[Factors]]:
     return factors, [factors]
 
 
-def _joined(run: tuple[str, bool], branches) -> Factors:
+_MAX_SPELLINGS = 16
+
+
+def _spellings(items) -> list[str] | None:
+    """Every text a sequence of word characters, alternations and optional parts can match
+    ("s?" "(?:e|es|ed)"), when there are at most `_MAX_SPELLINGS`; None for anything else."""
+    found = [""]
+    for op, arg in items:
+        if op is _c.LITERAL and _word_char(chr(arg)):
+            options = [chr(arg)]
+        elif op is _c.BRANCH:
+            options = []
+            for branch in arg[1]:
+                inner = _spellings(branch)
+                if inner is None:
+                    return None
+                options.extend(inner)
+        elif op in (_c.MAX_REPEAT, _c.MIN_REPEAT, getattr(_c, "POSSESSIVE_REPEAT", None)) and arg[0] in (0, 1) and arg[1] == 1:
+            options = _spellings(arg[2])
+            if options is None:
+                return None
+            if arg[0] == 0:
+                options = ["", *options]
+        elif op is _c.SUBPATTERN and not arg[1] and not arg[2]:
+            options = _spellings(arg[-1])
+            if options is None:
+                return None
+        else:
+            return None
+        found = [text + option for text in found for option in options]
+        if len(found) > _MAX_SPELLINGS:
+            return None
+    return list(dict.fromkeys(found))
+
+
+def _literal(text: str, starts: bool, ends: bool) -> tuple[str, bool]:
+    """A run of literals as a factor's entry: its text, or its text as a whole word."""
+    if starts and ends and all(map(_word_char, text)):
+        return text + WHOLE, starts
+    return text, starts
+
+
+def _joined(run: tuple[str, bool], branches, word_end: bool) -> Factors:
     """The run of literals before an alternation joined to each branch's leading run, when every
     branch has one: the regex parser takes a shared prefix out of the branches, so "keeps?|kept"
     arrives as "ke" and "eps?|pt", two sets too short to look for, where "keep" and "kept" are not."""
     text, starts = run
     joined: dict[str, bool] = {}
     for branch in branches:
-        lead = next(_parts(list(branch), False), None)
-        if lead is None or lead[0] is not None:
+        parts = _parts(list(branch), False, word_end)
+        if not parts or parts[0][0] is not None:
             return []
-        joined[text + lead[1]] = starts
+        literal, _ = _literal(text + parts[0][1], starts, parts[0][3])
+        joined[literal] = starts
     return [joined]
 
 
-def _item_needs(op, arg, word_start: bool) -> tuple[Factors, list[Factors] | None]:
+def _item_needs(op, arg, word_start: bool, word_end: bool) -> tuple[Factors, list[Factors] | None]:
     """`_needs` of one item; its alternatives are None where they cannot stand for a sequence
     that holds it (a run of literals, a repeat)."""
     if op is _c.SUBPATTERN:
-        ascii_scoped = arg[1] & (re.ASCII | re.LOCALE)
-        return _needs(list(arg[-1]), word_start and not ascii_scoped)
+        if arg[1] & (re.ASCII | re.LOCALE):  # its `\\b` is not the one words are split by
+            factors, alternatives = _needs(list(arg[-1]), False)
+            return _without_words(factors), [_without_words(factors) for factors in alternatives]
+        return _needs(list(arg[-1]), word_start, word_end)
     if op is getattr(_c, "ATOMIC_GROUP", None):
-        return _needs(list(arg), word_start)
+        return _needs(list(arg), word_start, word_end)
     if op is _c.BRANCH:
         union: dict[str, bool] = {}
         alternatives: list[Factors] = []
         for branch in arg[1]:
-            factors, inner = _needs(list(branch), word_start)
+            factors, inner = _needs(list(branch), word_start, word_end)
             if not factors:
                 return [], None
             for literal, starts in max(factors, key=_selectivity).items():
@@ -295,6 +417,11 @@ def _item_needs(op, arg, word_start: bool) -> tuple[Factors, list[Factors] | Non
         low, _, body = arg
         return (_needs(list(body), word_start)[0] if low >= 1 else []), None
     return [], None
+
+
+def _without_words(factors: Factors) -> Factors:
+    """The factors with no literal taken to start a word or to be one."""
+    return [{literal.removesuffix(WHOLE): False for literal in factor} for factor in factors]
 
 
 def _condition(alternatives: list[Factors], unicode_words: bool) -> Condition:
@@ -331,7 +458,7 @@ def _condition(alternatives: list[Factors], unicode_words: bool) -> Condition:
 
 
 def _telling_extra(factor: dict[str, bool]) -> bool:
-    return min(map(len, factor)) >= _MIN_EXTRA or all(map(_rare_punctuation, factor))
+    return min(map(_length, factor)) >= _MIN_EXTRA or all(map(_rare_punctuation, factor))
 
 
 def _rare_punctuation(text: str) -> bool:
@@ -370,7 +497,7 @@ class Prefilter:
     def may_match(self, lowered: str) -> bool:
         if self.literals is None:
             return True
-        return any(literal in lowered for literal in self.literals)
+        return any(literal.removesuffix(WHOLE) in lowered for literal in self.literals)
 
     @property
     def pattern(self):

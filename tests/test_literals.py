@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from ketalint.document import parse
-from ketalint.prefilter import Prefilter, word_head
+from ketalint.prefilter import WHOLE, Prefilter, whole_word, word_head
 from ketalint.rules.literals import SETS, DocumentLiterals, Plan, _key_word, answers_source, indexes
 from ketalint.rules.scan import plain_words, stream_matches
 
@@ -19,7 +19,13 @@ WORDS = ["ketamine", "Esketamine", "brain-derived", "effective", "ineffective", 
          "for", "good", "goodness"]
 SENTENCE = st.lists(st.sampled_from(WORDS), min_size=1, max_size=8).map(lambda ws: " ".join(ws).capitalize() + ".")
 LITERALS = ["ketamine", "brain-derived", "effective", "n't", "help", "at-home", "heat", "cure", "-all", "000", "x_y", "bdnf)",
-            "for good", "é for"]
+            "for good", "é for", *(word + WHOLE for word in ("help", "helps", "cure", "x_y", "café", "mg", "000"))]
+
+
+def _holds(literal: str, text: str) -> bool:
+    """A literal's test on a sentence: a substring, or a word of its own (a whole word)."""
+    word = whole_word(literal)
+    return literal in text if word is None else word in re.findall(r"\w+", text)
 
 
 def _sentences(plan: Plan, found: DocumentLiterals) -> list[int]:
@@ -46,14 +52,13 @@ def _index(doc) -> DocumentLiterals:
 
 @settings(max_examples=80, deadline=None)
 @given(st.lists(SENTENCE, min_size=1, max_size=6))
-def test_sentences_holding_a_literal_are_those_a_substring_search_finds(sentences):
+def test_sentences_holding_a_literal_are_those_a_search_of_their_text_finds(sentences):
     doc = parse("t.md", " ".join(sentences) + "\n")
     Plan(Prefilter(frozenset(LITERALS)))
     index = _index(doc)
     lowered = doc.stream.lower()
     for literal in LITERALS:
-        expected = [s.index for s in doc.sentences
-                    if literal in lowered[s.stream_start:s.stream_start + len(s.text)]]
+        expected = [s.index for s in doc.sentences if _holds(literal, lowered[s.stream_start:s.stream_start + len(s.text)])]
         assert indexes(index.mask_of(literal)) == expected, literal
 
 
@@ -84,7 +89,8 @@ def test_an_and_or_pattern_first_seen_after_the_index_was_built_still_finds_its_
     assert [m.group() for m in stream_matches(doc, late)] == ["Quokkas usually nibble xerophytes"]
 
 
-CONDITION_LITERALS = ["ketamine", "effective", "help", "heat", "cure", "brain-derived", "n't", "at-home", "000", "x_y"]
+CONDITION_LITERALS = ["ketamine", "effective", "help", "heat", "cure", "brain-derived", "n't", "at-home", "000", "x_y",
+                      *(word + WHOLE for word in ("help", "cure", "x_y", "café"))]
 _FACTOR = st.lists(st.sampled_from(CONDITION_LITERALS), min_size=1, max_size=3, unique=True)
 _ALTERNATIVE = st.lists(_FACTOR, min_size=1, max_size=3)
 
@@ -109,6 +115,8 @@ def _check_plan(sentences, alternatives, starting):
     words = set(re.findall(r"\w+", lowered))
 
     def counts(literal: str, text: str) -> bool:
+        if whole_word(literal) is not None:
+            return _holds(literal, text)  # a whole word needs no head test, even marked as starting one
         if literal not in text:
             return False
         if literal not in starting:
@@ -162,6 +170,25 @@ def test_a_sentence_holding_only_some_parts_of_a_sequence_is_not_a_candidate():
     doc = parse("t.md", "Sessions vary a lot. It lasts 40 minutes. Visits usually take 40 minutes.\n")
     assert [s.text for s in candidate_sentences(doc, pattern)] == ["Visits usually take 40 minutes."]
     assert [m.group() for m in stream_matches(doc, pattern)] == ["Visits usually take 40 minutes"]
+
+
+def test_a_whole_word_is_met_only_by_that_word():
+    from ketalint.rules.scan import candidate_sentences
+
+    pattern = re.compile(r"\bketamin\b", re.I)
+    doc = parse("t.md", "Ketamine is given in a clinic. Some sites spell it ketamin. Ketamins are rare.\n")
+    assert [s.text for s in candidate_sentences(doc, pattern)] == ["Some sites spell it ketamin."]
+    doc = parse("t.md", "Ketamine in a café. A café’s ketamin. Ketamin_e is no word.\n")  # not ASCII; "_" is a word character
+    assert [s.text for s in candidate_sentences(doc, pattern)] == ["A café’s ketamin."]
+
+
+@pytest.mark.parametrize("text", ["Xylophones ring. A xylophone-like sound. Xylophone.", "Xylophones ring in a café. A xylophone-like sound. Xylophone."])
+def test_a_whole_word_first_asked_about_after_the_index_was_built_is_found_in_the_text(text):
+    doc = parse("t.md", text + "\n")
+    index = _index(doc)
+    Plan(Prefilter(frozenset(["xylophone" + WHOLE])))
+    index.catch_up()
+    assert indexes(index.mask_of("xylophone" + WHOLE)) == [1, 2]
 
 
 @given(st.integers(min_value=0, max_value=2 ** 700))

@@ -10,7 +10,8 @@ tells which literals it holds and where (a site reuses its vocabulary, so the ta
 across documents). The same pass tells which words start with which literal heads (the
 word-start test of `scan._candidate_mask`). Literals with other characters
 ("brain-derived", "n't") are searched for in the text, but only where some word holds the
-longest word inside them. The sentences of a literal are a bit mask, so an "and" of literal
+longest word inside them. A whole word (`prefilter.WHOLE`) is met only by that word: the
+table lists it for that word alone. The sentences of a literal are a bit mask, so an "and" of literal
 sets is an integer "and", and the sets of every pattern are "or"ed together in one pass over
 the literals a document holds (`PlanSets`).
 """
@@ -20,7 +21,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 
-from ketalint.prefilter import Prefilter, word_head
+from ketalint.prefilter import WHOLE, Prefilter, whole_word, word_head
 
 _WORD = re.compile(r"\w+")
 _PREFIX = 3  # every word literal is at least this long (see `prefilter._MIN_USEFUL`)
@@ -29,7 +30,9 @@ _EMPTY = ((), ())
 
 
 def _is_word(literal: str) -> bool:
-    """At least `_PREFIX` characters, all alphanumeric or "_"."""
+    """At least `_PREFIX` characters, all alphanumeric or "_"; or a whole word (`prefilter.WHOLE`)."""
+    if literal.endswith(WHOLE):
+        return len(literal) > 1 and literal[:-1].replace("_", "0").isalnum()
     return len(literal) >= _PREFIX and literal.replace("_", "0").isalnum()
 
 
@@ -45,6 +48,7 @@ class LiteralTable:
         self._known: set[str] = set()
         self.word_literals: set[str] = set()
         self._by_prefix: dict[str, list[str]] = {}
+        self._whole: set[str] = set()  # the whole-word literals, each as the word and its mark
         self._heads: set[tuple[str, bool]] = set()
         self._whole_lengths: list[int] = []
         self._words: dict[str, tuple[tuple[str, ...], tuple[tuple[str, bool], ...]]] = {}
@@ -78,7 +82,10 @@ class LiteralTable:
         for literal in new:
             if _is_word(literal):
                 self.word_literals.add(literal)
-                self._by_prefix.setdefault(literal[:_PREFIX], []).append(literal)
+                if literal.endswith(WHOLE):
+                    self._whole.add(literal)
+                else:
+                    self._by_prefix.setdefault(literal[:_PREFIX], []).append(literal)
         self._heads.update(new_heads)
         self._whole_lengths = sorted({*self._whole_lengths, *(len(head) for head, whole in new_heads if whole)})
         self._words.clear()
@@ -102,6 +109,7 @@ class LiteralTable:
         self.key_of = dict(key_of)
         self._known = set(known)
         self.word_literals = set(word_literals)
+        self._whole = {literal for literal in self.word_literals if literal.endswith(WHOLE)}
         self._by_prefix = by_prefix
         self._heads = set(heads)
         self._whole_lengths = whole_lengths
@@ -134,6 +142,8 @@ class LiteralTable:
             for literal in by_prefix.get(word[i:i + _PREFIX], ()):
                 if word.startswith(literal, i) and literal not in inside:
                     inside.append(literal)
+        if word + WHOLE in self._whole:
+            inside.append(word + WHOLE)
         heads = self._heads
         satisfied = [(word[:n], True) for n in self._whole_lengths if n <= len(word) and (word[:n], True) in heads]
         if (word, False) in heads:
@@ -236,6 +246,9 @@ class DocumentLiterals:
         return found
 
     def _search(self, literal: str) -> int:
+        word = whole_word(literal)
+        if word is not None:
+            return self._search_word(word)
         lowered, starts = self.lowered, self.starts
         mask = 0
         i = lowered.find(literal)
@@ -245,6 +258,14 @@ class DocumentLiterals:
             if index + 1 >= len(starts):
                 break
             i = lowered.find(literal, max(i + 1, starts[index + 1]))
+        return mask
+
+
+    def _search_word(self, word: str) -> int:
+        """The sentences where `word` stands as a whole word (a `\\w+` run of its own)."""
+        starts, mask = self.starts, 0
+        for m in re.finditer(r"(?<!\w)" + re.escape(word) + r"(?!\w)", self.lowered):
+            mask |= 1 << (bisect_right(starts, m.start()) - 1)
         return mask
 
 
@@ -327,7 +348,9 @@ class Plan:
                     starts_everywhere[literal] = starts_everywhere.get(literal, True) and starts
                 indexes.append(numbered.setdefault(frozenset(literal for literal, _ in factor), len(numbered)))
             by_first.setdefault(indexes[0], []).append(tuple(indexes[1:]))
-        heads = self._heads = {literal: word_head(literal) if starts else None for literal, starts in starts_everywhere.items()}
+        # A whole word needs no head test: the index answers it from the words themselves.
+        heads = self._heads = {literal: word_head(literal) if starts and whole_word(literal) is None else None
+                               for literal, starts in starts_everywhere.items()}
         TABLE.add(heads, [head for head in heads.values() if head is not None])
         words = {literal for literal in heads if _is_word(literal)}
         self.starting_words = frozenset(literal for literal in words if heads[literal] is not None)
