@@ -40,6 +40,18 @@ _MAX_EXTRA_LITERALS = 64
 WHOLE = "\x01"
 
 
+# Marks a literal that stands for the words a short pattern matches in full: its leading text,
+# the mark, and the pattern of the rest of the word (`\\bketa(?!mine)[a-z]{4,}\\b` is "keta", the
+# mark, and "(?!mine)[a-z]{4,}"). The index matches it against the words that start with that text.
+WORD_SHAPE = "\x02"
+
+
+def word_shape(literal: str) -> tuple[str, str] | None:
+    """(leading text, the pattern of the rest of the word) of a word shape; None for any other literal."""
+    text, mark, rest = literal.partition(WORD_SHAPE)
+    return (text, rest) if mark else None
+
+
 def whole_word(literal: str) -> str | None:
     """The word a whole-word literal stands for; None for any other literal."""
     return literal[:-1] if literal.endswith(WHOLE) else None
@@ -125,7 +137,13 @@ def _lowered(literals: dict[str, bool], unicode_words: bool) -> dict[str, bool]:
     `\\b` is Unicode's, as the words of a document are split; it needs no start test."""
     starts_by_literal: dict[str, bool] = {}
     for literal, starts in literals.items():
-        if literal.endswith(WHOLE):
+        shape = word_shape(literal)
+        if shape is not None:
+            if unicode_words:  # the pattern of the rest keeps its case: "\\W" is not "\\w"
+                starts_by_literal[shape[0].lower() + WORD_SHAPE + shape[1]] = False
+                continue
+            literal = shape[0]
+        elif literal.endswith(WHOLE):
             if unicode_words:
                 starts_by_literal[literal.lower()] = False
                 continue
@@ -136,8 +154,9 @@ def _lowered(literals: dict[str, bool], unicode_words: bool) -> dict[str, bool]:
 
 
 def _length(literal: str) -> int:
-    """The characters a literal has in the text (a whole word's mark is not one)."""
-    return len(literal) - literal.endswith(WHOLE)
+    """The characters of a literal that a match holds as they are (not a whole word's mark, nor
+    what a word shape's pattern matches)."""
+    return len(_text_of(literal))
 
 
 def _punctuation(text: str) -> bool:
@@ -313,16 +332,22 @@ def _needs(items, word_start: bool, word_end: bool = False) -> tuple[Factors, li
     factors: Factors = []
     needing: list[list[Factors] | None] = []
     run = None  # (text, starts) of a run of literals just before this part
-    for op, arg, starts, ends in _parts(items, word_start, word_end):
+    parts = _parts(items, word_start, word_end)
+    i = 0
+    while i < len(parts):
+        op, arg, starts, ends = parts[i]
+        i += 1
         if op is None:
             found, alternatives = [dict((_literal(arg, starts, ends),))], None
-        else:
-            if run is not None and ends and run[1] and all(map(_word_char, run[0])):
-                endings = _spellings([(op, arg)])
-                if endings is not None:  # "cures?" and a word boundary: the words "cure" and "cures"
-                    factors[-1] = {run[0] + ending + WHOLE: True for ending in endings}
+            if starts and not ends and all(map(_word_char, arg)):
+                word, taken = _word_from(arg, parts, i)
+                if word is not None:  # the parts up to a word boundary make one word with the run
+                    factors.append(word)
+                    needing.append(None)
+                    i += taken
                     run = None
                     continue
+        else:
             found, alternatives = _item_needs(op, arg, starts, ends)
             if op is _c.BRANCH and run is not None:
                 found = found + _joined(run, arg[1], ends)
@@ -333,6 +358,99 @@ def _needs(items, word_start: bool, word_end: bool = False) -> tuple[Factors, li
     if len(needing) == 1 and needing[0] is not None:
         return factors, needing[0]
     return factors, [factors]
+
+
+def _word_from(text: str, parts: list, at: int) -> tuple[dict[str, bool] | None, int]:
+    """The word a run of word characters that starts one begins, when the parts from `at` on
+    stay inside that word up to a word boundary: as whole words, when those parts spell a
+    few endings ("cures?": "cure", "cures"), else as a word shape (`WORD_SHAPE`); and how many
+    parts it takes. (None, 0) when the parts leave the word or never reach its end."""
+    if at < len(parts) and parts[at][3] and parts[at][0] is not None:
+        endings = _spellings([(parts[at][0], parts[at][1])])
+        if endings is not None:
+            return {text + ending + WHOLE: True for ending in endings}, 1
+    pieces = []
+    for j in range(at, len(parts)):
+        op, arg, _, ends = parts[j]
+        if op is None:
+            if not all(map(_word_char, arg)):
+                return None, 0
+            pieces.append(re.escape(arg))
+        else:
+            piece = _inside_word(op, arg)
+            if piece is None:
+                return None, 0
+            pieces.append(piece)
+        if ends:
+            return {text + WORD_SHAPE + "".join(pieces): True}, j + 1 - at
+    return None, 0
+
+
+def _inside_word(op, arg) -> str | None:
+    """The pattern of an item that matches word characters only (letters, digits, classes and
+    repeats of them, alternations, and lookaheads for words that end there or go on), as the
+    source of a pattern a word is matched with alone; None for any other item."""
+    if op is _c.LITERAL:
+        return re.escape(chr(arg)) if _word_char(chr(arg)) else None
+    if op is _c.IN:
+        return _word_class(arg)
+    if op in (_c.MAX_REPEAT, _c.MIN_REPEAT):
+        low, high, body = arg
+        inner = _inside_sequence(body)
+        if inner is None:
+            return None
+        bounds = f"{{{low},}}" if high is _c.MAXREPEAT else f"{{{low},{high}}}"
+        return f"(?:{inner}){bounds}" + ("?" if op is _c.MIN_REPEAT else "")
+    if op is _c.SUBPATTERN and not arg[1] and not arg[2]:
+        inner = _inside_sequence(arg[-1])
+        return None if inner is None else f"(?:{inner})"
+    if op is _c.BRANCH:
+        branches = [_inside_sequence(branch) for branch in arg[1]]
+        return None if None in branches else "(?:" + "|".join(branches) + ")"
+    if op is _c.ASSERT_NOT and arg[0] == 1:
+        inner = _ahead_in_word(list(arg[1]))
+        return None if inner is None else f"(?!{inner})"
+    return None
+
+
+def _inside_sequence(items) -> str | None:
+    pieces = [_inside_word(op, arg) for op, arg in items]
+    return None if None in pieces else "".join(pieces)
+
+
+def _ahead_in_word(items) -> str | None:
+    """A lookahead's pattern, when it is letters and digits, each way perhaps ending the word
+    (`(?!mine|lar\\b)`): seen from inside a word, it reads alike within the word alone."""
+    if len(items) == 1 and items[0][0] is _c.BRANCH:
+        branches = [_ahead_in_word(list(branch)) for branch in items[0][1][1]]
+        return None if None in branches else "(?:" + "|".join(branches) + ")"
+    pieces = []
+    for k, (op, arg) in enumerate(items):
+        if op is _c.LITERAL and _word_char(chr(arg)):
+            pieces.append(re.escape(chr(arg)))
+        elif op is _c.AT and arg is _c.AT_BOUNDARY and k == len(items) - 1 and pieces:
+            pieces.append(r"\b")
+        else:
+            return None
+    return "".join(pieces) if pieces else None
+
+
+_MAX_RANGE = 1024
+
+
+def _word_class(items) -> str | None:
+    """A character set of word characters only, as source (`[a-z]`, `\\d`, `[\\w]`)."""
+    pieces = []
+    for kind, value in items:
+        if kind is _c.LITERAL and _word_char(chr(value)):
+            pieces.append(re.escape(chr(value)))
+        elif kind is _c.RANGE and value[1] - value[0] < _MAX_RANGE and all(_word_char(chr(c)) for c in range(value[0], value[1] + 1)):
+            pieces.append(f"{re.escape(chr(value[0]))}-{re.escape(chr(value[1]))}")
+        elif kind is _c.CATEGORY and value in (_c.CATEGORY_DIGIT, _c.CATEGORY_WORD):
+            pieces.append(r"\d" if value is _c.CATEGORY_DIGIT else r"\w")
+        else:
+            return None
+    return "[" + "".join(pieces) + "]" if pieces else None
 
 
 _MAX_SPELLINGS = 16
@@ -421,7 +539,12 @@ def _item_needs(op, arg, word_start: bool, word_end: bool) -> tuple[Factors, lis
 
 def _without_words(factors: Factors) -> Factors:
     """The factors with no literal taken to start a word or to be one."""
-    return [{literal.removesuffix(WHOLE): False for literal in factor} for factor in factors]
+    return [{_text_of(literal): False for literal in factor} for factor in factors]
+
+
+def _text_of(literal: str) -> str:
+    """The text every match of a literal holds: its own, a whole word's, a word shape's leading text."""
+    return literal.partition(WORD_SHAPE)[0].removesuffix(WHOLE)
 
 
 def _condition(alternatives: list[Factors], unicode_words: bool) -> Condition:
@@ -497,7 +620,7 @@ class Prefilter:
     def may_match(self, lowered: str) -> bool:
         if self.literals is None:
             return True
-        return any(literal.removesuffix(WHOLE) in lowered for literal in self.literals)
+        return any(_text_of(literal) in lowered for literal in self.literals)
 
     @property
     def pattern(self):

@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from ketalint.document import parse
-from ketalint.prefilter import WHOLE, Prefilter, whole_word, word_head
+from ketalint.prefilter import WHOLE, WORD_SHAPE, Prefilter, whole_word, word_head, word_shape
 from ketalint.rules.literals import SETS, DocumentLiterals, Plan, _key_word, answers_source, indexes
 from ketalint.rules.scan import plain_words, stream_matches
 
@@ -18,13 +18,18 @@ WORDS = ["ketamine", "Esketamine", "brain-derived", "effective", "ineffective", 
          "n't", "at-home", "heat", "preheat", "(BDNF)", "cure-all", "cures", "secure", "1,000", "mg", "x_y", "café",
          "for", "good", "goodness"]
 SENTENCE = st.lists(st.sampled_from(WORDS), min_size=1, max_size=8).map(lambda ws: " ".join(ws).capitalize() + ".")
+SHAPES = ["hel" + WORD_SHAPE + "(?!pful)[a-z]*", "cur" + WORD_SHAPE + "e[sd]?", "caf" + WORD_SHAPE + "\\w", "x" + WORD_SHAPE + "_[a-z]"]
 LITERALS = ["ketamine", "brain-derived", "effective", "n't", "help", "at-home", "heat", "cure", "-all", "000", "x_y", "bdnf)",
-            "for good", "é for", *(word + WHOLE for word in ("help", "helps", "cure", "x_y", "café", "mg", "000"))]
+            "for good", "é for", *(word + WHOLE for word in ("help", "helps", "cure", "x_y", "café", "mg", "000")),
+            *SHAPES]
 
 
 def _holds(literal: str, text: str) -> bool:
-    """A literal's test on a sentence: a substring, or a word of its own (a whole word)."""
-    word = whole_word(literal)
+    """A literal's test on a sentence: a substring, a word of its own (a whole word), or a word
+    its pattern matches in full (a word shape)."""
+    word, shape = whole_word(literal), word_shape(literal)
+    if shape is not None:
+        return any(re.fullmatch(re.escape(shape[0]) + shape[1], w) for w in re.findall(r"\w+", text))
     return literal in text if word is None else word in re.findall(r"\w+", text)
 
 
@@ -90,7 +95,7 @@ def test_an_and_or_pattern_first_seen_after_the_index_was_built_still_finds_its_
 
 
 CONDITION_LITERALS = ["ketamine", "effective", "help", "heat", "cure", "brain-derived", "n't", "at-home", "000", "x_y",
-                      *(word + WHOLE for word in ("help", "cure", "x_y", "café"))]
+                      *(word + WHOLE for word in ("help", "cure", "x_y", "café")), *SHAPES]
 _FACTOR = st.lists(st.sampled_from(CONDITION_LITERALS), min_size=1, max_size=3, unique=True)
 _ALTERNATIVE = st.lists(_FACTOR, min_size=1, max_size=3)
 
@@ -115,8 +120,8 @@ def _check_plan(sentences, alternatives, starting):
     words = set(re.findall(r"\w+", lowered))
 
     def counts(literal: str, text: str) -> bool:
-        if whole_word(literal) is not None:
-            return _holds(literal, text)  # a whole word needs no head test, even marked as starting one
+        if whole_word(literal) is not None or word_shape(literal) is not None:
+            return _holds(literal, text)  # met by a word as a whole: no head test, even marked as starting one
         if literal not in text:
             return False
         if literal not in starting:
@@ -180,6 +185,18 @@ def test_a_whole_word_is_met_only_by_that_word():
     assert [s.text for s in candidate_sentences(doc, pattern)] == ["Some sites spell it ketamin."]
     doc = parse("t.md", "Ketamine in a café. A café’s ketamin. Ketamin_e is no word.\n")  # not ASCII; "_" is a word character
     assert [s.text for s in candidate_sentences(doc, pattern)] == ["A café’s ketamin."]
+
+
+def test_a_word_shape_is_met_only_by_the_words_it_matches():
+    from ketalint.rules.scan import candidate_sentences
+
+    pattern = re.compile(r"(?<!#)\bketa(?!mine|lar\b)[a-z]{4,}\b", re.I)
+    doc = parse("t.md", "Ketamine is given in a clinic. Ketalar is a brand. We coined Ketagenesis. Ketamines vary.\n")
+    assert [s.text for s in candidate_sentences(doc, pattern)] == ["We coined Ketagenesis."]
+    late = re.compile(r"\bxylo(?!phone\b)[a-z]+\b", re.I)  # first asked about after the index was built
+    doc = parse("t.md", "A xylophone. Xylophones ring. A xylograph.\n")
+    assert [m.group() for m in stream_matches(doc, re.compile(r"\bring\b"))] == ["ring"]
+    assert [s.text for s in candidate_sentences(doc, late)] == ["Xylophones ring.", "A xylograph."]
 
 
 @pytest.mark.parametrize("text", ["Xylophones ring. A xylophone-like sound. Xylophone.", "Xylophones ring in a café. A xylophone-like sound. Xylophone."])

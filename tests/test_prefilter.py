@@ -12,7 +12,7 @@ from ketalint.api import load_rules
 from ketalint.config import Config
 from ketalint.document import parse
 from ketalint.lazyregex import interned
-from ketalint.prefilter import WHOLE, Prefilter, analyse, required_literals, whole_word, word_head
+from ketalint.prefilter import WHOLE, Prefilter, analyse, required_literals, whole_word, word_head, word_shape
 from ketalint.rules.base import stream_matches
 
 
@@ -105,7 +105,7 @@ _PATTERNS = [
 @pytest.mark.parametrize(
     ("pattern", "word_start"),
     [
-        (r"\bpermanent\w*\s+(?:rewires?|changes?)", {"permanent"}),
+        (r"\bpermanent[\w-]*\s+(?:rewires?|changes?)", {"permanent"}),
         (r"(?<![\w'])(?:never|seldom)\w*", {"never", "seldom"}),
         (r"\b(?:calm|block)\w*\s+(?:\w+\s+){0,4}glutamate", {"glutamate"}),
         (r"\bbrain-derived\b", {"brain-derived"}),
@@ -144,12 +144,44 @@ def test_whole_words(pattern, expected):
     assert {_shown(literal) for literal in required_literals(pattern, re.IGNORECASE)} == expected
 
 
+@pytest.mark.parametrize(
+    "pattern",
+    [
+        r"(?<!#)\bketa(?!mine|lar\b|set\b)[a-z]{4,}\b",
+        r"\bketa[a-z]+\s",
+        r"\bketa\w*mine\b",
+        r"\bneuro(?:plast|gene)\w+\b",
+        r"\bketa\d{2,}\b",
+    ],
+)
+def test_a_word_that_runs_on_to_a_boundary_is_a_word_shape_met_by_the_words_the_pattern_matches(pattern):
+    (literal,) = required_literals(pattern, re.IGNORECASE)
+    assert word_shape(literal) is not None
+    for word in ["ketagenesis", "Ketaplasticity", "ketamine", "ketalar", "ketaset", "ketasets", "ketamines", "keta",
+                 "neuroplasticity", "neurogenesis", "neuroplast", "neuron", "keta42", "keta4", "ketaminemine"]:
+        assert _meets(literal, word.lower()) == bool(re.search(pattern, f" {word} ", re.IGNORECASE)), word
+
+
+@pytest.mark.parametrize(
+    "pattern",
+    [
+        r"\bketa\w+",  # no boundary after it
+        r"\bketa[^x]+\b",  # a set that holds more than word characters
+        r"\bketa(?!\s)[a-z]+\b",  # a lookahead that looks past the word
+        r"\bketa(?=[a-z]{4})[a-z]+\b",
+        r"(?a)\bketa[a-z]+\b",  # ASCII's word boundary
+    ],
+)
+def test_no_word_shape_where_the_word_could_differ_alone(pattern):
+    assert required_literals(pattern, re.IGNORECASE) == {"keta"}
+
+
 def _present(literal: str, lowered: str, words: set[str], word_start: frozenset[str]) -> bool:
     """The document-level test the scanner makes: a word-start literal needs a word that begins
     with its leading word characters (exactly that word when the literal goes on after them);
     a whole word needs that word."""
-    if whole_word(literal) is not None:
-        return whole_word(literal) in words
+    if _word_literal(literal):
+        return any(_meets(literal, w) for w in words)
     if literal not in word_start:
         return literal in lowered
     head, whole = word_head(literal)
@@ -244,8 +276,22 @@ def _shape(condition):
 
 
 def _shown(literal: str) -> str:
-    word = whole_word(literal)
+    word, shape = whole_word(literal), word_shape(literal)
+    if shape is not None:
+        return f"<{shape[0]}~{shape[1]}>"
     return literal if word is None else f"<{word}>"
+
+
+def _word_literal(literal: str) -> bool:
+    """A whole word or a word shape: met by one word of the text as a whole."""
+    return whole_word(literal) is not None or word_shape(literal) is not None
+
+
+def _meets(literal: str, word: str) -> bool:
+    if whole_word(literal) is not None:
+        return word == whole_word(literal)
+    text, rest = word_shape(literal)
+    return re.fullmatch(re.escape(text) + rest, word, re.IGNORECASE) is not None
 
 
 def _alternative(*sets) -> frozenset:
@@ -334,9 +380,9 @@ def _met_by_match(condition, text: str, m: re.Match) -> bool:
     lowered = text.lower()
 
     def holds(literal: str, starts: bool) -> bool:
-        word = whole_word(literal)
-        if word is not None:
-            return any(m.start() <= w.start() and w.end() <= m.end() for w in re.finditer(r"\w+", lowered) if w.group() == word)
+        if _word_literal(literal):
+            return any(m.start() <= w.start() and w.end() <= m.end() and _meets(literal, w.group())
+                       for w in re.finditer(r"\w+", lowered))
         i = lowered.find(literal, m.start())
         while 0 <= i and i + len(literal) <= m.end():
             if not starts or i == 0 or not (lowered[i - 1].isalnum() or lowered[i - 1] == "_"):
@@ -429,7 +475,7 @@ def test_condition_of_generated_patterns_is_met_by_every_match(pattern, data):
         if m.end() > m.start():
             if literals is not None:
                 words = re.findall(r"\w+", text.lower()[m.start():])
-                assert any(lit in m.group().lower() if whole_word(lit) is None else whole_word(lit) in words for lit in literals)
+                assert any(any(_meets(lit, w) for w in words) if _word_literal(lit) else lit in m.group().lower() for lit in literals)
             if condition is not None:
                 assert _met_by_match(condition, text, m), m.group()
 

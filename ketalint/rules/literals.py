@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 
-from ketalint.prefilter import WHOLE, Prefilter, whole_word, word_head
+from ketalint.prefilter import WHOLE, WORD_SHAPE, Prefilter, whole_word, word_head, word_shape
 
 _WORD = re.compile(r"\w+")
 _PREFIX = 3  # every word literal is at least this long (see `prefilter._MIN_USEFUL`)
@@ -30,10 +30,33 @@ _EMPTY = ((), ())
 
 
 def _is_word(literal: str) -> bool:
-    """At least `_PREFIX` characters, all alphanumeric or "_"; or a whole word (`prefilter.WHOLE`)."""
+    """At least `_PREFIX` characters, all alphanumeric or "_"; or a whole word (`prefilter.WHOLE`)
+    or a word shape (`prefilter.WORD_SHAPE`) whose text is so."""
+    shape = word_shape(literal)
+    if shape is not None:
+        return _word_text(shape[0])
     if literal.endswith(WHOLE):
-        return len(literal) > 1 and literal[:-1].replace("_", "0").isalnum()
-    return len(literal) >= _PREFIX and literal.replace("_", "0").isalnum()
+        return _word_text(literal[:-1])
+    return len(literal) >= _PREFIX and _word_text(literal)
+
+
+def _met_by_words_alone(literal: str) -> bool:
+    """A whole word or a word shape: met by a word as a whole, never by a part of one."""
+    return literal.endswith(WHOLE) or WORD_SHAPE in literal
+
+
+def _word_text(text: str) -> bool:
+    return text.replace("_", "0").isalnum()
+
+
+def _shape_program(literal: str) -> re.Pattern:
+    """What a word must match in full to meet a word shape. Matched on lower-cased words, so
+    case is ignored (a pattern that heeds it admits fewer words, never others)."""
+    text, rest = word_shape(literal)
+    try:
+        return re.compile(re.escape(text) + rest, re.IGNORECASE)
+    except re.error:  # not a shape the prefilter writes: any word that starts with the text
+        return re.compile(re.escape(text) + r"\w*", re.IGNORECASE)
 
 
 class LiteralTable:
@@ -49,6 +72,8 @@ class LiteralTable:
         self.word_literals: set[str] = set()
         self._by_prefix: dict[str, list[str]] = {}
         self._whole: set[str] = set()  # the whole-word literals, each as the word and its mark
+        self._shapes: dict[str, list[tuple[str, re.Pattern]]] = {}  # leading text -> (word shape, its program)
+        self._shape_lengths: list[int] = []
         self._heads: set[tuple[str, bool]] = set()
         self._whole_lengths: list[int] = []
         self._words: dict[str, tuple[tuple[str, ...], tuple[tuple[str, bool], ...]]] = {}
@@ -84,6 +109,8 @@ class LiteralTable:
                 self.word_literals.add(literal)
                 if literal.endswith(WHOLE):
                     self._whole.add(literal)
+                elif WORD_SHAPE in literal:
+                    self._add_shape(literal)
                 else:
                     self._by_prefix.setdefault(literal[:_PREFIX], []).append(literal)
         self._heads.update(new_heads)
@@ -110,12 +137,21 @@ class LiteralTable:
         self._known = set(known)
         self.word_literals = set(word_literals)
         self._whole = {literal for literal in self.word_literals if literal.endswith(WHOLE)}
+        self._shapes, self._shape_lengths = {}, []
+        for literal in sorted(self.word_literals):
+            if WORD_SHAPE in literal:
+                self._add_shape(literal)
         self._by_prefix = by_prefix
         self._heads = set(heads)
         self._whole_lengths = whole_lengths
         self._words.clear()
         self._history.append((known, heads))
         self.version += 1
+
+    def _add_shape(self, literal: str) -> None:
+        text = word_shape(literal)[0]
+        self._shapes.setdefault(text, []).append((literal, _shape_program(literal)))
+        self._shape_lengths = sorted({*self._shape_lengths, len(text)})
 
     def of_words(self, words) -> tuple[dict[str, tuple[str, ...]], set[tuple[str, bool]]]:
         """({word: the word literals inside it} for those of `words` that hold any, the literal
@@ -144,6 +180,10 @@ class LiteralTable:
                     inside.append(literal)
         if word + WHOLE in self._whole:
             inside.append(word + WHOLE)
+        for n in self._shape_lengths:
+            for literal, program in self._shapes.get(word[:n], ()) if n <= len(word) else ():
+                if program.fullmatch(word):
+                    inside.append(literal)
         heads = self._heads
         satisfied = [(word[:n], True) for n in self._whole_lengths if n <= len(word) and (word[:n], True) in heads]
         if (word, False) in heads:
@@ -248,7 +288,9 @@ class DocumentLiterals:
     def _search(self, literal: str) -> int:
         word = whole_word(literal)
         if word is not None:
-            return self._search_word(word)
+            return self._search_words(word.__eq__)
+        if WORD_SHAPE in literal:
+            return self._search_words(_shape_program(literal).fullmatch)
         lowered, starts = self.lowered, self.starts
         mask = 0
         i = lowered.find(literal)
@@ -261,11 +303,12 @@ class DocumentLiterals:
         return mask
 
 
-    def _search_word(self, word: str) -> int:
-        """The sentences where `word` stands as a whole word (a `\\w+` run of its own)."""
+    def _search_words(self, meets) -> int:
+        """The sentences holding a word (a `\\w+` run) that `meets` accepts."""
         starts, mask = self.starts, 0
-        for m in re.finditer(r"(?<!\w)" + re.escape(word) + r"(?!\w)", self.lowered):
-            mask |= 1 << (bisect_right(starts, m.start()) - 1)
+        for m in _WORD.finditer(self.lowered):
+            if meets(m.group()):
+                mask |= 1 << (bisect_right(starts, m.start()) - 1)
         return mask
 
 
@@ -348,8 +391,8 @@ class Plan:
                     starts_everywhere[literal] = starts_everywhere.get(literal, True) and starts
                 indexes.append(numbered.setdefault(frozenset(literal for literal, _ in factor), len(numbered)))
             by_first.setdefault(indexes[0], []).append(tuple(indexes[1:]))
-        # A whole word needs no head test: the index answers it from the words themselves.
-        heads = self._heads = {literal: word_head(literal) if starts and whole_word(literal) is None else None
+        # A whole word or a word shape needs no head test: the index answers it from the words themselves.
+        heads = self._heads = {literal: word_head(literal) if starts and not _met_by_words_alone(literal) else None
                                for literal, starts in starts_everywhere.items()}
         TABLE.add(heads, [head for head in heads.values() if head is not None])
         words = {literal for literal in heads if _is_word(literal)}
