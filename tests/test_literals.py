@@ -18,7 +18,9 @@ WORDS = ["ketamine", "Esketamine", "brain-derived", "effective", "ineffective", 
          "n't", "at-home", "heat", "preheat", "(BDNF)", "cure-all", "cures", "secure", "1,000", "mg", "x_y", "café",
          "for", "good", "goodness"]
 SENTENCE = st.lists(st.sampled_from(WORDS), min_size=1, max_size=8).map(lambda ws: " ".join(ws).capitalize() + ".")
-SHAPES = ["hel" + WORD_SHAPE + "(?!pful)[a-z]*", "cur" + WORD_SHAPE + "e[sd]?", "caf" + WORD_SHAPE + "\\w", "x" + WORD_SHAPE + "_[a-z]"]
+# The last: "hea" and any word characters, as `\bhea\w*\b` has it (met without a regex).
+SHAPES = ["hel" + WORD_SHAPE + "(?!pful)[a-z]*", "cur" + WORD_SHAPE + "e[sd]?", "caf" + WORD_SHAPE + "\\w", "x" + WORD_SHAPE + "_[a-z]",
+          "hea" + WORD_SHAPE + "(?:[\\w]){0,}"]
 LITERALS = ["ketamine", "brain-derived", "effective", "n't", "help", "at-home", "heat", "cure", "-all", "000", "x_y", "bdnf)",
             "for good", "é for", *(word + WHOLE for word in ("help", "helps", "cure", "x_y", "café", "mg", "000")),
             *SHAPES]
@@ -185,6 +187,12 @@ def test_a_whole_word_is_met_only_by_that_word():
     assert [s.text for s in candidate_sentences(doc, pattern)] == ["Some sites spell it ketamin."]
     doc = parse("t.md", "Ketamine in a café. A café’s ketamin. Ketamin_e is no word.\n")  # not ASCII; "_" is a word character
     assert [s.text for s in candidate_sentences(doc, pattern)] == ["A café’s ketamin."]
+
+
+def test_the_shape_of_any_word_that_starts_with_a_text_is_the_one_the_prefilter_writes():
+    from ketalint.prefilter import required_literals
+
+    assert required_literals(r"\bhea\w*\b", re.IGNORECASE) == {SHAPES[-1]}
 
 
 def test_a_word_shape_is_met_only_by_the_words_it_matches():

@@ -49,14 +49,29 @@ def _word_text(text: str) -> bool:
     return text.replace("_", "0").isalnum()
 
 
-def _shape_program(literal: str) -> re.Pattern:
-    """What a word must match in full to meet a word shape. Matched on lower-cased words, so
-    case is ignored (a pattern that heeds it admits fewer words, never others)."""
-    text, rest = word_shape(literal)
-    try:
-        return re.compile(re.escape(text) + rest, re.IGNORECASE)
-    except re.error:  # not a shape the prefilter writes: any word that starts with the text
-        return re.compile(re.escape(text) + r"\w*", re.IGNORECASE)
+def _shape_test(literal: str):
+    """The test a word that starts with a word shape's text must pass to meet it: a match of the
+    rest of the pattern in full, compiled when first needed (a pack has some 175 shapes, and a
+    one-article run meets few). Matched on lower-cased words, so case is ignored (a pattern that
+    heeds it admits fewer words, never others). Most shapes are "the text and any word
+    characters" (`\\bcalm\\w*\\s`): every such word passes, and nothing is compiled."""
+    found = _SHAPE_TESTS.get(literal)
+    if found is None:
+        text, rest = word_shape(literal)
+        if rest == _ANY_WORD_CHARACTERS:
+            found = _ANY_WORD
+        else:
+            try:
+                found = re.compile(re.escape(text) + rest, re.IGNORECASE).fullmatch
+            except re.error:  # not a shape the prefilter writes: any word that starts with the text
+                found = _ANY_WORD
+        _SHAPE_TESTS[literal] = found
+    return found
+
+
+_ANY_WORD_CHARACTERS = r"(?:[\w]){0,}"
+_ANY_WORD = bool  # every word tested starts with the shape's text
+_SHAPE_TESTS: dict = {}
 
 
 class LiteralTable:
@@ -72,7 +87,7 @@ class LiteralTable:
         self.word_literals: set[str] = set()
         self._by_prefix: dict[str, list[str]] = {}
         self._whole: set[str] = set()  # the whole-word literals, each as the word and its mark
-        self._shapes: dict[str, list[tuple[str, re.Pattern]]] = {}  # leading text -> (word shape, its program)
+        self._shapes: dict[str, list[str]] = {}  # leading text -> the word shapes that start with it
         self._shape_lengths: list[int] = []
         self._heads: set[tuple[str, bool]] = set()
         self._whole_lengths: list[int] = []
@@ -150,7 +165,7 @@ class LiteralTable:
 
     def _add_shape(self, literal: str) -> None:
         text = word_shape(literal)[0]
-        self._shapes.setdefault(text, []).append((literal, _shape_program(literal)))
+        self._shapes.setdefault(text, []).append(literal)
         self._shape_lengths = sorted({*self._shape_lengths, len(text)})
 
     def of_words(self, words) -> tuple[dict[str, tuple[str, ...]], set[tuple[str, bool]]]:
@@ -181,8 +196,8 @@ class LiteralTable:
         if word + WHOLE in self._whole:
             inside.append(word + WHOLE)
         for n in self._shape_lengths:
-            for literal, program in self._shapes.get(word[:n], ()) if n <= len(word) else ():
-                if program.fullmatch(word):
+            for literal in self._shapes.get(word[:n], ()) if n <= len(word) else ():
+                if _shape_test(literal)(word):
                     inside.append(literal)
         heads = self._heads
         satisfied = [(word[:n], True) for n in self._whole_lengths if n <= len(word) and (word[:n], True) in heads]
@@ -290,7 +305,9 @@ class DocumentLiterals:
         if word is not None:
             return self._search_words(word.__eq__)
         if WORD_SHAPE in literal:
-            return self._search_words(_shape_program(literal).fullmatch)
+            text = word_shape(literal)[0]
+            test = _shape_test(literal)
+            return self._search_words(lambda word: word.startswith(text) and test(word))
         lowered, starts = self.lowered, self.starts
         mask = 0
         i = lowered.find(literal)
