@@ -219,6 +219,7 @@ def _parts(items, word_start: bool, word_end: bool = False):
         if run:
             parts.append([None, "".join(run), run_starts, bounded_at == len(run) or _starts_off_word(op, arg)])
             run.clear()
+            bounded_at = -1
         elif parts and parts[-1][3] is None:
             parts[-1][3] = _starts_off_word(op, arg)
         parts.append([op, arg, word_start, None])

@@ -321,6 +321,8 @@ def _alternative(*sets) -> frozenset:
          {_alternative("<ketamine>", " ".join(f"<{kind}>" for kind in _KINDS))}),
         # A short literal of punctuation is kept after a set of words: "[" is rare in prose.
         (r"\[\s*(?:insert|your)\s+name\s*\]", {_alternative("name", "<insert> <your>", "[", "]")}),
+        # The boundary after one word says nothing of the next word's end, though as long.
+        (r"\bcures\b\s+heals\w*", {_alternative("<cures>", "heals")}),
         # Not the "," most sentences hold: searching for it would cost more than it spares.
         (r"\bketamine\s*,\s+an\s+anesthetic\b", {_alternative("ketamine", "<anesthetic>")}),
     ],
