@@ -81,9 +81,10 @@ def analyse(pattern: str, flags: int = 0) -> tuple[frozenset[str] | None, frozen
     if not found or not _useful(found):
         return None, frozenset(), None
     unicode_words = not parsed.state.flags & (re.ASCII | re.LOCALE)
-    starts_by_literal = _lowered(found, unicode_words)
+    shapes = unicode_words and bool(parsed.state.flags & re.IGNORECASE)
+    starts_by_literal = _lowered(found, unicode_words, shapes)
     word_start = frozenset(k for k, starts in starts_by_literal.items() if starts)
-    return frozenset(starts_by_literal), word_start, _condition(alternatives, unicode_words)
+    return frozenset(starts_by_literal), word_start, _condition(alternatives, unicode_words, shapes)
 
 
 Facts = tuple[frozenset[str] | None, frozenset[str], Condition]
@@ -131,15 +132,18 @@ def _useful(literals) -> bool:
     return all(_length(s) >= _MIN_USEFUL or _punctuation(s) for s in literals)
 
 
-def _lowered(literals: dict[str, bool], unicode_words: bool) -> dict[str, bool]:
+def _lowered(literals: dict[str, bool], unicode_words: bool, shapes: bool = True) -> dict[str, bool]:
     """The literals lower-cased, each with whether it always starts a word (a literal met twice
     starts a word only if it does at both places). A whole word (`WHOLE`) stays one only where
-    `\\b` is Unicode's, as the words of a document are split; it needs no start test."""
+    `\\b` is Unicode's, as the words of a document are split, and a word shape only where case is
+    ignored too (`shapes`); neither needs a start test."""
     starts_by_literal: dict[str, bool] = {}
     for literal, starts in literals.items():
         shape = word_shape(literal)
         if shape is not None:
-            if unicode_words:  # the pattern of the rest keeps its case: "\\W" is not "\\w"
+            # A word shape is met by lower-cased words with case ignored, which a pattern that
+            # heeds case may not (its `(?!mine)` lets "Mine" through): such a pattern keeps the text.
+            if shapes:  # the pattern of the rest keeps its case: "\\W" is not "\\w"
                 starts_by_literal[shape[0].lower() + WORD_SHAPE + shape[1]] = False
                 continue
             literal = shape[0]
@@ -275,8 +279,8 @@ def _ends_off_word(op, arg, before: bool) -> bool:
     if op in (_c.MAX_REPEAT, _c.MIN_REPEAT, getattr(_c, "POSSESSIVE_REPEAT", None)):
         low, _, body = arg
         return (low >= 1 or before) and _sequence_ends_off_word(body, before)
-    if op is _c.SUBPATTERN:
-        return _sequence_ends_off_word(arg[-1], before)
+    if op is _c.SUBPATTERN:  # a scoped ASCII group's `\\b` and `\\W` are not the ones words are split by
+        return not arg[1] & (re.ASCII | re.LOCALE) and _sequence_ends_off_word(arg[-1], before)
     if op is _c.BRANCH:
         return all(_sequence_ends_off_word(branch, before) for branch in arg[1])
     return False
@@ -548,7 +552,7 @@ def _text_of(literal: str) -> str:
     return literal.partition(WORD_SHAPE)[0].removesuffix(WHOLE)
 
 
-def _condition(alternatives: list[Factors], unicode_words: bool) -> Condition:
+def _condition(alternatives: list[Factors], unicode_words: bool, shapes: bool = True) -> Condition:
     """The alternatives as a `Condition`: in each, its most selective useful sets, the most
     selective first. An alternative keeps at most `_MAX_FACTORS`, and a set after the first only
     when it has at most `_MAX_EXTRA_LITERALS` literals and none shorter than `_MIN_EXTRA`, or is
@@ -564,7 +568,7 @@ def _condition(alternatives: list[Factors], unicode_words: bool) -> Condition:
         for factor in sorted((f for f in factors if _useful(f)), key=_selectivity, reverse=True):
             if chosen and (len(factor) > _MAX_EXTRA_LITERALS or not _telling_extra(factor)):
                 continue
-            pairs = tuple(sorted(_lowered(factor, unicode_words).items()))
+            pairs = tuple(sorted(_lowered(factor, unicode_words, shapes).items()))
             if pairs not in chosen:
                 chosen.append(pairs)
             if len(chosen) == _MAX_FACTORS:

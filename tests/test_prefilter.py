@@ -169,11 +169,20 @@ def test_a_word_that_runs_on_to_a_boundary_is_a_word_shape_met_by_the_words_the_
         r"\bketa[^x]+\b",  # a set that holds more than word characters
         r"\bketa(?!\s)[a-z]+\b",  # a lookahead that looks past the word
         r"\bketa(?=[a-z]{4})[a-z]+\b",
+        r"\bketa(?!mine)[a-z]+\b",  # case heeded: "ketaMine" passes its lookahead, "ketamine" would not
         r"(?a)\bketa[a-z]+\b",  # ASCII's word boundary
     ],
 )
 def test_no_word_shape_where_the_word_could_differ_alone(pattern):
-    assert required_literals(pattern, re.IGNORECASE) == {"keta"}
+    flags = 0 if pattern == r"\bketa(?!mine)[a-z]+\b" else re.IGNORECASE
+    assert required_literals(pattern, flags) == {"keta"}
+
+
+@pytest.mark.parametrize("pattern", [r"(?a:\b)naive\b", r"(?a:\W+)naive\b"])
+def test_a_scoped_ascii_boundary_starts_no_word(pattern):
+    """ASCII's `\\b` holds between "é" and "n": "cafénaive" is one word, which does not start with "naive"."""
+    assert analyse(pattern, re.IGNORECASE)[1] == frozenset()
+    assert required_literals(pattern, re.IGNORECASE) == {"naive"}
 
 
 def _present(literal: str, lowered: str, words: set[str], word_start: frozenset[str]) -> bool:
