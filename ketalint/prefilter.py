@@ -13,7 +13,8 @@ of one of them. The pattern's `condition` keeps more: an "or" over its alternati
 A literal between word boundaries is a whole word (`WHOLE`): a sentence meets `\\bketamin\\b`
 only if "ketamin" is one of its words, not wherever "ketamine" holds it. Rule patterns bound
 most of their words so, and misspelling and short-word patterns would otherwise be run on
-every sentence that holds a longer word.
+every sentence that holds a longer word. A word that runs on to a boundary through classes and
+lookaheads is a word shape (`WORD_SHAPE`), met by the words that pattern matches in full.
 """
 
 from __future__ import annotations
@@ -32,8 +33,6 @@ _MIN_EXTRA = 3  # a set of words after an alternative's first has no shorter lit
 # past some width, though, a set admits nearly every sentence and only adds work.
 _MAX_EXTRA_LITERALS = 64
 
-# A condition: alternatives, each a tuple of factor sets, each a tuple of (lower-cased literal,
-# whether it always starts a word); None when there is nothing beyond `required_literals`.
 # Marks a literal that is a whole word: a match holds a word that is that literal, not one that
 # merely contains it ("ketamin" in `\\bketamin\\b` is not met by "ketamine"). A document's index
 # answers it from its words (see `rules.literals`); nothing searches the text for it as written.
@@ -57,6 +56,8 @@ def whole_word(literal: str) -> str | None:
     return literal[:-1] if literal.endswith(WHOLE) else None
 
 
+# A condition: alternatives, each a tuple of factor sets, each a tuple of (lower-cased literal,
+# whether it always starts a word); None when there is nothing beyond `required_literals`.
 Condition = tuple[tuple[tuple[tuple[str, bool], ...], ...], ...] | None
 
 
@@ -343,7 +344,7 @@ def _needs(items, word_start: bool, word_end: bool = False) -> tuple[Factors, li
         op, arg, starts, ends = parts[i]
         i += 1
         if op is None:
-            found, alternatives = [dict((_literal(arg, starts, ends),))], None
+            found, alternatives = [{_literal(arg, starts, ends): starts}], None
             if starts and not ends and all(map(_word_char, arg)):
                 word, taken = _word_from(arg, parts, i)
                 if word is not None:  # the parts up to a word boundary make one word with the run
@@ -493,11 +494,9 @@ def _spellings(items) -> list[str] | None:
     return list(dict.fromkeys(found))
 
 
-def _literal(text: str, starts: bool, ends: bool) -> tuple[str, bool]:
-    """A run of literals as a factor's entry: its text, or its text as a whole word."""
-    if starts and ends and all(map(_word_char, text)):
-        return text + WHOLE, starts
-    return text, starts
+def _literal(text: str, starts: bool, ends: bool) -> str:
+    """A run of literals as a factor's literal: its text, or its text as a whole word."""
+    return text + WHOLE if starts and ends and all(map(_word_char, text)) else text
 
 
 def _joined(run: tuple[str, bool], branches, word_end: bool) -> Factors:
@@ -510,8 +509,7 @@ def _joined(run: tuple[str, bool], branches, word_end: bool) -> Factors:
         parts = _parts(list(branch), False, word_end)
         if not parts or parts[0][0] is not None:
             return []
-        literal, _ = _literal(text + parts[0][1], starts, parts[0][3])
-        joined[literal] = starts
+        joined[_literal(text + parts[0][1], starts, parts[0][3])] = starts
     return [joined]
 
 

@@ -10,8 +10,9 @@ tells which literals it holds and where (a site reuses its vocabulary, so the ta
 across documents). The same pass tells which words start with which literal heads (the
 word-start test of `scan._candidate_mask`). Literals with other characters
 ("brain-derived", "n't") are searched for in the text, but only where some word holds the
-longest word inside them. A whole word (`prefilter.WHOLE`) is met only by that word: the
-table lists it for that word alone. The sentences of a literal are a bit mask, so an "and" of literal
+longest word inside them. A whole word (`prefilter.WHOLE`) is met only by that word, and a word
+shape (`prefilter.WORD_SHAPE`) by the words its pattern matches in full: the table lists each
+for those words alone. The sentences of a literal are a bit mask, so an "and" of literal
 sets is an integer "and", and the sets of every pattern are "or"ed together in one pass over
 the literals a document holds (`PlanSets`).
 """
@@ -52,8 +53,8 @@ def _word_text(text: str) -> bool:
 def _shape_test(literal: str):
     """The test a word that starts with a word shape's text must pass to meet it: a match of the
     rest of the pattern in full, compiled when first needed (a pack has some 175 shapes, and a
-    one-article run meets few). Matched on lower-cased words, so case is ignored (a pattern that
-    heeds it admits fewer words, never others). Most shapes are "the text and any word
+    one-article run meets few). Matched on lower-cased words with case ignored, as the patterns
+    the prefilter writes shapes for ignore it. Most shapes are "the text and any word
     characters" (`\\bcalm\\w*\\s`): every such word passes, and nothing is compiled."""
     found = _SHAPE_TESTS.get(literal)
     if found is None:
@@ -125,9 +126,10 @@ class LiteralTable:
                 if literal.endswith(WHOLE):
                     self._whole.add(literal)
                 elif WORD_SHAPE in literal:
-                    self._add_shape(literal)
+                    self._shapes.setdefault(word_shape(literal)[0], []).append(literal)
                 else:
                     self._by_prefix.setdefault(literal[:_PREFIX], []).append(literal)
+        self._shape_lengths = sorted({len(text) for text in self._shapes})
         self._heads.update(new_heads)
         self._whole_lengths = sorted({*self._whole_lengths, *(len(head) for head, whole in new_heads if whole)})
         self._words.clear()
@@ -138,35 +140,29 @@ class LiteralTable:
         """The table as plain data, for a rule-set snapshot: joining the literals of every
         pattern of a pack costs a one-article run about a millisecond (see `scan._prime`)."""
         by_prefix = {prefix: list(literals) for prefix, literals in sorted(self._by_prefix.items())}
+        shapes = {text: list(literals) for text, literals in sorted(self._shapes.items())}
         return (sorted(self._known), sorted(self.word_literals), by_prefix, sorted(self._heads), list(self._whole_lengths),
-                sorted(self.key_of.items()))
+                sorted(self.key_of.items()), sorted(self._whole), shapes)
 
     def restore(self, state: tuple) -> None:
         """Take the literals of a snapshot's table: at once into a fresh table, else as `add`
         adds them (marshal gives the heads back as tuples)."""
-        known, word_literals, by_prefix, heads, whole_lengths, key_of = state
+        known, word_literals, by_prefix, heads, whole_lengths, key_of, whole, shapes = state
         if self._known:
             self.add(known, heads)
             return
         self.key_of = dict(key_of)
         self._known = set(known)
         self.word_literals = set(word_literals)
-        self._whole = {literal for literal in self.word_literals if literal.endswith(WHOLE)}
-        self._shapes, self._shape_lengths = {}, []
-        for literal in sorted(self.word_literals):
-            if WORD_SHAPE in literal:
-                self._add_shape(literal)
+        self._whole = set(whole)
+        self._shapes = shapes
+        self._shape_lengths = sorted({len(text) for text in shapes})
         self._by_prefix = by_prefix
         self._heads = set(heads)
         self._whole_lengths = whole_lengths
         self._words.clear()
         self._history.append((known, heads))
         self.version += 1
-
-    def _add_shape(self, literal: str) -> None:
-        text = word_shape(literal)[0]
-        self._shapes.setdefault(text, []).append(literal)
-        self._shape_lengths = sorted({*self._shape_lengths, len(text)})
 
     def of_words(self, words) -> tuple[dict[str, tuple[str, ...]], set[tuple[str, bool]]]:
         """({word: the word literals inside it} for those of `words` that hold any, the literal
@@ -318,7 +314,6 @@ class DocumentLiterals:
                 break
             i = lowered.find(literal, max(i + 1, starts[index + 1]))
         return mask
-
 
     def _search_words(self, meets) -> int:
         """The sentences holding a word (a `\\w+` run) that `meets` accepts."""
