@@ -18,7 +18,7 @@ from ketalint.corpus.runner import regions_of
 from ketalint.corpus.site import context_paths
 from ketalint.document import parse
 from ketalint.engine import check_document, sort_findings
-from ketalint.files import FileText, Problem, decode, discover, read_article, relative_to_root, same_file_key
+from ketalint.files import FileText, Problem, ReadAhead, decode, discover, read_article, relative_to_root, same_file_key
 from ketalint.finding import Finding
 from ketalint.packs import Rule, default_pack_dir, load_packs
 from ketalint.parallel import default_jobs, iter_in_order, jobs_of_run
@@ -292,9 +292,10 @@ def _analyze_paths(paths: list[str], config: Config, options: CheckOptions, sele
     max_bytes = int(config.max_file_size_mb * 1_000_000)
     expect_documents(len(paths))
 
+    read_ahead = ReadAhead(max_bytes)
+
     def read_and_analyze(path: str):
-        stat = _stat(path)
-        file_text, file_problems = read_article(path, max_bytes)
+        file_text, file_problems, stat = read_ahead.article(path)
         if file_text is None:
             return None, file_problems, None
         pairs = selection.for_path(relative_to_root(path, config))
@@ -315,7 +316,7 @@ def _analyze_paths(paths: list[str], config: Config, options: CheckOptions, sele
     flush = None if cache is None else cache.flush
     shared = sorted({name for rule in selection.rules for name in rule.impl.SHARED_MODULES})
     return iter_in_order(read_and_analyze, paths, options.jobs or default_jobs(), tick if options.progress else None, flush,
-                         lambda: _load_modules(shared))
+                         lambda: _load_modules(shared), read_ahead.read)
 
 
 def _load_modules(names: list[str]) -> None:

@@ -61,8 +61,9 @@ class Crew:
     `workers` forked ones; `window`: how many chunks past the earliest not yet yielded may be
     under way or held (bounding what is held for a slow consumer)."""
 
-    def __init__(self, task, items, chunks: list[tuple[int, int]], workers: int, window: int, after_chunk=None):
-        self.task, self.items, self.after_chunk = task, items, after_chunk
+    def __init__(self, task, items, chunks: list[tuple[int, int]], workers: int, window: int, after_chunk=None,
+                 before_chunk=None):
+        self.task, self.items, self.after_chunk, self.before_chunk = task, items, after_chunk, before_chunk
         self.chunks = chunks
         self.window = window
         self.forks = workers
@@ -116,6 +117,8 @@ class Crew:
 
     def _run_here(self, start: int, end: int) -> list:
         task, items, done = self.task, self.items, []
+        if self.before_chunk is not None:
+            self.before_chunk(items[start:end])
         for i in range(start, end):
             done.append(task(items[i]))
             if self.workers:
@@ -177,7 +180,7 @@ class Crew:
                     os.close(other.results)
                 os.close(commands_write)
                 os.close(results_read)
-                _serve(self.task, self.items, self.chunks, self.after_chunk, commands_read, results_write)
+                _serve(self.task, self.items, self.chunks, self.after_chunk, self.before_chunk, commands_read, results_write)
                 status = 0
             finally:
                 os._exit(status)
@@ -208,7 +211,7 @@ class Crew:
 _READ_SIZE = 1 << 20
 
 
-def _serve(task, items, chunks, after_chunk, commands: int, results: int) -> None:  # pragma: no cover - in a worker
+def _serve(task, items, chunks, after_chunk, before_chunk, commands: int, results: int) -> None:  # pragma: no cover - in a worker
     """A worker's loop: run each chunk whose number arrives, send back its results."""
     try:
         while True:
@@ -218,6 +221,8 @@ def _serve(task, items, chunks, after_chunk, commands: int, results: int) -> Non
             (index,) = _INDEX.unpack(message)
             start, end = chunks[index]
             try:
+                if before_chunk is not None:
+                    before_chunk(items[start:end])
                 done = [task(items[i]) for i in range(start, end)]
                 if after_chunk is not None:
                     after_chunk()

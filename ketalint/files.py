@@ -104,15 +104,90 @@ def _walk(folder: str, problems: list[Problem]) -> list[str]:
 
 def read_article(path: str, max_bytes: int) -> tuple[FileText | None, list[Problem]]:
     """Read and decode one file; None when it cannot or should not be linted."""
+    text, problems, _ = decoded(path, *read_bytes(path, max_bytes))
+    return text, problems
+
+
+def read_bytes(path: str, max_bytes: int) -> tuple[os.stat_result | None, bytes | None, list[Problem]]:
+    """(the file's status when read, its bytes, problems): one open, one `fstat` and reads to the
+    end, so the status (which the cache keys unchanged files by) is that of the bytes read. A
+    file that is, or grows, larger than `max_bytes` is not read past the limit."""
     try:
-        size = os.stat(path).st_size
-        if size > max_bytes:
-            return None, [Problem(path, "error", f"file is too large ({size / 1e6:.1f} MB; the limit is {max_bytes / 1e6:.0f} MB, set max_file_size_mb to raise it)")]
-        with open(path, "rb") as handle:
-            data = handle.read()
+        fd = os.open(path, os.O_RDONLY)
     except OSError as exc:
-        return None, [Problem(path, "error", f"cannot read file: {exc.strerror or exc}")]
-    return decode(path, data)
+        return None, None, [_unreadable(path, exc)]
+    try:
+        status = os.fstat(fd)
+        if status.st_size > max_bytes:
+            return status, None, [_too_large(path, status.st_size, max_bytes)]
+        parts = []
+        total = 0
+        want = status.st_size + 1  # one read takes a regular file whole; the next finds its end
+        while True:
+            part = os.read(fd, want)
+            if not part:
+                break
+            parts.append(part)
+            total += len(part)
+            if total > max_bytes:
+                return status, None, [_too_large(path, total, max_bytes)]
+            want = 1 << 16
+    except OSError as exc:
+        return None, None, [_unreadable(path, exc)]
+    finally:
+        os.close(fd)
+    return status, parts[0] if len(parts) == 1 else b"".join(parts), []
+
+
+def decoded(path: str, status: os.stat_result | None, data: bytes | None, problems: list[Problem]
+            ) -> tuple[FileText | None, list[Problem], os.stat_result | None]:
+    """`read_bytes`'s answer decoded (see `decode`)."""
+    if data is None:
+        return None, problems, status
+    text, problems = decode(path, data)
+    return text, problems, status
+
+
+def _unreadable(path: str, exc: OSError) -> Problem:
+    return Problem(path, "error", f"cannot read file: {exc.strerror or exc}")
+
+
+def _too_large(path: str, size: int, max_bytes: int) -> Problem:
+    return Problem(path, "error", f"file is too large ({size / 1e6:.1f} MB; the limit is {max_bytes / 1e6:.0f} MB, set max_file_size_mb to raise it)")
+
+
+class ReadAhead:
+    """Files read a chunk at a time, just before the chunk is analysed.
+
+    Reading a file between two analyses costs several times what reading it after another
+    file does: the analysis evicts the kernel's file-reading code and data from the processor's
+    caches (on this project's 2-core machine, about 60 to 95 against 12 to 19 microseconds a
+    file, some 2 % of a cold run's work). At most `budget` bytes are held ahead; the rest are
+    read when asked for.
+    """
+
+    __slots__ = ("max_bytes", "budget", "held")
+
+    def __init__(self, max_bytes: int, budget: int = 4_000_000):
+        self.max_bytes, self.budget = max_bytes, budget
+        self.held: dict[str, tuple[os.stat_result | None, bytes | None, list[Problem]]] = {}
+
+    def read(self, paths) -> None:
+        """Read `paths` ahead, dropping what an earlier chunk left unasked."""
+        held = self.held
+        held.clear()
+        left = self.budget
+        for path in paths:
+            if left <= 0:
+                break
+            read = held[path] = read_bytes(path, self.max_bytes)
+            if read[1] is not None:
+                left -= len(read[1])
+
+    def article(self, path: str) -> tuple[FileText | None, list[Problem], os.stat_result | None]:
+        """(the decoded file, problems, its status when read), read ahead or now."""
+        read = self.held.pop(path, None)
+        return decoded(path, *(read if read is not None else read_bytes(path, self.max_bytes)))
 
 
 def decode(path: str, data: bytes) -> tuple[FileText | None, list[Problem]]:

@@ -55,42 +55,52 @@ def run_jobs() -> int:
 
 def map_in_order(
     task: Callable[[T], R], items: Sequence[T], jobs: int, on_done: Callable[[], None] | None = None,
-    after_chunk: Callable[[], None] | None = None,
+    after_chunk: Callable[[], None] | None = None, before_chunk: Callable[[Sequence[T]], None] | None = None,
 ) -> list[R]:
     """`[task(item) for item in items]`, shared between this process and up to `jobs - 1`
     forked workers when it pays; `on_done` is called as each result arrives (for a progress
     bar), `after_chunk` in the process that ran the tasks, after each chunk of them (once, after
     all, without workers): for work a process must finish before its results are taken as done,
-    such as writing what it cached."""
-    return list(iter_in_order(task, items, jobs, on_done, after_chunk))
+    such as writing what it cached. `before_chunk` is given each chunk's items in the process
+    about to run their tasks, for work that costs less done for several items in a row, such as
+    reading their files."""
+    return list(iter_in_order(task, items, jobs, on_done, after_chunk, before_chunk=before_chunk))
 
 
 def iter_in_order(
     task: Callable[[T], R], items: Sequence[T], jobs: int, on_done: Callable[[], None] | None = None,
     after_chunk: Callable[[], None] | None = None, before_fork: Callable[[], None] | None = None,
+    before_chunk: Callable[[Sequence[T]], None] | None = None,
 ) -> Iterator[R]:
     """`map_in_order` as results arrive, for a caller that need not hold them all; `before_fork`
     is called once workers are to be started, before they are: what it loads, they inherit."""
     jobs = min(jobs, len(items) // MIN_FILES_PER_JOB)
     if jobs > 1 and before_fork is not None:
         before_fork()
-    results = _in_workers(task, items, jobs, after_chunk) if jobs > 1 else None
+    results = _in_workers(task, items, jobs, after_chunk, before_chunk) if jobs > 1 else None
     if results is None:
-        results = _in_order(task, items, after_chunk)
+        results = _in_order(task, items, after_chunk, before_chunk)
     for result in results:
         if on_done is not None:
             on_done()
         yield result
 
 
-def _in_order(task, items, after_chunk):
-    for item in items:
-        yield task(item)
+def _in_order(task, items, after_chunk, before_chunk=None):
+    if before_chunk is None:
+        for item in items:
+            yield task(item)
+    else:
+        for start in range(0, len(items), _MAX_CHUNK):
+            chunk = items[start:start + _MAX_CHUNK]
+            before_chunk(chunk)
+            for item in chunk:
+                yield task(item)
     if after_chunk is not None:
         after_chunk()
 
 
-def _in_workers(task, items, jobs, after_chunk=None):
+def _in_workers(task, items, jobs, after_chunk=None, before_chunk=None):
     """Results of `task`, computed by this process and `jobs - 1` forked workers (see
     `ketalint.crew`), yielded in input order; None where processes cannot be forked.
 
@@ -101,7 +111,7 @@ def _in_workers(task, items, jobs, after_chunk=None):
         return None
     from ketalint.crew import Crew
 
-    return Crew(task, items, _chunks(len(items), jobs), jobs - 1, jobs * _CHUNKS_IN_FLIGHT, after_chunk).results()
+    return Crew(task, items, _chunks(len(items), jobs), jobs - 1, jobs * _CHUNKS_IN_FLIGHT, after_chunk, before_chunk).results()
 
 
 def _chunks(count: int, jobs: int) -> list[tuple[int, int]]:

@@ -14,8 +14,8 @@ from ketalint.parallel import _chunks
 PARENT = os.getpid()
 
 
-def _crew(task, items, workers=1, window=8, after_chunk=None):
-    return Crew(task, items, _chunks(len(items), workers + 1), workers, window, after_chunk)
+def _crew(task, items, workers=1, window=8, after_chunk=None, before_chunk=None):
+    return Crew(task, items, _chunks(len(items), workers + 1), workers, window, after_chunk, before_chunk)
 
 
 def _no_children_left() -> bool:
@@ -56,6 +56,19 @@ def test_each_process_finishes_its_chunks_with_after_chunk(tmp_path):
     assert not list(tmp_path.glob("*.pending"))
     done = sorted(int(line) for path in tmp_path.glob("*.done") for line in path.read_text().split())
     assert done == list(range(100))
+
+
+def test_each_process_is_given_a_chunks_items_before_it_runs_them(tmp_path):
+    def before_chunk(chunk) -> None:
+        (tmp_path / f"{os.getpid()}.ready").write_text(" ".join(map(str, chunk)))
+
+    def task(n: int) -> tuple[int, bool]:
+        ready = (tmp_path / f"{os.getpid()}.ready").read_text().split()
+        return n, str(n) in ready
+
+    results = list(_crew(task, list(range(100)), before_chunk=before_chunk).results())
+    assert results == [(n, True) for n in range(100)]
+    assert len(list(tmp_path.glob("*.ready"))) == 2  # the parent and its worker
 
 
 def _fails_in_a_worker(n: int) -> int:

@@ -11,7 +11,7 @@ import pytest
 from cli_support import make_site, run
 from ketalint.api import CheckOptions, run_check
 from ketalint.config import load_config
-from ketalint.files import decode, discover, read_article
+from ketalint.files import ReadAhead, decode, discover, read_article, read_bytes
 
 OVERCLAIM = "Ketamine permanently rewires the brain.\n"
 
@@ -129,6 +129,61 @@ def test_a_few_megabyte_file_is_linted(tmp_path: Path):
 def test_read_article_reports_a_folder_given_as_a_file(tmp_path: Path):
     text, problems = read_article(str(tmp_path), 10_000_000)
     assert text is None and problems[0].level == "error"
+
+
+def test_read_bytes_gives_the_status_of_the_bytes_it_read(tmp_path: Path):
+    article = tmp_path / "a.md"
+    article.write_bytes(b"# Title\r\n\r\nBody.\r\n")
+    status, data, problems = read_bytes(str(article), 1_000)
+    assert data == b"# Title\r\n\r\nBody.\r\n" and problems == []
+    assert (status.st_size, status.st_mtime_ns) == (article.stat().st_size, article.stat().st_mtime_ns)
+
+
+def test_read_bytes_stops_at_the_limit_of_a_file_whose_size_it_cannot_know(tmp_path: Path):
+    # A character device reports size 0 and never ends: read to the limit, then refused.
+    status, data, problems = read_bytes("/dev/zero", 100_000)
+    assert data is None and problems[0].level == "error" and "too large" in problems[0].message
+
+
+def test_read_bytes_refuses_a_file_over_the_limit_without_reading_it(tmp_path: Path):
+    article = tmp_path / "a.md"
+    article.write_text("x" * 2_000_000, encoding="utf-8")
+    status, data, problems = read_bytes(str(article), 1_000_000)
+    assert data is None and status.st_size == 2_000_000
+    assert problems[0].message.startswith("file is too large (2.0 MB; the limit is 1 MB")
+
+
+def test_read_ahead_gives_each_file_as_reading_it_then_would(tmp_path: Path):
+    paths = []
+    for n, body in enumerate([b"# One\n\nText.\n", b"\xef\xbb\xbfBOM first.\n", b"bad \xff byte\n", b"\x00\x01binary"]):
+        path = tmp_path / f"{n}.md"
+        path.write_bytes(body)
+        paths.append(str(path))
+    paths.append(str(tmp_path / "missing.md"))
+    ahead = ReadAhead(1_000_000)
+    ahead.read(paths)
+    (tmp_path / "0.md").write_bytes(b"# Changed after it was read ahead\n")
+    for path in paths:
+        text, problems, status = ahead.article(path)
+        expected = read_article(path, 1_000_000) if not path.endswith("0.md") else decode(path, b"# One\n\nText.\n")
+        assert (text, [str(p) for p in problems]) == (expected[0], [str(p) for p in expected[1]])
+    assert ahead.held == {}
+    # Not read ahead (or asked for twice): read when asked for.
+    assert ahead.article(paths[0])[0].text == "# Changed after it was read ahead\n"
+
+
+def test_read_ahead_holds_no_more_than_its_budget(tmp_path: Path):
+    paths = []
+    for n in range(5):
+        path = tmp_path / f"{n}.md"
+        path.write_text("word " * 200, encoding="utf-8")
+        paths.append(str(path))
+    ahead = ReadAhead(1_000_000, budget=2_500)
+    ahead.read(paths)
+    assert list(ahead.held) == paths[:3]  # the third crossed the budget
+    ahead.read(paths[3:])
+    assert list(ahead.held) == paths[3:]  # what the chunk before left is dropped
+    assert all(ahead.article(path)[0].text == "word " * 200 for path in paths)
 
 
 def test_paths_are_made_relative_to_the_config_root(tmp_path, monkeypatch):

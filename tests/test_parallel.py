@@ -32,6 +32,20 @@ def test_output_is_byte_identical_with_one_job_and_with_several(tmp_path):
     assert one.output == two.output
 
 
+def test_a_run_in_one_process_is_given_its_items_a_chunk_at_a_time():
+    chunks: list[list[int]] = []
+    seen: list[tuple[int, int]] = []
+
+    def task(n: int) -> int:
+        seen.append((n, len(chunks)))
+        return n
+
+    items = list(range(_MAX_CHUNK * 2 + 3))
+    assert map_in_order(task, items, jobs=1, before_chunk=lambda chunk: chunks.append(list(chunk))) == items
+    assert chunks == [items[:_MAX_CHUNK], items[_MAX_CHUNK:2 * _MAX_CHUNK], items[2 * _MAX_CHUNK:]]
+    assert all(n < chunk_count * _MAX_CHUNK for n, chunk_count in seen)  # each chunk was given before its tasks ran
+
+
 def _touch(path: str) -> str:
     Path(path).touch()
     return path
