@@ -18,7 +18,7 @@ from ketalint.corpus.runner import regions_of
 from ketalint.corpus.site import context_paths
 from ketalint.document import parse
 from ketalint.engine import check_document, sort_findings
-from ketalint.files import FileText, Problem, ReadAhead, decode, discover, read_article, relative_to_root, same_file_key
+from ketalint.files import FileText, Problem, ReadAhead, decode, discover, read_article, relative_to_root, run_directory, same_file_key
 from ketalint.finding import Finding
 from ketalint.packs import Rule, default_pack_dir, load_packs
 from ketalint.parallel import default_jobs, iter_in_order, jobs_of_run
@@ -260,9 +260,10 @@ def _fetch_context(store, paths: list[str], named: list[FileResult], rules: dict
     return results
 
 
-def _pack(result: FileResult, pairs, digest: str | None) -> None:
+def _pack(result: FileResult, pairs, file_text: FileText, keep_matches: bool) -> None:
     """Statements of rules that keep them packed until the corpus pass (see `ketalint.corpus.packed`),
-    with their matched texts left to be read back from the file whose content has `digest`."""
+    with their matched texts left to be read back from the file unless `keep_matches`, and
+    taken from its text where a cached result left them behind."""
     for rule, _ in pairs:
         items = result.statements.get(rule.id)
         if items and rule.impl.PACKED:
@@ -270,8 +271,12 @@ def _pack(result: FileResult, pairs, digest: str | None) -> None:
 
             if isinstance(items, list):  # a cached result's list
                 items = result.statements[rule.id] = PackedStatements.pack(result.path, items)
-            if digest is not None and isinstance(items, PackedStatements) and items.matches is not None:
-                result.statements[rule.id] = items.without_matches(digest)
+            if not isinstance(items, PackedStatements):
+                continue
+            if not keep_matches and items.matches is not None:
+                result.statements[rule.id] = items.without_matches(file_text.digest)
+            elif keep_matches and items.matches is None:
+                result.statements[rule.id] = items.with_matches(file_text.text)
 
 
 def _stat(path: str) -> os.stat_result | None:
@@ -300,7 +305,7 @@ def _analyze_paths(paths: list[str], config: Config, options: CheckOptions, sele
             return None, file_problems, None
         pairs = selection.for_path(relative_to_root(path, config))
         result = analyze_cached(file_text, pairs, cache, analyze_file)
-        _pack(result, pairs, None if keep_matches else file_text.digest)
+        _pack(result, pairs, file_text, keep_matches)
         if stat is not None:
             result.read_as = (stat.st_size, stat.st_mtime_ns, file_text.digest)
         if not options.keep_texts:
@@ -334,7 +339,7 @@ def run_check(config: Config, options: CheckOptions, rules: list[Rule] | None = 
     """Lint the files named by `options` (or standard input) under `config`."""
     cache = open_cache(config, options.cache, options.cache_dir)
     try:
-        with jobs_of_run(options.jobs):
+        with jobs_of_run(options.jobs), run_directory():
             return _run_check(config, options, rules, cache)
     finally:
         if cache is not None:
@@ -350,7 +355,11 @@ def _run_check(config: Config, options: CheckOptions, rules: list[Rule] | None, 
     if options.stdin_text is not None:
         file_text, problems = decode(options.stdin_filename, options.stdin_text)
         pairs = selection.for_path(relative_to_root(options.stdin_filename, config))
-        analyzed = [] if file_text is None else [(file_text, [], analyze_cached(file_text, pairs, cache, analyze_file))]
+        analyzed = []
+        if file_text is not None:
+            result = analyze_cached(file_text, pairs, cache, analyze_file)
+            _pack(result, pairs, file_text, keep_matches=True)  # standard input cannot be read again
+            analyzed.append((file_text, [], result))
     else:
         paths, problems = discover(options.paths, config)
         analyzed = _analyze_paths(paths, config, options, selection, cache)

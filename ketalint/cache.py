@@ -30,15 +30,29 @@ from ketalint.files import same_file_key
 from ketalint.finding import Finding, Fix, Location
 from ketalint.storage import blake2b, open_database, sqlite_module, transaction
 
-FORMAT = 5
+FORMAT = 6
 _TAG = "Signature: 8a477f597d28d172789f06886806bc55\n# A ketalint cache; safe to delete.\n"
 _BATCH = 64  # entries held before they are written, where no chunk end writes them first
 _BUSY_SECONDS = 10  # how long a write waits for another run's
 _TABLES = (
+    # Pages of 16 KiB: an entry of 10 to 20 KB is written in one or two pages rather than
+    # several linked ones (a chunk's transaction took about a quarter less time).
+    "PRAGMA page_size=16384",
     "CREATE TABLE IF NOT EXISTS entries(key TEXT PRIMARY KEY, path TEXT NOT NULL, rules TEXT NOT NULL, payload BLOB NOT NULL)",
     "CREATE INDEX IF NOT EXISTS entries_by_path ON entries(path, rules)",
 )
 _INHERITED: list = []  # connections a forked worker inherited: never used, never closed there
+# Which process this is, counted up in a forked child: every look-up and store asks, and
+# `os.getpid` is a system call each time.
+_PROCESS = [0]
+
+
+def _forked() -> None:
+    _PROCESS[0] += 1
+
+
+if hasattr(os, "register_at_fork"):
+    os.register_at_fork(after_in_child=_forked)
 
 
 class ResultCache:
@@ -54,11 +68,13 @@ class ResultCache:
         self.folder = self.root / entry_folder_name()
         self._fingerprints: dict[int, tuple[object, str]] = {}
         self._db = None
-        self._pid = 0
+        self._process = -1
         self._pending: list[tuple[str, str, str, bytes]] = []  # (key, path, rules, payload)
-        # Whether the entries file held any entry when this process opened it, or has been
-        # written since: a first run over a site (a fresh checkout in CI) then looks up no file.
+        # Whether the entries file held any entry when this process opened it; if not, only
+        # the keys this process wrote are looked up: a first run over a site (a fresh checkout
+        # in CI) looks up no file, though it writes entries as it goes.
         self._holds_entries = False
+        self._written: set[str] = set()
 
     def key(self, path: str, digest: str, pairs) -> str:
         return blake2b(f"{path}\x00{digest}\x00{self.fingerprint(pairs)}".encode(), 20).hexdigest()
@@ -79,19 +95,19 @@ class ResultCache:
 
     def _connection(self):
         """This process's connection (None when the cache cannot be used)."""
-        pid = os.getpid()
-        if self._pid != pid:
+        if self._process != _PROCESS[0]:
             if self._db is not None:
                 _INHERITED.append(self._db)
-            self._pid, self._pending = pid, []
+            self._process, self._pending = _PROCESS[0], []
             self._db = _open(self.root, self.folder, self.path)
             self._holds_entries = bool(self._db) and _holds_entries(self._db)
+            self._written = set()
         return self._db or None
 
     def load(self, key: str, path: str | None = None):
         """The cached FileResult (its own locations naming the file as `path`), or None on a miss."""
         db = self._connection()
-        if db is None or not self._holds_entries:
+        if db is None or not (self._holds_entries or key in self._written):
             return None
         sqlite = sqlite_module()
         try:
@@ -107,15 +123,16 @@ class ResultCache:
         except (ValueError, TypeError, KeyError, IndexError, AttributeError, EOFError):
             return None
 
-    def store(self, key: str, result, path: str, rules: str) -> None:
+    def store(self, key: str, result, path: str, rules: str, digest: str = "") -> None:
         """Hold one entry for the next `flush` (written at once when enough are held). `path`
         (as `key` names it) and `rules` (the rule set's `fingerprint`) say whose entry it is:
         writing it removes that file's entries for the same rules and older content, so the
-        cache holds one entry per file and rule set however often the files are edited."""
+        cache holds one entry per file and rule set however often the files are edited.
+        `digest`: the content's, for packed statements' texts to be read back from the file."""
         if self._connection() is None:
             return
         try:
-            self._pending.append((key, path, rules, marshal.dumps(encode(result, key))))
+            self._pending.append((key, path, rules, marshal.dumps(encode(result, key, digest))))
         except ValueError:  # pragma: no cover - an entry holds plain data only
             return
         if len(self._pending) >= _BATCH:
@@ -124,7 +141,7 @@ class ResultCache:
     def flush(self) -> None:
         """Write the held entries in one transaction; entries that cannot be written are dropped."""
         pending, self._pending = self._pending, []
-        if not pending or self._pid != os.getpid() or not self._db:
+        if not pending or self._process != _PROCESS[0] or not self._db:
             return
         sqlite = sqlite_module()
         db = self._db
@@ -132,7 +149,8 @@ class ResultCache:
             with transaction(db):
                 db.executemany("DELETE FROM entries WHERE path = ? AND rules = ? AND key <> ?", [(p, r, k) for k, p, r, _ in pending])
                 db.executemany("INSERT OR REPLACE INTO entries VALUES (?, ?, ?, ?)", pending)
-            self._holds_entries = True
+            if not self._holds_entries:
+                self._written.update(k for k, _, _, _ in pending)
         except sqlite.Error:
             pass
 
@@ -166,9 +184,9 @@ class ResultCache:
     def close(self) -> None:
         """Write what is held and close this process's connection."""
         self.flush()
-        if self._db and self._pid == os.getpid():
+        if self._db and self._process == _PROCESS[0]:
             self._db.close()
-        self._db, self._pid = None, 0
+        self._db, self._process = None, -1
 
 
 def _holds_entries(db) -> bool:
@@ -250,11 +268,12 @@ def code_stamp() -> str:
     return blake2b(repr(sorted(stats)).encode(), 16).hexdigest()
 
 
-def encode(result, key: str) -> dict:
+def encode(result, key: str, digest: str = "") -> dict:
     return {
         "format": FORMAT,
         "key": key,
         "path": result.path,
+        "digest": digest,
         "findings": [_finding_row(f) for f in result.findings],
         "suppressions": [list(r[:2]) + [list(r[2]), r[3]] for r in result.suppressions],
         "statements": {rule: _statement_rows(rows) for rule, rows in result.statements.items()},
@@ -262,32 +281,32 @@ def encode(result, key: str) -> dict:
 
 
 def _statement_rows(rows):
-    """A list of statement rows, or for packed statements their columns as they are (keys,
-    matched texts, the numbers' type code and machine bytes): copy-drift's statement per
-    sentence makes most of an entry, and unpacking each to a row cost more than the rest."""
+    """A list of statement rows, or for packed statements their columns as they are (keys, the
+    numbers' type code and machine bytes): copy-drift's statement per sentence makes most of an
+    entry, and unpacking each to a row cost more than the rest. Their matched texts are not
+    stored (they were half of an entry): they are read back from the file, whose content the
+    entry's key holds (see `ketalint.corpus.packed`)."""
     from ketalint.corpus.packed import PackedStatements
 
     if isinstance(rows, PackedStatements):
-        if rows.matches is None:
-            raise ValueError("packed statements without their matched texts are not stored")
-        return (rows.keys, rows.matches, rows.numbers.typecode, rows.numbers.tobytes())
+        return (rows.keys, rows.numbers.typecode, rows.numbers.tobytes())
     return [s.to_json() for s in rows]
 
 
-def _statements(rows, stored: str, path: str):
+def _statements(rows, stored: str, path: str, digest: str):
     if isinstance(rows, tuple):
         from array import array
 
         from ketalint.corpus.packed import PackedStatements
 
-        keys, matches, typecode, raw = rows
+        keys, typecode, raw = rows
         if typecode not in ("i", "q"):
             raise ValueError("not packed statements")
         numbers = array(typecode)
         numbers.frombytes(raw)
-        if not (isinstance(keys, tuple) and isinstance(matches, tuple) and len(numbers) == 6 * len(keys) == 6 * len(matches)):
+        if not (isinstance(keys, tuple) and isinstance(digest, str) and len(numbers) == 6 * len(keys)):
             raise ValueError("not packed statements")
-        return PackedStatements(path, keys, matches, numbers)
+        return PackedStatements(path, keys, None, numbers, digest)
     from ketalint.corpus.statement import Statement
 
     for row in rows:
@@ -316,7 +335,7 @@ def decode(data: dict, key: str, path: str | None = None):
     return FileResult(
         path,
         [_finding(row) for row in data["findings"]],
-        {rule: _statements(rows, stored, path) for rule, rows in data["statements"].items()},
+        {rule: _statements(rows, stored, path, data["digest"]) for rule, rows in data["statements"].items()},
         suppressions=[(a, b, tuple(ids), start) for a, b, ids, start in data["suppressions"]],
     )
 
@@ -369,5 +388,5 @@ def analyze_cached(file_text, pairs, cache: ResultCache | None, analyze):
     result = cache.load(key, file_text.path)
     if result is None:
         result = analyze(file_text, pairs)
-        cache.store(key, result, absolute, cache.fingerprint(pairs))
+        cache.store(key, result, absolute, cache.fingerprint(pairs), file_text.digest)
     return result

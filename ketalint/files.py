@@ -8,6 +8,8 @@ with replacement characters and a warning; empty files are fine.
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from ketalint.config import Config
@@ -44,20 +46,47 @@ class FileText(Frozen):
         self.assign(path=path, text=text, digest=digest, bom=bom, lossless=lossless)
 
 
+_working_directory: list[str] = []  # the run's, while one is under way (see `run_directory`)
+
+
+@contextmanager
+def run_directory() -> Iterator[None]:
+    """Within it, relative paths are made absolute against the working directory as it was on
+    entry, which a run does not change: `os.path.abspath` asks the system for it every time,
+    and a run asked some eight times a file."""
+    try:
+        directory = os.getcwd()
+    except OSError:  # removed under the process: `abspath` says so where it is needed
+        yield
+        return
+    _working_directory.append(directory)
+    try:
+        yield
+    finally:
+        _working_directory.pop()
+
+
+def absolute(path: str) -> str:
+    """`os.path.abspath(path)`, against the run's working directory during a run."""
+    if not _working_directory or os.path.isabs(path):
+        return os.path.abspath(path)
+    return os.path.normpath(os.path.join(_working_directory[-1], path))
+
+
 def same_file_key(path: str) -> str:
     """One spelling for every way of naming a file (`./a.md`, `a.md`, an absolute path)."""
-    return os.path.normcase(os.path.abspath(path))
+    return os.path.normcase(absolute(path))
 
 
 def relative_to_root(path: str, config: Config) -> str:
     """The path as config globs see it. String work on POSIX: a site's every file goes through
     here on each run, and pathlib costs more than the rest of deciding what applies to it."""
-    absolute = os.path.abspath(path)
+    absolute_path = absolute(path)
     root = str(config.root)
-    if os.sep == "/" and absolute.startswith(root.rstrip("/") + "/"):
-        return absolute[len(root.rstrip("/")) + 1:]
+    if os.sep == "/" and absolute_path.startswith(root.rstrip("/") + "/"):
+        return absolute_path[len(root.rstrip("/")) + 1:]
     try:
-        return Path(absolute).relative_to(config.root).as_posix()
+        return Path(absolute_path).relative_to(config.root).as_posix()
     except ValueError:
         return Path(path).as_posix()
 

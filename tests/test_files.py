@@ -196,3 +196,16 @@ def test_paths_are_made_relative_to_the_config_root(tmp_path, monkeypatch):
     assert relative_to_root(str(tmp_path / "site" / "a.md"), config) == "a.md"
     assert relative_to_root("site2/a.md", config) == "site2/a.md"  # a sibling whose name starts the same is outside
     assert relative_to_root("other/b.md", config) == "other/b.md"
+
+
+def test_within_a_run_paths_are_made_absolute_against_its_working_directory(tmp_path: Path, monkeypatch):
+    from ketalint.files import absolute, run_directory, same_file_key
+
+    (tmp_path / "site").mkdir()
+    monkeypatch.chdir(tmp_path)
+    assert absolute("site/../a.md") == os.path.abspath("a.md") == str(tmp_path / "a.md")
+    with run_directory():
+        monkeypatch.chdir(tmp_path / "site")  # not done by a run; shows where the directory was read
+        assert absolute("./b/../a.md") == same_file_key("a.md") == str(tmp_path / "a.md")
+        assert absolute("/x/./y/../z.md") == "/x/z.md"
+    assert absolute("a.md") == str(tmp_path / "site" / "a.md")

@@ -43,6 +43,11 @@ class PackedStatements:
         """These statements, their matched texts to be read back from the file whose content has `digest`."""
         return PackedStatements(self.path, self.keys, None, self.numbers, digest)
 
+    def with_matches(self, text: str) -> "PackedStatements":
+        """These statements with their matched texts taken from `text`, the file's text as read."""
+        n = self.numbers
+        return PackedStatements(self.path, self.keys, tuple(text[n[at]:n[at + 1]] for at in range(0, len(n), 6)), n)
+
     @classmethod
     def pack(cls, path: str, statements: list[Statement]) -> "PackedStatements | list[Statement]":
         """Packed, unless a statement has what the columns do not keep (it is then left as is)."""
@@ -89,11 +94,23 @@ class PackedStatements:
 
 
 def _text_of(path: str, digest: str | None) -> str:
-    """The text of `path` if its content still has `digest`, else ""."""
-    from ketalint.files import read_article
+    """The text of `path` if its content still has `digest`, else "". The last few are kept:
+    a rule may ask for a file's statements more than once (grouping them, then reporting)."""
+    key = (path, digest)
+    text = _recent.get(key)
+    if text is None:
+        from ketalint.files import read_article
 
-    file_text, _ = read_article(path, sys.maxsize)
-    return file_text.text if file_text is not None and file_text.digest == digest else ""
+        file_text, _ = read_article(path, sys.maxsize)
+        text = file_text.text if file_text is not None and file_text.digest == digest else ""
+        if len(_recent) >= _RECENT:
+            del _recent[next(iter(_recent))]
+        _recent[key] = text
+    return text
+
+
+_RECENT = 4
+_recent: dict[tuple[str, str | None], str] = {}
 
 
 class SiteStatements:

@@ -242,6 +242,8 @@ def test_a_cache_empty_when_opened_is_not_searched_until_written(tmp_path):
     assert not [s for s in traced if "SELECT payload" in s]  # a first run looks up no file
     cache.store(key, result, "faq.md", "rules")
     cache.flush()
+    assert cache.load("0" * 40) is None
+    assert not [s for s in traced if "SELECT payload" in s]  # nor, once it has written, another file
     assert cache.load(key) is not None  # what the process wrote, it reads
     assert [s for s in traced if "SELECT payload" in s]
 
@@ -296,15 +298,24 @@ def test_a_file_reached_under_another_spelling_of_its_path_is_a_hit(tmp_path, pa
 
 
 @pytest.mark.parametrize("offset", [0, 2**31])
-def test_packed_statements_come_back_from_an_entry_with_their_numbers(offset):
+def test_packed_statements_come_back_from_an_entry_with_their_numbers(tmp_path, offset):
     from ketalint.corpus.packed import PackedStatements
     from ketalint.corpus.statement import Statement
+    from ketalint.files import read_article
 
-    statements = [Statement("a.md", offset + 10 * i, offset + 10 * i + 9, i + 1, 1, i + 1, 10, f"Said {i}.", f"said {i}", "") for i in range(3)]
-    result = ketalint.api.FileResult("a.md", [], {"consistency.copy-drift": PackedStatements.pack("a.md", statements)})
-    entry = marshal.loads(marshal.dumps(ketalint.cache.encode(result, "k")))
-    assert list(ketalint.cache.decode(entry, "k").statements["consistency.copy-drift"]) == statements
-    keys, matches, _, raw = entry["statements"]["consistency.copy-drift"]
-    entry["statements"]["consistency.copy-drift"] = (keys, matches, "d", raw)
+    path = str(tmp_path / "a.md")
+    Path(path).write_text(" ".join(f"Said {i}." for i in range(3)) + "\n", encoding="utf-8")
+    digest = read_article(path, 10**6)[0].digest
+    statements = [Statement(path, offset + 8 * i, offset + 8 * i + 7, 1, 8 * i + 1, 1, 8 * i + 8, f"Said {i}.", f"said {i}", "") for i in range(3)]
+    result = ketalint.api.FileResult(path, [], {"consistency.copy-drift": PackedStatements.pack(path, statements)})
+    entry = marshal.loads(marshal.dumps(ketalint.cache.encode(result, "k", digest)))
+    back = ketalint.cache.decode(entry, "k").statements["consistency.copy-drift"]
+    assert back.matches is None  # the texts are not stored: they are read back from the file
+    rebuilt = list(back)
+    assert [s._replace(match="") for s in rebuilt] == [s._replace(match="") for s in statements]
+    if offset == 0:  # (the other offset is past the end of any file this test can write)
+        assert [s.match for s in rebuilt] == [s.match for s in statements]
+    keys, _, raw = entry["statements"]["consistency.copy-drift"]
+    entry["statements"]["consistency.copy-drift"] = (keys, "d", raw)
     with pytest.raises(ValueError):
         ketalint.cache.decode(entry, "k")

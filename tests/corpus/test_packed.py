@@ -53,10 +53,9 @@ def test_numbers_take_four_bytes_each_unless_one_needs_more():
     assert list(large) == [far]
 
 
-def test_matched_texts_left_behind_are_read_back_from_the_unchanged_file(tmp_path):
+def _left_behind(path):
     from ketalint.files import read_article
 
-    path = tmp_path / "a.md"
     path.write_text("# T\n\nOne <em>long</em> sentence.\n", encoding="utf-8")
     text = read_article(str(path), 10**6)[0]
     start = text.text.index("One")
@@ -64,7 +63,61 @@ def test_matched_texts_left_behind_are_read_back_from_the_unchanged_file(tmp_pat
     statement = Statement(str(path), start, end, 3, 1, 3, end - start, text.text[start:end], "one long sentence", "")
     left = PackedStatements.pack(str(path), [statement]).without_matches(text.digest)
     assert left.matches is None
-    arrived = pickle.loads(pickle.dumps(left))
+    return statement, pickle.loads(pickle.dumps(left))
+
+
+def test_matched_texts_left_behind_are_read_back_from_the_unchanged_file(tmp_path, monkeypatch):
+    import ketalint.files
+
+    statement, arrived = _left_behind(tmp_path / "a.md")
+    read = []
+    real = ketalint.files.read_bytes
+    monkeypatch.setattr(ketalint.files, "read_bytes", lambda path, limit: (read.append(path), real(path, limit))[1])
     assert list(arrived) == [statement] and list(arrived.having({"one long sentence"})) == [statement]
+    assert len(read) == 1  # a text read back is kept for the next question about the file
+
+
+def test_a_file_changed_before_its_texts_are_read_back_shows_them_as_compared(tmp_path):
+    path = tmp_path / "b.md"
+    _, arrived = _left_behind(path)
     path.write_text("# T\n\nAnother sentence here, edited meanwhile.\n", encoding="utf-8")
-    assert [s.match for s in arrived] == ["one long sentence"]  # the file changed: shown as compared
+    assert [s.match for s in arrived] == ["one long sentence"]
+
+
+def test_matched_texts_are_taken_back_from_the_text_as_read():
+    text = "# T\n\nOne sentence. Another one.\n"
+    items = [Statement("a.md", start, end, 3, start - 4, 3, end - 4, text[start:end], text[start:end].lower().rstrip("."), "")
+             for start, end in ((5, 18), (19, 31))]
+    left = PackedStatements.pack("a.md", items).without_matches("digest of a file gone since")
+    back = left.with_matches(text)
+    assert back.matches == ("One sentence.", "Another one.") and list(back) == items
+
+
+def test_a_cached_result_for_standard_input_keeps_its_texts(tmp_path):
+    # Standard input cannot be read again: texts a cache entry leaves behind come from what was read.
+    from ketalint.api import CheckOptions, _run_check
+    from ketalint.cache import ResultCache
+    from ketalint.config import load_config
+
+    config = load_config(start=tmp_path)
+    text = b"# Ketamine\n\nKetamine therapy is given in a clinic under supervision by our team.\n"
+    options = CheckOptions(paths=[], stdin_text=text, stdin_filename=str(tmp_path / "gone.md"))
+    cache = ResultCache(tmp_path / ".cache")
+    seen = []
+    import ketalint.api as api
+
+    original = api.run_corpus
+
+    def corpus(results, *args):
+        seen.extend(results)
+        return original(results, *args)
+
+    api.run_corpus = corpus
+    try:
+        for _ in range(2):  # the second run reads its result from the cache
+            _run_check(config, options, None, cache)
+            cache.flush()
+    finally:
+        api.run_corpus = original
+    first, second = (r.statements["consistency.copy-drift"] for r in seen)
+    assert second.matches == first.matches and "under supervision" in "".join(second.matches)

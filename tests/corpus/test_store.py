@@ -11,6 +11,7 @@ import pytest
 from corpus_support import check
 
 import ketalint.api
+import ketalint.files
 from ketalint.corpus.store import SiteStore
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
@@ -46,8 +47,8 @@ def test_a_warm_run_reads_no_other_article(tmp_path, monkeypatch):
     root = _site(tmp_path, "realistic_site")
     check(root, ["faq.md"], corpus=[root], cache=True)
     read: list[str] = []
-    real = ketalint.api.read_article
-    monkeypatch.setattr(ketalint.api, "read_article", lambda path, limit: (read.append(Path(path).name), real(path, limit))[1])
+    real = ketalint.files.read_bytes
+    monkeypatch.setattr(ketalint.files, "read_bytes", lambda path, limit: (read.append(Path(path).name), real(path, limit))[1])
     check(root, ["faq.md"], corpus=[root], cache=True)
     assert read == ["faq.md"]
 
