@@ -29,6 +29,7 @@ from ketalint.rules.base import (
     find_in_sentences,
     lowered_stream,
     overlaps_exception,
+    plain_words,
     sentence_text,
 )
 
@@ -60,9 +61,24 @@ class RepetitionRule(RuleType):
 
 
 def _may_repeat(doc: Document) -> bool:
-    """False only when no word of the document equals the word after it (ASCII text)."""
+    """False only when no word of the document equals the word after it (ASCII text).
+
+    The sentences' plain words (`plain_words`, split once for several rules) serve where a
+    sentence has them: splitting the text again cost more than comparing the words. A plain
+    word is a run of letters and digits, so a repeated run of letters is a repeated plain word;
+    the last word of one sentence is compared with the first of the next, which can only say
+    yes too often."""
     lowered = lowered_stream(doc)
     if lowered is None or not lowered.isascii():
         return True
-    words = lowered.translate(_WORD_GAPS).split()
+    plain = plain_words(doc)
+    if plain is None:
+        words = lowered.translate(_WORD_GAPS).split()
+    else:
+        words = []
+        for sentence, found in zip(doc.sentences, plain):
+            if found is None:
+                start = sentence.stream_start
+                found = lowered[start:start + len(sentence.text)].translate(_WORD_GAPS).split()
+            words += found
     return any(map(eq, words, words[1:]))

@@ -58,7 +58,7 @@ def test_rule_files_accept_the_type():
 
 
 _WORDS = ["the", "The", "THE", "a", "that", "x_y", "2", "café", "Café", "b2", "The the", "Go now."]
-_GAPS = [" ", "  ", "\t", "\n", ", ", ". ", "-", "'", " (", ") ", "\n\n", "? ", "_"]
+_GAPS = [" ", "  ", "\t", "\n", ", ", ". ", "-", "'", " (", ") ", "\n\n", "? ", "_", "% "]
 
 
 @settings(max_examples=400, deadline=None)
