@@ -143,7 +143,7 @@ def analyze_file(file_text: FileText, pairs: list[tuple[Rule, str]]) -> FileResu
     # result, and an empty list per file and rule came to megabytes.
     statements = {}
     for rule in corpus_rules:
-        found = rule.impl.extract_packed(doc) if rule.impl.PACKED else rule.impl.statements(doc)
+        found = rule.impl.extract_packed(doc, file_text.digest) if rule.impl.PACKED else rule.impl.statements(doc)
         if found:
             statements[rule.id] = found
     findings = check_document(doc, pairs)

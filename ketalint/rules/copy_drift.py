@@ -62,11 +62,13 @@ class CopyDriftRule(CorpusRule):
     def extract(self, doc: Document) -> list[Statement]:
         return list(self.extract_packed(doc))
 
-    def extract_packed(self, doc: Document) -> PackedStatements:
+    def extract_packed(self, doc: Document, digest: str | None = None) -> PackedStatements:
         """`extract`, as the columns a run keeps it in until the corpus pass: building a
-        statement per sentence only to pack it cost an article more than finding the sentences."""
+        statement per sentence only to pack it cost an article more than finding the sentences.
+        With the `digest` of the file's content, the sentences' texts are left to be read
+        back from the file (see `PackedStatements.without_matches`): most runs drop them."""
         keys: list[str] = []
-        matches: list[str] = []
+        matches: list[str] | None = None if digest is not None else []
         numbers = number_column(len(doc.text) + 1)  # offsets, lines and columns are within it
         text, span_position, intern = doc.text, doc.source.span_position, sys.intern
         # In an ASCII document a sentence lower-cased is a slice of the lower-cased stream.
@@ -74,7 +76,7 @@ class CopyDriftRule(CorpusRule):
         findall = _TOKEN.findall
         plain = None if lowered is None else plain_words(doc)
         find = None if lowered is None else lowered.find
-        min_words, add_key, add_match, add_numbers = self.min_words, keys.append, matches.append, numbers.extend
+        min_words, add_key, add_numbers = self.min_words, keys.append, numbers.extend
         for sentence in doc.sentences:
             if sentence.block.kind == "heading":
                 continue
@@ -96,9 +98,10 @@ class CopyDriftRule(CorpusRule):
             # until the corpus pass.
             start, end = sentence.source_start, sentence.source_end
             add_key(intern(" ".join(tokens)))
-            add_match(intern(text[start:end]))
+            if matches is not None:
+                matches.append(intern(text[start:end]))
             add_numbers((start, end, *span_position(start, end)))
-        return PackedStatements(doc.path, tuple(keys), tuple(matches), numbers)
+        return PackedStatements(doc.path, tuple(keys), None if matches is None else tuple(matches), numbers, digest)
 
     def lookups(self, statement: Statement) -> tuple[str, ...]:
         return blocks_of(statement.key)

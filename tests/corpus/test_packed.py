@@ -121,3 +121,20 @@ def test_a_cached_result_for_standard_input_keeps_its_texts(tmp_path):
         api.run_corpus = original
     first, second = (r.statements["consistency.copy-drift"] for r in seen)
     assert second.matches == first.matches and "under supervision" in "".join(second.matches)
+
+
+def test_an_analysed_file_leaves_its_sentences_texts_in_the_file(tmp_path):
+    # Most runs drop the texts before the corpus pass: the analysis does not copy them out at all.
+    from ketalint.api import analyze_file, load_rules
+    from ketalint.config import load_config
+    from ketalint.files import read_article
+    from ketalint.selection import Selection
+
+    path = tmp_path / "a.md"
+    path.write_text("# Care\n\nOur clinicians stay with you through every part of your first infusion today.\n", encoding="utf-8")
+    config = load_config(start=tmp_path)
+    pairs = Selection(load_rules(config, (), None), config, (), ()).for_path("a.md")
+    file_text = read_article(str(path), 10**6)[0]
+    packed = analyze_file(file_text, pairs).statements["consistency.copy-drift"]
+    assert packed.matches is None and packed.digest == file_text.digest
+    assert [s.match for s in packed] == ["Our clinicians stay with you through every part of your first infusion today."]
