@@ -8,8 +8,9 @@ shape; only each comparison changes, to an equivalent one) and runs several time
 
 The two agree when lower-casing keeps every character in place (the lower-cased text has the
 same length) and the text holds none of the characters that IGNORECASE folds beyond `lower()`
-(the long s, the dotless i, a few Greek symbols: CPython's own case-fix table). Callers check
-`foldable(text)` and otherwise use the original pattern. Patterns this module does not fully
+(the long s, the dotless i, a few Greek symbols: CPython's own case-fix table, and the capital
+sigma; see `ketalint.casefix`). Callers check `foldable(text)` and otherwise use the original
+pattern; a pattern that spells such a character is not folded. Patterns this module does not fully
 understand (scoped case flags, wide ranges of cased characters) are not folded at all.
 
 Each twin also comes as an ASCII program (`re.ASCII` classes): its `\\b`, `\\w`, `\\s` and `\\d`
@@ -24,28 +25,11 @@ from __future__ import annotations
 
 import re
 
+from ketalint.casefix import HAZARDS, hazard
 from ketalint.sre import constants as _c, parser as _p
 from ketalint.startset import program
 
 _MAX_RANGE = 512
-
-
-def _hazards() -> frozenset[str] | None:
-    """Characters whose IGNORECASE matching goes beyond `lower()`; None when unknown."""
-    try:
-        try:
-            from re._casefix import _EXTRA_CASES
-        except ImportError:  # pragma: no cover - Python 3.10
-            from sre_compile import _ignorecase_fixes as _EXTRA_CASES  # type: ignore[attr-defined]
-    except ImportError:  # pragma: no cover - an interpreter without the table
-        return None
-    codes = set(_EXTRA_CASES)
-    for others in _EXTRA_CASES.values():
-        codes.update(others)
-    return frozenset(chr(c) for c in codes if c >= 0x80)
-
-
-_HAZARDS = _hazards()
 
 
 def foldable(text: str, lowered: str) -> bool:
@@ -54,7 +38,7 @@ def foldable(text: str, lowered: str) -> bool:
         return False
     if text.isascii():
         return True
-    return _HAZARDS is not None and _HAZARDS.isdisjoint(text)
+    return HAZARDS is not None and HAZARDS.isdisjoint(text)
 
 
 _UNICODE_ONLY_ASCII = "\x1c\x1d\x1e\x1f"  # whitespace to Unicode `\\s`, not to ASCII's
@@ -123,8 +107,9 @@ def _build_program(pattern: str, flags: int, ascii: bool = False) -> tuple | Non
 
 
 def _lower(code: int) -> int | None:
-    lowered = chr(code).lower()
-    return ord(lowered) if len(lowered) == 1 else None
+    """The code lower-cased; None for a character the twin cannot stand for (`casefix`)."""
+    char = chr(code)
+    return None if hazard(char) else ord(char.lower())
 
 
 def _fold_items(items: list) -> bool:

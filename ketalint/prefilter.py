@@ -22,6 +22,7 @@ from __future__ import annotations
 import marshal
 import re
 
+from ketalint.casefix import hazard
 from ketalint.sre import constants as _c, parser as _p
 
 _MIN_USEFUL = 3
@@ -77,6 +78,8 @@ def analyse(pattern: str, flags: int = 0) -> tuple[frozenset[str] | None, frozen
         parsed = _p.parse(pattern, flags)
     except re.error:
         return None, frozenset(), None
+    if _case_hazard(parsed):
+        return None, frozenset(), None
     factors, alternatives = _needs(list(parsed), False)
     found = max(factors, key=_selectivity, default=None)
     if not found or not _useful(found):
@@ -86,6 +89,34 @@ def analyse(pattern: str, flags: int = 0) -> tuple[frozenset[str] | None, frozen
     starts_by_literal = _lowered(found, unicode_words, shapes)
     word_start = frozenset(k for k, starts in starts_by_literal.items() if starts)
     return frozenset(starts_by_literal), word_start, _condition(alternatives, unicode_words, shapes)
+
+
+def _case_hazard(items) -> bool:
+    """Whether the pattern spells a character whose lower-cased form is not what a text it
+    matches holds (`casefix.hazard`: "paſs" lower-cased is no word of "pass", which it
+    matches). Such a pattern gets no literals: its regex runs on every sentence."""
+    for op, arg in items:
+        if op is _c.LITERAL:
+            if hazard(chr(arg)):
+                return True
+        elif isinstance(arg, (list, tuple, _p.SubPattern)) and _case_hazard_in(arg):
+            return True
+    return False
+
+
+def _case_hazard_in(arg) -> bool:
+    """`_case_hazard` of whatever an item holds: groups, branches, repeats, lookarounds."""
+    for part in (arg.data if isinstance(arg, _p.SubPattern) else arg):
+        if isinstance(part, _p.SubPattern):
+            if _case_hazard(part):
+                return True
+        elif isinstance(part, (list, tuple)):
+            if len(part) == 2 and part[0] is _c.LITERAL:
+                if hazard(chr(part[1])):
+                    return True
+            elif _case_hazard_in(part):
+                return True
+    return False
 
 
 Facts = tuple[frozenset[str] | None, frozenset[str], Condition]

@@ -55,6 +55,16 @@ def test_texts_where_lower_is_not_enough_are_not_foldable():
     assert not foldable("\u017ftop", "\u017ftop")
     # A dotted capital I lower-cases to two characters: offsets would move.
     assert not foldable("\u0130stanbul", "\u0130stanbul".lower())
+    # A capital sigma lower-cases to "ς" or "σ" by what follows it.
+    assert not foldable("\u039f\u0394\u039f\u03a3", "\u039f\u0394\u039f\u03a3".lower())
+
+
+def test_patterns_spelling_characters_lower_is_not_enough_for_are_not_folded():
+    for pattern, text in [("pa\u017fs", "PASS"), ("\u03d0eta", "\u0392ETA"), ("foo\u0345", "FOO\u0399"),
+                          ("[\u03b1-\u03c9]+", "\u03a3\u039f\u03a6\u0399\u0391")]:
+        assert re.search(pattern, text, re.IGNORECASE)
+        assert fold(pattern, re.IGNORECASE) is None
+    assert fold("caf\u00e9", re.IGNORECASE) is not None
 
 
 def _default_patterns() -> list:

@@ -509,3 +509,24 @@ def test_word_head_is_the_leading_run_of_word_characters(literal):
     while run < len(literal) and (literal[run].isalnum() or literal[run] == "_"):
         run += 1
     assert word_head(literal) == (literal[:run], run == len(literal))
+
+
+@pytest.mark.parametrize(
+    ("pattern", "text"),
+    [
+        ("\\bpa\u017fs\\b", "Let it PASS now."),  # the long s matches "s"
+        ("\\bfoo\u0345", "FOO\u0399 is here."),  # the ypogegrammeni matches a capital iota
+        ("\\b\u039f\u0394\u039f\u03a3\\b", "\u039f\u0394\u039f\u03a3'\u0391 here."),  # sigma lowers by context
+        ("\\b\u0130stanbul\\b", "istanbul today."),  # "İ" lowers to two characters, matches "i"
+        ("(?:x{3}|\\b\u03d0eta\\b)", "The \u0392ETA test."),  # in a branch: the curled beta matches "Β"
+    ],
+)
+def test_a_pattern_spelling_a_character_case_folds_beyond_lower_gets_no_literals(pattern, text):
+    assert re.search(pattern, text, re.IGNORECASE)
+    assert required_literals(pattern, re.IGNORECASE) is None
+    doc = parse("t.txt", text + "\n")
+    assert [m.group() for m in stream_matches(doc, re.compile(pattern, re.IGNORECASE))]
+
+
+def test_ordinary_accented_patterns_keep_their_literals():
+    assert required_literals(r"\bcaf\u00e9\b", re.IGNORECASE) == {"caf\u00e9" + WHOLE}
