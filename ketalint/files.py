@@ -142,7 +142,7 @@ def read_bytes(path: str, max_bytes: int) -> tuple[os.stat_result | None, bytes 
     end, so the status (which the cache keys unchanged files by) is that of the bytes read. A
     file that is, or grows, larger than `max_bytes` is not read past the limit."""
     try:
-        fd = os.open(path, os.O_RDONLY)
+        fd = os.open(path, _READ_FLAGS)
     except OSError as exc:
         return None, None, [_unreadable(path, exc)]
     try:
@@ -166,6 +166,9 @@ def read_bytes(path: str, max_bytes: int) -> tuple[os.stat_result | None, bytes 
     finally:
         os.close(fd)
     return status, parts[0] if len(parts) == 1 else b"".join(parts), []
+
+
+_READ_FLAGS = os.O_RDONLY | getattr(os, "O_BINARY", 0)  # bytes as stored, on systems that would translate line ends
 
 
 def decoded(path: str, status: os.stat_result | None, data: bytes | None, problems: list[Problem]
