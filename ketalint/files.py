@@ -57,6 +57,8 @@ def run_directory() -> Iterator[None]:
     try:
         directory = os.getcwd()
     except OSError:  # removed under the process: `abspath` says so where it is needed
+        directory = None
+    if directory is None:
         yield
         return
     _working_directory.append(directory)

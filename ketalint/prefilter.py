@@ -91,32 +91,28 @@ def analyse(pattern: str, flags: int = 0) -> tuple[frozenset[str] | None, frozen
     return frozenset(starts_by_literal), word_start, _condition(alternatives, unicode_words, shapes)
 
 
-def _case_hazard(items) -> bool:
+def _case_hazard(parsed) -> bool:
     """Whether the pattern spells a character whose lower-cased form is not what a text it
     matches holds (`casefix.hazard`: "paſs" lower-cased is no word of "pass", which it
     matches). Such a pattern gets no literals: its regex runs on every sentence."""
+    return any(hazard(chr(code)) for code in _spelt(parsed))
+
+
+def _spelt(items):
+    """The code of every character a parsed sequence spells, in its classes, groups, branches,
+    repeats and lookarounds too."""
     for op, arg in items:
         if op is _c.LITERAL:
-            if hazard(chr(arg)):
-                return True
-        elif isinstance(arg, (list, tuple, _p.SubPattern)) and _case_hazard_in(arg):
-            return True
-    return False
-
-
-def _case_hazard_in(arg) -> bool:
-    """`_case_hazard` of whatever an item holds: groups, branches, repeats, lookarounds."""
-    for part in (arg.data if isinstance(arg, _p.SubPattern) else arg):
-        if isinstance(part, _p.SubPattern):
-            if _case_hazard(part):
-                return True
-        elif isinstance(part, (list, tuple)):
-            if len(part) == 2 and part[0] is _c.LITERAL:
-                if hazard(chr(part[1])):
-                    return True
-            elif _case_hazard_in(part):
-                return True
-    return False
+            yield arg
+        elif op is _c.IN:
+            yield from (value for kind, value in arg if kind is _c.LITERAL)
+        else:
+            for part in arg if isinstance(arg, tuple) else (arg,):
+                if isinstance(part, _p.SubPattern):
+                    yield from _spelt(part)
+                elif isinstance(part, list):  # a branch's alternatives
+                    for branch in part:
+                        yield from _spelt(branch)
 
 
 Facts = tuple[frozenset[str] | None, frozenset[str], Condition]
