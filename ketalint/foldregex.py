@@ -26,6 +26,7 @@ from __future__ import annotations
 import re
 
 from ketalint.casefix import HAZARDS, hazard
+from ketalint.sentencebound import bound
 from ketalint.sre import constants as _c, parser as _p
 from ketalint.startset import program
 
@@ -95,6 +96,7 @@ def _build_program(pattern: str, flags: int, ascii: bool = False) -> tuple | Non
         parsed = _p.parse(pattern, flags)
         if parsed.state.flags & (re.LOCALE | re.ASCII) or not _fold_items(parsed.data):
             return None
+        bound(parsed)
         parsed.state.flags &= ~re.IGNORECASE
         flags &= ~re.IGNORECASE
         if ascii:  # the compiler picks each class's codes from these flags

@@ -39,7 +39,7 @@ class LazyPattern:
     def compiled(self) -> re.Pattern:
         if self._compiled is None:
             compiled = _from_program(self.pattern, self.program) if self.program else None
-            if compiled is None and _eager:
+            if compiled is None:
                 compiled = self._compile_keeping_program()
             if compiled is None:
                 compiled = re.compile(self.pattern, self.flags)
@@ -111,10 +111,12 @@ def export_program(pattern: LazyPattern) -> tuple | None:
 
 def _program_of(pattern: str, flags: int) -> tuple | None:
     try:
+        from ketalint.sentencebound import bound
         from ketalint.sre import compiler, parser
         from ketalint.startset import boundaries_first
 
         parsed = parser.parse(pattern, flags)
+        bound(parsed)
         boundaries_first(parsed)
         code = compiler._code(parsed, flags)
         return (flags | parsed.state.flags, code, parsed.state.groups - 1, dict(parsed.state.groupdict))

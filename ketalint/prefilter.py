@@ -23,6 +23,7 @@ import marshal
 import re
 
 from ketalint.casefix import hazard
+from ketalint.lazyregex import LazyPattern
 from ketalint.sre import constants as _c, parser as _p
 
 _MIN_USEFUL = 3
@@ -668,14 +669,15 @@ class Prefilter:
         return found
 
     def searcher(self) -> re.Pattern:
-        """The pattern to search the original text with: the same matches, found faster where
-        a first-character set helps. Patterns that ignore case are searched as they are: over
-        lower-cased text their folded twin does that job, and compiling a second program for
-        each of them would cost more than it saves on the rare text that cannot be folded."""
+        """The pattern to search a document's stream with: its matches bounded to sentences
+        (see `ketalint.sentencebound`), found faster where a first-character set helps. Rule
+        patterns that ignore case are searched as they are (compiled bounded): over lower-cased
+        text their folded twin does that job, and compiling a second program for each of them
+        would cost more than it saves on the rare text that cannot be folded."""
         if self._searcher is None:
             pattern = self._pattern
             twin = None
-            if pattern is not None and not pattern.flags & re.IGNORECASE:
+            if pattern is not None and (not pattern.flags & re.IGNORECASE or not isinstance(pattern, LazyPattern)):
                 from ketalint.startset import compile_pattern
 
                 twin = compile_pattern(pattern.pattern, pattern.flags)

@@ -35,7 +35,7 @@ from ketalint.rules.scan import answer_rows_state, numbered_sets_state, plan_sta
 from ketalint.rules.base import Reference, RuleSpec
 from ketalint.storage import blake2b, keep_newest, plain, write_atomic
 
-FORMAT = 17
+FORMAT = 18  # 18: programs bounded to one sentence (`ketalint.sentencebound`)
 
 
 _used: list[Path] = []

@@ -180,7 +180,10 @@ def compile_pattern(pattern: str, flags: int):
     """`re.compile(pattern, flags)` with a first-character set where one is known; None when
     the pattern cannot be read this way."""
     try:
+        from ketalint.sentencebound import bound
+
         parsed = _p.parse(pattern, flags)
+        bound(parsed)
         code = program(parsed, flags)
         import _sre
 

@@ -99,7 +99,7 @@ def _folded_text(doc: Document, regex: re.Pattern, prefilter: Prefilter | None =
 def stream_spans(doc: Document, regex: re.Pattern) -> Iterator[tuple[int, int]]:
     """(start, end) of every match of `regex` over the whole stream, as `regex.finditer` gives them."""
     twin = _folded_text(doc, regex)
-    matches = regex.finditer(doc.stream) if twin is None else twin[0].finditer(twin[1])
+    matches = _prefilter(regex).searcher().finditer(doc.stream) if twin is None else twin[0].finditer(twin[1])
     return (m.span() for m in matches)
 
 
@@ -144,18 +144,19 @@ def _scan_spans(doc: Document, regex: re.Pattern, spans, whole: bool, prefilter:
                 if m.start() != m.end() and not (whole and "\x00" in m.group()):
                     found.append(m)
         return found
-    # The folded twin finds where matches are; the original pattern, run only there, gives the
-    # match objects (groups in the text's own case). Within one sentence's span no match holds
-    # the separator.
+    # The folded twin finds where matches are; the original pattern (as searched, bounded to
+    # the sentence: see `ketalint.sentencebound`), run only there, gives the match objects
+    # (groups in the text's own case). Within one sentence's span no match holds the separator.
     folded, lowered = twin
-    finditer, match = folded.finditer, regex.match
+    original_pattern = prefilter.searcher()
+    finditer, match = folded.finditer, original_pattern.match
     for start, end in spans:
         for m in finditer(lowered, start, end):
             at = m.start()
             if at != m.end() and not (whole and "\x00" in m.group()):
                 original = match(stream, at, end)
-                if original.end() != m.end():
-                    original = _retried(regex, stream, at, end)
+                if original is None or original.end() != m.end():
+                    original = _retried(original_pattern, stream, at, end)
                 found.append(original)
     return found
 
