@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from ketalint.document import STREAM_SEPARATOR, parse
@@ -132,3 +132,25 @@ def test_the_scanner_finds_the_same_matches_however_many_sentences_may_hold_one(
     regex = lazy(pattern, re.IGNORECASE)
     assert [m.group() for m in stream_matches(_document(sentences), regex)] == expected
     assert [m.group() for m in stream_matches(_document(sentences), re.compile(pattern, re.IGNORECASE))] == expected
+
+
+_ATOMS = [
+    r"ketamine", r"\w+", r"\W", r"\S+", r"\D", r".", r"[^.;]*", r"[\s\S]*?", r"[\W_]+", r"^", r"$", r"\A", r"\Z",
+    r"(?=\W)", r"(?![\s\S]*not)", r"(?<!\S)", r"(?<=[^a])", r"\b", r"(a|b)", r"(?(1)x|y)", r"(?m:^\w)", r"(?s:.+)",
+    r"[\x00-\x1f]", r"\s*", r"[\d\W]",
+]
+_PATTERNS = st.lists(st.sampled_from(_ATOMS), min_size=1, max_size=4).map("".join)
+
+
+@settings(max_examples=200, deadline=None)
+@given(_PATTERNS, st.sampled_from([0, re.IGNORECASE, re.MULTILINE, re.DOTALL]),
+       st.lists(st.lists(_WORDS, max_size=7).map("".join), min_size=1, max_size=5))
+def test_patterns_of_any_shape_read_alike_in_the_stream_and_in_each_sentence(pattern, flags, sentences):
+    try:
+        original = re.compile(pattern, flags)
+    except re.error:  # a conditional on a group the pattern does not have
+        assume(False)
+    bounded = compile_pattern(pattern, flags)
+    expected = _per_sentence(original, sentences)
+    assert _in_stream(bounded, sentences, one_pass=True) == expected
+    assert _in_stream(bounded, sentences, one_pass=False) == expected
