@@ -18,7 +18,7 @@ from ketalint.corpus.runner import regions_of
 from ketalint.corpus.site import context_paths
 from ketalint.document import parse
 from ketalint.engine import check_document, sort_findings
-from ketalint.files import FileText, Problem, ReadAhead, decode, discover, read_article, relative_to_root, run_directory, same_file_key
+from ketalint.files import FileText, Problem, ReadAhead, decode, discover, relative_to_root, run_directory, same_file_key
 from ketalint.finding import Finding
 from ketalint.packs import Rule, default_pack_dir, load_packs
 from ketalint.parallel import default_jobs, iter_in_order, jobs_of_run

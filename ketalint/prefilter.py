@@ -680,6 +680,6 @@ class Prefilter:
             if pattern is not None and (not pattern.flags & re.IGNORECASE or not isinstance(pattern, LazyPattern)):
                 from ketalint.startset import compile_pattern
 
-                twin = compile_pattern(pattern.pattern, pattern.flags)
+                twin = compile_pattern(pattern.pattern, pattern.flags, bounded=True)
             self._searcher = twin if twin is not None else pattern
         return self._searcher

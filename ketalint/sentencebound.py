@@ -70,7 +70,7 @@ def _bounded_item(op, arg, state, flags: int):
         _bound_items(arg[2].data, state, flags)
     elif op in (_c.ASSERT, _c.ASSERT_NOT):
         _bound_items(arg[1].data, state, flags)
-    elif op is _ATOMIC and op is not None:
+    elif op is _ATOMIC:
         _bound_items(arg.data, state, flags)
     elif op is _c.GROUPREF_EXISTS:
         _, yes, no = arg

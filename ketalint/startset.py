@@ -176,14 +176,16 @@ def _twins() -> dict[str, str]:
 _IGNORECASE_TWINS = _twins()
 
 
-def compile_pattern(pattern: str, flags: int):
+def compile_pattern(pattern: str, flags: int, bounded: bool = False):
     """`re.compile(pattern, flags)` with a first-character set where one is known; None when
-    the pattern cannot be read this way."""
+    the pattern cannot be read this way. `bounded`: a rule pattern, to search a document's
+    stream with (see `ketalint.sentencebound`)."""
     try:
-        from ketalint.sentencebound import bound
-
         parsed = _p.parse(pattern, flags)
-        bound(parsed)
+        if bounded:
+            from ketalint.sentencebound import bound
+
+            bound(parsed)
         code = program(parsed, flags)
         import _sre
 

@@ -75,7 +75,7 @@ def _in_stream(pattern: re.Pattern, sentences: list[str], one_pass: bool) -> lis
 @pytest.mark.parametrize("flags", [0, re.IGNORECASE])
 def test_the_bounded_pattern_finds_in_the_stream_what_the_pattern_finds_in_each_sentence(pattern, flags):
     original = re.compile(pattern, flags)
-    bounded = compile_pattern(pattern, flags)
+    bounded = compile_pattern(pattern, flags, bounded=True)
     expected = _per_sentence(original, SENTENCES)
     assert _in_stream(bounded, SENTENCES, one_pass=True) == expected
     assert _in_stream(bounded, SENTENCES, one_pass=False) == expected
@@ -92,7 +92,7 @@ def test_the_patterns_as_written_would_read_the_stream_differently():
 def test_the_bounded_pattern_matches_text_without_the_separator_as_written(pattern):
     text = " ".join(SENTENCES) + "\n" + "\n".join(SENTENCES)
     for flags in (0, re.IGNORECASE, re.MULTILINE):
-        original, bounded = re.compile(pattern, flags), compile_pattern(pattern, flags)
+        original, bounded = re.compile(pattern, flags), compile_pattern(pattern, flags, bounded=True)
         assert [(m.span(), m.groups()) for m in bounded.finditer(text)] == [(m.span(), m.groups()) for m in original.finditer(text)]
         assert [m.span() for m in bounded.finditer(text, 5, 40)] == [m.span() for m in original.finditer(text, 5, 40)]
 
@@ -104,7 +104,7 @@ _WORDS = st.sampled_from(["ketamine", "Ketamine", "is", "safe", "not", ".", ";",
 @given(st.lists(st.lists(_WORDS, max_size=8).map("".join), min_size=1, max_size=6), st.sampled_from(PATTERNS))
 def test_any_sentences_read_alike_in_one_pass_and_one_by_one(sentences, pattern):
     for flags in (0, re.IGNORECASE):
-        bounded, original = compile_pattern(pattern, flags), re.compile(pattern, flags)
+        bounded, original = compile_pattern(pattern, flags, bounded=True), re.compile(pattern, flags)
         expected = _per_sentence(original, sentences)
         assert _in_stream(bounded, sentences, one_pass=True) == expected
         assert _in_stream(bounded, sentences, one_pass=False) == expected
@@ -150,7 +150,7 @@ def test_patterns_of_any_shape_read_alike_in_the_stream_and_in_each_sentence(pat
         original = re.compile(pattern, flags)
     except re.error:  # a conditional on a group the pattern does not have
         assume(False)
-    bounded = compile_pattern(pattern, flags)
+    bounded = compile_pattern(pattern, flags, bounded=True)
     expected = _per_sentence(original, sentences)
     assert _in_stream(bounded, sentences, one_pass=True) == expected
     assert _in_stream(bounded, sentences, one_pass=False) == expected
