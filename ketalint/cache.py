@@ -27,7 +27,7 @@ from pathlib import Path
 
 from ketalint import __version__
 from ketalint.files import same_file_key
-from ketalint.finding import Finding, Fix, Location
+from ketalint.finding import Finding, Fix, Location, located, shared_finding
 from ketalint.storage import blake2b, open_database, sqlite_module, transaction
 
 FORMAT = 6
@@ -352,14 +352,14 @@ def _finding_row(f: Finding) -> list:
 
 def _finding(row: list) -> Finding:
     loc, rule, category, severity, message, suggestion, related, fix, start, end = row
-    return Finding(
-        Location(*loc),
+    return shared_finding(
+        located(*loc),
         rule,
         category,
         severity,
         message,
         suggestion,
-        tuple(Location(*r) for r in related),
+        tuple(located(*r) for r in related),
         Fix(*fix) if fix else None,
         start,
         end,

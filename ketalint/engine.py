@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from bisect import bisect_right
+from sys import intern
 
 from ketalint.document.model import Document
 from ketalint.finding import Finding, Fix, Location
@@ -34,14 +35,16 @@ def make_finding(doc: Document, rule, severity: str, hit: Hit) -> Finding:
     spec = rule.spec
     suggestion = hit.suggestion or spec.suggestion
     if suggestion:
-        suggestion = suggestion.strip().format_map(values)
+        suggestion = intern(suggestion.strip().format_map(values))
     fix = Fix(hit.start, hit.end, hit.replacement) if hit.replacement is not None else None
+    # Interned: a run over many articles holds every finding, and a rule's findings mostly
+    # repeat one message and suggestion (see `finding.shared_finding`).
     return Finding(
-        Location(doc.path, line, col, end_line, end_col, match),
+        Location(doc.path, line, col, end_line, end_col, intern(match)),
         spec.id,
         spec.category,
         severity,
-        spec.message.format_map(values),
+        intern(spec.message.format_map(values)),
         suggestion,
         hit.related,
         fix,
@@ -154,11 +157,11 @@ def restated_findings(doc: Document, rules: list[tuple[object, str]], findings: 
             stated = make_finding(statements, rule, severity, hit)
             line, col, end_line, end_col = doc.source.span_position(start, end)
             out.append(Finding(
-                Location(doc.path, line, col, end_line, end_col, doc.text[start:end]),
+                Location(doc.path, line, col, end_line, end_col, intern(doc.text[start:end])),
                 stated.rule,
                 stated.category,
                 severity,
-                f"{stated.message} {restatement.note}",
+                intern(f"{stated.message} {restatement.note}"),
                 stated.suggestion,
                 (),
                 None,

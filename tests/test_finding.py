@@ -25,3 +25,22 @@ def test_a_finding_comes_back_from_pickle_equal_with_its_places_and_fix(location
     assert back == finding
     assert (back.location, back.related, back.fix, back.start, back.end) == (location, related, fix, start, end)
     assert type(back.location) is Location and all(type(r) is Location for r in back.related)
+
+
+def _copy(text: str) -> str:
+    """An equal string that is another object, as each worker's or cache entry's copy is."""
+    return "".join(list(text))
+
+
+def test_findings_that_arrive_apart_share_their_repeated_texts():
+    message, suggestion, phrase = "Ketamine is not a cure-all.", "Say what the studies found.", "cures everything"
+
+    def finding(path: str) -> Finding:
+        location = Location(path, 3, 1, 3, 17, _copy(phrase))
+        return Finding(location, _copy("overclaim.cure"), _copy("overclaim"), _copy("warning"), _copy(message), _copy(suggestion), (location,))
+
+    first, second = (pickle.loads(pickle.dumps(finding(path))) for path in ("a.md", "b.md"))
+    assert first == finding("a.md") and second == finding("b.md")
+    for name in ("rule", "category", "severity", "message", "suggestion"):
+        assert getattr(first, name) is getattr(second, name), name
+    assert first.location.match is second.location.match is first.related[0].match

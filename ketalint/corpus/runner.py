@@ -19,7 +19,7 @@ from ketalint.corpus.notes import contradicted_notes
 from ketalint.corpus.packed import SiteStatements
 from ketalint.engine import collapse
 from ketalint.files import relative_to_root
-from ketalint.finding import Finding, severity_rank
+from ketalint.finding import Finding, severity_rank, shared_finding
 from ketalint.selection import prefix_matches
 from ketalint.suppress import UNUSED_RULE, regions
 
@@ -93,7 +93,7 @@ def corpus_finding(rule, severity: str, conflict: Conflict, related: list, size:
         **dict(conflict.values),
     }
     suggestion = fill(spec.suggestion.strip(), values) if spec.suggestion else None
-    return Finding(
+    return shared_finding(
         s.location(),
         spec.id,
         spec.category,

@@ -319,3 +319,17 @@ def test_packed_statements_come_back_from_an_entry_with_their_numbers(tmp_path, 
     entry["statements"]["consistency.copy-drift"] = (keys, "d", raw)
     with pytest.raises(ValueError):
         ketalint.cache.decode(entry, "k")
+
+
+def test_findings_read_back_from_the_cache_share_their_repeated_texts(tmp_path):
+    root = copy_site(tmp_path)
+    check(root, cache=True)
+    warm = check(root, cache=True)
+    by_text: dict[tuple[str, str], set[int]] = {}
+    for f in warm.findings:
+        for name in ("message", "suggestion", "rule", "match"):
+            value = getattr(f, name)
+            by_text.setdefault((name, value), set()).add(id(value))
+    repeated = [key for key in by_text if sum(1 for f in warm.findings if getattr(f, key[0]) == key[1]) > 1]
+    assert repeated, "the site's findings repeat some text"
+    assert all(len(by_text[key]) == 1 for key in repeated)
