@@ -30,7 +30,7 @@ from ketalint.files import same_file_key
 from ketalint.finding import Finding, Fix, Location, located, shared_finding
 from ketalint.storage import blake2b, open_database, sqlite_module, transaction
 
-FORMAT = 6
+FORMAT = 7
 _TAG = "Signature: 8a477f597d28d172789f06886806bc55\n# A ketalint cache; safe to delete.\n"
 _BATCH = 64  # entries held before they are written, where no chunk end writes them first
 _BUSY_SECONDS = 10  # how long a write waits for another run's
@@ -276,20 +276,21 @@ def encode(result, key: str, digest: str = "") -> dict:
         "digest": digest,
         "findings": [_finding_row(f) for f in result.findings],
         "suppressions": [list(r[:2]) + [list(r[2]), r[3]] for r in result.suppressions],
-        "statements": {rule: _statement_rows(rows) for rule, rows in result.statements.items()},
+        "statements": {rule: _statement_rows(rows, digest) for rule, rows in result.statements.items()},
     }
 
 
-def _statement_rows(rows):
+def _statement_rows(rows, digest: str):
     """A list of statement rows, or for packed statements their columns as they are (keys, the
-    numbers' type code and machine bytes): copy-drift's statement per sentence makes most of an
-    entry, and unpacking each to a row cost more than the rest. Their matched texts are not
-    stored (they were half of an entry): they are read back from the file, whose content the
-    entry's key holds (see `ketalint.corpus.packed`)."""
+    offsets' type code and machine bytes): copy-drift's statement per sentence makes most of an
+    entry, and unpacking each to a row cost more than the rest. Their matched texts, lines and
+    columns are not stored (the texts were half of an entry): they are read back from the file,
+    whose content the entry's key holds (see `ketalint.corpus.packed`)."""
     from ketalint.corpus.packed import PackedStatements
 
     if isinstance(rows, PackedStatements):
-        return (rows.keys, rows.numbers.typecode, rows.numbers.tobytes())
+        offsets = rows.without_matches(digest).numbers
+        return (rows.keys, offsets.typecode, offsets.tobytes())
     return [s.to_json() for s in rows]
 
 
@@ -304,7 +305,7 @@ def _statements(rows, stored: str, path: str, digest: str):
             raise ValueError("not packed statements")
         numbers = array(typecode)
         numbers.frombytes(raw)
-        if not (isinstance(keys, tuple) and isinstance(digest, str) and len(numbers) == 6 * len(keys)):
+        if not (isinstance(keys, tuple) and isinstance(digest, str) and len(numbers) == 2 * len(keys)):
             raise ValueError("not packed statements")
         return PackedStatements(path, keys, None, numbers, digest)
     from ketalint.corpus.statement import Statement

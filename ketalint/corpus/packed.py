@@ -3,21 +3,24 @@
 Copy-drift extracts a statement from nearly every sentence of every article, and a run over a
 5,000-article site held half a million of them as objects (a tuple and four integers each) until
 the corpus pass, which then needed only the few whose wording has a drifted twin. Packed, a
-statement costs two references and six machine integers (four bytes each, in any article under
-2 GB); it is rebuilt as a `Statement` only when asked for.
+statement costs a reference to its wording and two machine integers (four bytes each, in any
+article under 2 GB); it is rebuilt as a `Statement` only when asked for.
 
-A run over a whole site does not even keep the sentences' own words (`without_matches`): in a
-site whose articles say different things, those were a third of all it held. They are read
-again from the few files whose statements a rule reports, and only if the file is unchanged.
+A run over a whole site does not even keep the sentences' own words, nor their lines and
+columns (`without_matches`): in a site whose articles say different things, the words were a
+third of all it held, and the lines and columns 8 MB of a 5,000-article run. They are worked
+out again from the few files whose statements a rule reports, read back then: the offsets are
+exact if the file is unchanged, and its sentences then read as they did.
 """
 
 from __future__ import annotations
 
 import sys
 from array import array
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 
 from ketalint.corpus.statement import _NO_DATA, Statement
+from ketalint.document.source import SourceText
 
 _make = Statement._make
 
@@ -31,8 +34,10 @@ def number_column(largest: int) -> array:
 class PackedStatements:
     """Statements without side, variant or data (as copy-drift extracts them), in file order.
 
-    `matches` is None when the matched texts were left behind; `digest` then names the content
-    of the file they are read back from."""
+    With their matched texts (`matches`), `numbers` holds six numbers a statement: start, end,
+    line, column, end line, end column. Without them (`matches` None), only start and end: the
+    texts and the lines and columns are worked out from the file's text, read back when asked
+    for (its content named by `digest`)."""
 
     __slots__ = ("path", "keys", "matches", "numbers", "digest")
 
@@ -40,13 +45,26 @@ class PackedStatements:
         self.path, self.keys, self.matches, self.numbers, self.digest = path, keys, matches, numbers, digest
 
     def without_matches(self, digest: str) -> "PackedStatements":
-        """These statements, their matched texts to be read back from the file whose content has `digest`."""
-        return PackedStatements(self.path, self.keys, None, self.numbers, digest)
+        """These statements, their matched texts and places to be read back from the file whose content has `digest`."""
+        if self.matches is None:
+            return PackedStatements(self.path, self.keys, None, self.numbers, digest)
+        n = self.numbers
+        offsets = array(n.typecode)
+        for at in range(0, len(n), 6):
+            offsets.append(n[at])
+            offsets.append(n[at + 1])
+        return PackedStatements(self.path, self.keys, None, offsets, digest)
 
     def with_matches(self, text: str) -> "PackedStatements":
-        """These statements with their matched texts taken from `text`, the file's text as read."""
-        n = self.numbers
-        return PackedStatements(self.path, self.keys, tuple(text[n[at]:n[at + 1]] for at in range(0, len(n), 6)), n)
+        """These statements with their matched texts and places taken from `text`, the file's text as read."""
+        if self.matches is not None:
+            return self
+        n, span_position = self.numbers, SourceText.of(self.path, text).span_position
+        numbers = number_column(max(n, default=0))
+        for at in range(0, len(n), 2):
+            start, end = n[at], n[at + 1]
+            numbers.extend((start, end, *span_position(start, end)))
+        return PackedStatements(self.path, self.keys, tuple(text[n[at]:n[at + 1]] for at in range(0, len(n), 2)), numbers)
 
     @classmethod
     def pack(cls, path: str, statements: list[Statement]) -> "PackedStatements | list[Statement]":
@@ -66,20 +84,25 @@ class PackedStatements:
 
     def having(self, keys: set[str] | None) -> Iterator[Statement]:
         """The statements (all, or those about `keys`), each rebuilt anew."""
-        n = self.numbers
-        matches, text = self.matches, None
+        n, path = self.numbers, self.path
+        matches = self.matches
+        if matches is not None:
+            for i, key in enumerate(self.keys):
+                if keys is None or key in keys:
+                    at = 6 * i
+                    yield _make((path, n[at], n[at + 1], n[at + 2], n[at + 3], n[at + 4], n[at + 5], matches[i], key, "", "", _NO_DATA))
+            return
+        read = None
         for i, key in enumerate(self.keys):
             if keys is None or key in keys:
-                at = 6 * i
-                start, end = n[at], n[at + 1]
-                if matches is not None:
-                    match = matches[i]
-                else:
-                    if text is None:
-                        text = _text_of(self.path, self.digest)
-                    # A file changed since it was read: its sentence is shown as compared.
-                    match = text[start:end] if text else key
-                yield _make((self.path, start, end, n[at + 2], n[at + 3], n[at + 4], n[at + 5], match, key, "", "", _NO_DATA))
+                if read is None:
+                    read = _read_back(path, self.digest)
+                text, same, span_position = read
+                start, end = n[2 * i], n[2 * i + 1]
+                # A file changed since it was read: its sentence is shown as compared, and placed
+                # where its offsets fall in the file as it is now.
+                match = text[start:end] if same else key
+                yield _make((path, start, end, *span_position(min(start, len(text)), min(end, len(text))), match, key, "", "", _NO_DATA))
 
     def __getstate__(self):
         return self.path, self.keys, self.matches, self.numbers, self.digest
@@ -93,24 +116,26 @@ class PackedStatements:
         self.matches = None if matches is None else tuple(map(intern, matches))
 
 
-def _text_of(path: str, digest: str | None) -> str:
-    """The text of `path` if its content still has `digest`, else "". The last few are kept:
-    a rule may ask for a file's statements more than once (grouping them, then reporting)."""
+def _read_back(path: str, digest: str | None) -> tuple[str, bool, Callable]:
+    """(the text of `path` as it is now ("" if it cannot be read), whether its content still has
+    `digest`, the `span_position` of that text). The last few are kept: a rule may ask for a
+    file's statements more than once (grouping them, then reporting)."""
     key = (path, digest)
-    text = _recent.get(key)
-    if text is None:
+    found = _recent.get(key)
+    if found is None:
         from ketalint.files import read_article
 
         file_text, _ = read_article(path, sys.maxsize)
-        text = file_text.text if file_text is not None and file_text.digest == digest else ""
+        text = "" if file_text is None else file_text.text
+        found = (text, file_text is not None and file_text.digest == digest, SourceText.of(path, text).span_position)
         if len(_recent) >= _RECENT:
             del _recent[next(iter(_recent))]
-        _recent[key] = text
-    return text
+        _recent[key] = found
+    return found
 
 
 _RECENT = 4
-_recent: dict[tuple[str, str | None], str] = {}
+_recent: dict[tuple[str, str | None], tuple] = {}
 
 
 class SiteStatements:

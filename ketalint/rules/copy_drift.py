@@ -65,12 +65,15 @@ class CopyDriftRule(CorpusRule):
     def extract_packed(self, doc: Document, digest: str | None = None) -> PackedStatements:
         """`extract`, as the columns a run keeps it in until the corpus pass: building a
         statement per sentence only to pack it cost an article more than finding the sentences.
-        With the `digest` of the file's content, the sentences' texts are left to be read
-        back from the file (see `PackedStatements.without_matches`): most runs drop them."""
+        With the `digest` of the file's content, the sentences' texts and places are left to be
+        read back from the file (see `PackedStatements.without_matches`): most runs drop them."""
         keys: list[str] = []
         matches: list[str] | None = None if digest is not None else []
         numbers = number_column(len(doc.text) + 1)  # offsets, lines and columns are within it
-        text, span_position, intern = doc.text, doc.source.span_position, sys.intern
+        text, intern = doc.text, sys.intern
+        # Left in the file, a sentence is kept as its offsets: its text, line and column are
+        # worked out again for the few a rule reports.
+        places = None if digest is not None else doc.source.span_position
         # In an ASCII document a sentence lower-cased is a slice of the lower-cased stream.
         lowered = lowered_stream(doc) if doc.stream.isascii() else None
         findall = _TOKEN.findall
@@ -98,9 +101,11 @@ class CopyDriftRule(CorpusRule):
             # until the corpus pass.
             start, end = sentence.source_start, sentence.source_end
             add_key(intern(" ".join(tokens)))
-            if matches is not None:
+            if places is None:
+                add_numbers((start, end))
+            else:
                 matches.append(intern(text[start:end]))
-            add_numbers((start, end, *span_position(start, end)))
+                add_numbers((start, end, *places(start, end)))
         return PackedStatements(doc.path, tuple(keys), None if matches is None else tuple(matches), numbers, digest)
 
     def lookups(self, statement: Statement) -> tuple[str, ...]:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pickle
 
+import pytest
+
 from ketalint.corpus.packed import PackedStatements, SiteStatements
 from ketalint.corpus.statement import Statement
 
@@ -60,7 +62,7 @@ def _left_behind(path):
     text = read_article(str(path), 10**6)[0]
     start = text.text.index("One")
     end = text.text.index(".") + 1
-    statement = Statement(str(path), start, end, 3, 1, 3, end - start, text.text[start:end], "one long sentence", "")
+    statement = Statement(str(path), start, end, 3, 1, 3, end - start + 1, text.text[start:end], "one long sentence", "")
     left = PackedStatements.pack(str(path), [statement]).without_matches(text.digest)
     assert left.matches is None
     return statement, pickle.loads(pickle.dumps(left))
@@ -138,3 +140,28 @@ def test_an_analysed_file_leaves_its_sentences_texts_in_the_file(tmp_path):
     packed = analyze_file(file_text, pairs).statements["consistency.copy-drift"]
     assert packed.matches is None and packed.digest == file_text.digest
     assert [s.match for s in packed] == ["Our clinicians stay with you through every part of your first infusion today."]
+
+
+@pytest.mark.parametrize("newline", ["\n", "\r\n"])
+def test_statements_kept_as_offsets_come_back_as_extracted_with_their_texts(tmp_path, newline):
+    # Left in the file, a statement is its offsets: text, line and column come back from the file.
+    from ketalint.api import load_rules
+    from ketalint.config import load_config
+    from ketalint.document import parse
+    from ketalint.files import read_article
+
+    lines = ["# Care", "", "Our clinicians stay with you through every part of your *first* infusion today.",
+             "", "- Each visit ends with a short talk about how the next days may feel for you.",
+             "", "> Nurses check your blood pressure before, during and after every single infusion."]
+    path = tmp_path / "a.md"
+    path.write_bytes((newline.join(lines) + newline).encode("utf-8"))
+    config = load_config(start=tmp_path)
+    rule = next(r for r in load_rules(config, (), None) if r.id == "consistency.copy-drift").impl
+    file_text = read_article(str(path), 10**6)[0]
+    doc = parse(file_text.path, file_text.text)
+    extracted = rule.extract(doc)
+    packed = rule.extract_packed(doc, file_text.digest)
+    assert len(extracted) == 3 and packed.matches is None
+    assert len(packed.numbers) == 2 * len(extracted)
+    assert list(packed) == extracted
+    assert list(pickle.loads(pickle.dumps(packed)).with_matches(file_text.text)) == extracted
