@@ -53,10 +53,11 @@ _NUMBER = rf"(?P<n>{_FIGURE}(?:\s*(?:{_PERCENT}|{_TIME_UNIT}))?)"
 # A share may be a proportion: "4 in 10 people", "one out of three patients".
 _OUT_OF = r"\s+(?:in|out\s+of)\s+(?:every\s+)?"
 _PROPORTION = rf"{_NUM}{_OUT_OF}{_NUM}\b"
+# A number starts a word: "an" in "rather than new neurons" is no count of them.
 _NUMBER_IN = {
-    "count": _NUMBER,
-    "duration": rf"(?P<n>{_FIGURE}\s*{_TIME_UNIT})",
-    "percent": rf"(?P<n>{_FIGURE}\s*{_PERCENT}|{_PROPORTION})",
+    "count": rf"(?<!\w){_NUMBER}",
+    "duration": rf"(?<!\w)(?P<n>{_FIGURE}\s*{_TIME_UNIT})",
+    "percent": rf"(?<!\w)(?P<n>{_FIGURE}\s*{_PERCENT}|{_PROPORTION})",
 }
 _PROPORTION_RE = re.compile(rf"({_NUM}){_OUT_OF}({_NUM})$", re.IGNORECASE)
 _PART = re.compile(rf"\b{_NUM}\b|%|\b(?:billion|million|thousand|percent|per\s+cent|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?)\b", re.IGNORECASE)
