@@ -88,7 +88,7 @@ class Finding:
     def __reduce__(self):
         """Sent from worker processes by the ten thousand: rebuilt on arrival with the texts a
         rule repeats in every finding (its id, category, severity, message, suggestion) shared."""
-        return (_arrived, (self.location, self.rule, self.category, self.severity, self.message, self.suggestion, self.related, self.fix, self.start, self.end))
+        return (shared_finding, (self.location, self.rule, self.category, self.severity, self.message, self.suggestion, self.related, self.fix, self.start, self.end))
 
     @property
     def path(self) -> str:
@@ -119,10 +119,6 @@ class Finding:
             "suggestion": self.suggestion,
             "related": [r.to_dict() for r in self.related],
         }
-
-
-def _arrived(location, rule, category, severity, message, suggestion, related, fix, start, end) -> Finding:
-    return shared_finding(location, rule, category, severity, message, suggestion, related, fix, start, end)
 
 
 def shared_finding(location, rule, category, severity, message, suggestion, related=(), fix=None, start=0, end=0) -> Finding:

@@ -70,10 +70,7 @@ class CopyDriftRule(CorpusRule):
         keys: list[str] = []
         matches: list[str] | None = None if digest is not None else []
         numbers = number_column(len(doc.text) + 1)  # offsets, lines and columns are within it
-        text, intern = doc.text, sys.intern
-        # Left in the file, a sentence is kept as its offsets: its text, line and column are
-        # worked out again for the few a rule reports.
-        places = None if digest is not None else doc.source.span_position
+        text, span_position, intern = doc.text, doc.source.span_position, sys.intern
         # In an ASCII document a sentence lower-cased is a slice of the lower-cased stream.
         lowered = lowered_stream(doc) if doc.stream.isascii() else None
         findall = _TOKEN.findall
@@ -101,11 +98,11 @@ class CopyDriftRule(CorpusRule):
             # until the corpus pass.
             start, end = sentence.source_start, sentence.source_end
             add_key(intern(" ".join(tokens)))
-            if places is None:
+            if matches is None:  # left in the file: its text, line and column are worked out again if reported
                 add_numbers((start, end))
             else:
                 matches.append(intern(text[start:end]))
-                add_numbers((start, end, *places(start, end)))
+                add_numbers((start, end, *span_position(start, end)))
         return PackedStatements(doc.path, tuple(keys), None if matches is None else tuple(matches), numbers, digest)
 
     def lookups(self, statement: Statement) -> tuple[str, ...]:
