@@ -289,9 +289,16 @@ def is_hedged(text: str, start: int, end: int, cues: Cues = DEFAULT_CUES) -> boo
     hedge, searched = folded(cues.hedge, text)
     if hedge.search(searched, left, right):
         return True
-    # "Research suggests that …; …" and "Early studies show …:" frame what follows them.
+    # "Research suggests that …; …" and "Early studies show …:" frame what follows them, and so
+    # does a hedged explanation that a colon opens: "X is the leading hypothesis: the drug …".
     head = text[:left]
-    return bool(head and hedge.search(searched, 0, left) and re.search(r"\b(?:suggest|indicate|believe|thought)", head, re.I))
+    if not head or not hedge.search(searched, 0, left):
+        return False
+    return bool(re.search(r"\b(?:suggest|indicate|believe|thought)", head, re.I)
+                or (head.rstrip().endswith(":") and _EXPLANATION_BEFORE_COLON.search(head)))
+
+
+_EXPLANATION_BEFORE_COLON = re.compile(r"\b(?:explanations?|hypothes[ie]s|theory|theories|models?|accounts?|ideas?)\b[^.;:]*:\s*$", re.I)
 
 
 def _statement_bounds(text: str, start: int, end: int, left: int, right: int) -> tuple[int, int]:

@@ -116,6 +116,16 @@ def test_disclaimed_promises_are_reported_not_made(sentence, claim):
     assert _reported(sentence, claim)
 
 
+@pytest.mark.parametrize(("sentence", "hedged"), [
+    ("One likely explanation is this: ketamine quiets interneurons.", True),
+    ("The model that may explain it is simple: ketamine quiets interneurons.", True),
+    ("Results may vary: ketamine quiets interneurons.", False),
+    ("One likely explanation is simple, and ketamine quiets interneurons.", False),
+])
+def test_a_hedged_explanation_frames_what_its_colon_opens(sentence, hedged):
+    assert _hedged(sentence, "quiets interneurons") is hedged
+
+
 def test_admitted_ignorance_hedges_the_mechanism():
     sentence = "Researchers don't yet fully understand how ketamine lifts low mood."  # sentences are read with typography folded
     assert _hedged(sentence, "lifts low mood")
