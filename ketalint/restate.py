@@ -53,13 +53,19 @@ def _answer_note(question: str, answer: str, statement: str) -> str:
 
 _OPENING = r"^[\s*_\"'“‘(\[]*"
 _OPENING_RE = re.compile(_OPENING)
-# A label before the question: "FAQ 3:", "Q.", "1)", and the channel labels of ad copy ("Subject:", "Headline:").
+# The speaker of a transcript or interview, in capitals: "JONAH:", "DR. AMADI:" (not a shouted "NO:").
+_SPEAKER = r"(?-i:(?!(?:NO|YES|NOPE|NEVER|NOT)\b)(?:[A-Z][A-Z.'’-]*\s+){0,2}[A-Z][A-Z'’-]+\s*:\s*)"
+_SPEAKER_AT = re.compile(_OPENING + _SPEAKER)
+# A label before the question: "FAQ 3:", "Q.", "1)", the channel labels of ad copy ("Subject:",
+# "Headline:"), a speaker, and the conjunction a host opens a follow-up with ("And is there …?").
 _LEAD = re.compile(
-    _OPENING + r"(?:(?:faq|q|question)\s*\d*\s*[:.)\-–—]\s*|(?:subject|headline|caption|preview|sms|email|ad)\s*:\s*|\d+[.)]\s+)?",
+    _OPENING + r"(?:" + _SPEAKER + r")?(?:(?:faq|q|question)\s*\d*\s*[:.)\-–—]\s*|(?:subject|headline|caption|preview|sms|email|ad)\s*:\s*|\d+[.)]\s+)?"
+    r"(?:(?:and|so|but|okay|ok|well|now)\b,?\s+)?",
     re.IGNORECASE,
 )
 _ANSWER = re.compile(
     _OPENING
+    + r"(?:" + _SPEAKER + r")?"
     + r"""(?:(?:a|answer)\s*[:.)\-–—]\s*)?(?:
         (?P<no>absolutely\s+not|definitely\s+not|certainly\s+not|of\s+course\s+not|not\s+at\s+all|not\s+really|not\s+yet
            |nope|no|never|none(?:\s+at\s+all|\s+whatsoever)?|zero|nothing)
@@ -278,6 +284,8 @@ _HOW_MANY = re.compile(
     re.IGNORECASE,
 )
 _DO_TO = re.compile(r"^what\s+(?:does|do|will|can)\s+(?P<topic>.+?)\s+do\s+(?:to|for)\s+(?P<target>.+)$", re.IGNORECASE)
+# "What happens to blood pressure during a session?" + "It climbs." → "blood pressure climbs."
+_HAPPENS_TO = re.compile(r"^what\s+happens\s+(?:to|with)\s+(?P<topic>.+?)(?:\s+(?:during|after|while|when|in|on|at)\b.*)?$", re.IGNORECASE)
 _WH = re.compile(r"^(?:how|why|what|when)\s+(?:does|do|is|are|can|will)\s+(?P<rest>.+)$", re.IGNORECASE)
 # "What is BDNF?" + "A protein that helps neurons grow." A definition opens with "a" or "an" and
 # has no verb of its own before any relative clause ("A ketamine infusion is …" answers in a sentence).
@@ -313,12 +321,13 @@ def resolved(question: str, answer: str) -> str | None:
     if answer.rstrip().endswith("?"):
         return None
     question = _LEAD.sub("", question.strip())
+    answer = _SPEAKER_AT.sub("", answer, count=1)
     m = _CONDITION_QUESTION.match(question) or _CONDITION_FIRST.match(question)
     if m is not None:
         condition = m.group("condition")
         return about(condition, answer) if len(condition.split()) <= 6 else None
     text = question.rstrip().rstrip("\"')]*_ ").rstrip("?").strip()
-    for shape in (_HOW_COMMON, _HOW_LONG, _HOW_MANY, _DO_TO):
+    for shape in (_HOW_COMMON, _HOW_LONG, _HOW_MANY, _DO_TO, _HAPPENS_TO):
         m = shape.match(text)
         if m is not None:
             return _answered_wh(shape, m, answer)

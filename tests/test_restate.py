@@ -221,6 +221,23 @@ def test_a_what_is_question_is_defined_only_by_a_definition(question: str, answe
     assert resolved(question, answer) is None
 
 
+@pytest.mark.parametrize(
+    ("question", "answer", "statement"),
+    [
+        ("JONAH: Is ketamine addictive?", "DR. AMADI: No.", "ketamine is not addictive."),
+        ("HOST: And is there a risk of addiction?", "GUEST: None at all.", "there is no risk of addiction."),
+        ("So, is ketamine addictive?", "No.", "ketamine is not addictive."),
+        ("Is ketamine addictive?", "NO: never at our doses.", "ketamine is not addictive, never at our doses."),
+    ],
+)
+def test_a_speaker_label_and_a_follow_up_conjunction_are_not_part_of_the_question(question, answer, statement):
+    assert answered(question, answer)[0] == statement
+
+
+def test_a_capitalised_word_before_a_colon_in_mixed_case_is_no_speaker():
+    assert answered("Is ketamine addictive?", "Rarely: most people never misuse it.") is None
+
+
 def test_not_yet_is_a_no():
     assert answered("Is there an approved nasal spray for depression?", "Not yet — one is in trials.")[0] == (
         "there is no approved nasal spray for depression, one is in trials."

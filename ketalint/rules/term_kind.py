@@ -49,7 +49,9 @@ _NOT_PART = r"(?!\s*-?\s*(?:receptors?|transporters?|neurons?|interneurons?|syst
 # "an NMDA receptor antagonist" is an antagonist, not a receptor: the kind is the head of its phrase.
 _HEAD = r"(?!\s*-?\s*(?:antagonists?|agonists?|blockers?|modulators?|inhibitors?|activators?|ligands?)\b)"
 _SHAPES = {
-    "copula": r"(?P<term>{T}){N}{P}\s+(?:is|are|was|acts\s+as|functions\s+as|serves\s+as)\s+(?:{D}\s+)?(?:(?:type|kind|form|class|member|family)\s+of\s+(?:the\s+)?)?{A}(?P<kind>{K}){H}",
+    # An aside between the term and its verb: "BDNF, brain-derived neurotrophic factor, is …",
+    # "BDNF, I learned, is …".
+    "copula": r"(?P<term>{T}){N}{P}(?:,\s+[^,.;:()?!]{{1,60}}?,)?\s+(?:is|are|was|acts\s+as|functions\s+as|serves\s+as)\s+(?:{D}\s+)?(?:(?:type|kind|form|class|member|family)\s+of\s+(?:the\s+)?)?{A}(?P<kind>{K}){H}",
     "appositive": r"(?P<term>{T}){N}{P},\s+{D}\s+{A}(?P<kind>{K}){H}",
     # A glossary entry: the term on a line of its own (or before a colon or dash), its definition after.
     "definition": r"\W*(?P<term>{T}){N}{P}[*_]*(?:\n|:\s|\s[—–-]\s)\s*{D}\s+{A}(?P<kind>{K}){H}",
