@@ -65,12 +65,15 @@ def _on(site: str, place, side: tuple[str, int, int]) -> bool:
 
 
 def _links(site: str, findings, pair: dict) -> bool:
-    """Some finding sits on one side of the pair and names the other in `related`."""
-    a, b = _span(site, pair["a"]), _span(site, pair["b"])
+    """Some finding sits on one side of the pair and names the other in `related`. The sound side
+    may be any of the sentences listed with it (`b_also`: others of the site that say the same,
+    which a finding may name instead when more than a few do)."""
+    a = _span(site, pair["a"])
+    sound = [_span(site, side) for side in (pair["b"], *pair.get("b_also", ()))]
     return any(
-        _on(site, f.location, this) and any(_on(site, r, other) for r in f.related)
+        (_on(site, f.location, a) and any(_on(site, r, b) for r in f.related for b in sound))
+        or (any(_on(site, f.location, b) for b in sound) and any(_on(site, r, a) for r in f.related))
         for f in findings
-        for this, other in ((a, b), (b, a))
     )
 
 
@@ -111,7 +114,7 @@ def _sides(site: str, unsupported: bool) -> list[dict]:
     wrong = {pair["a"]["text"]: pair["a"] for pair in pairs["conflicts"]}
     if unsupported:
         return list(wrong.values())
-    sound = {side["text"]: side for pair in pairs["conflicts"] for side in (pair["b"],)}
+    sound = {side["text"]: side for pair in pairs["conflicts"] for side in (pair["b"], *pair.get("b_also", ()))}
     sound.update({side["text"]: side for pair in pairs["non_conflicts"] for side in (pair["a"], pair["b"])})
     return [side for text, side in sound.items() if text not in wrong]
 
