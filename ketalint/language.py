@@ -60,6 +60,10 @@ NOT_NEGATIONS = (
     "nothing short of", "nothing less than", "no less than", "no doubt", "no question", "without a doubt",
     "without doubt", "no wonder", "not only", "never been easier", "never looked back", "no more than",
     "without exception", "with no exception", "with no exceptions", "no exceptions", "without fail",
+    # Circumstances, not denials: "ketamine at home with nobody watching is just as safe".
+    "with nobody watching", "with no one watching", "with no-one watching", "with nobody around",
+    "with no one around", "with nobody present", "with no one present", "with no supervision",
+    "with no monitoring", "with no medical supervision",
 )
 
 HEDGES = (

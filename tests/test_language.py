@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from ketalint.language import is_hedged, is_reported
+from ketalint.language import is_hedged, is_negated, is_reported
 
 
 def _reported(sentence: str, claim: str) -> bool:
@@ -153,3 +153,13 @@ def test_an_opening_adjunct_is_outside_the_main_clause_hedge(sentence, claim, he
 def test_one_named_trial_bounds_what_it_found(sentence, hedged):
     start = sentence.index("anxiety")
     assert is_hedged(sentence, start, start + len("anxiety")) is hedged
+
+
+@pytest.mark.parametrize(("sentence", "negated"), [
+    ("Ketamine at home with nobody watching is safe.", False),
+    ("Lozenges taken with no supervision are safe.", False),
+    ("Ketamine at home with nobody watching is not safe.", True),
+    ("Ketamine at home with no one around is never safe.", True),
+])
+def test_a_circumstance_with_nobody_in_it_is_no_denial(sentence, negated):
+    assert is_negated(sentence, sentence.index("safe")) is negated
