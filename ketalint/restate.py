@@ -322,6 +322,9 @@ def resolved(question: str, answer: str) -> str | None:
         return None
     question = _LEAD.sub("", question.strip())
     answer = _SPEAKER_AT.sub("", answer, count=1)
+    unshown = _not_shown(question.rstrip().rstrip("\"')]*_ ").rstrip("?").strip(), answer)
+    if unshown is not None:
+        return unshown
     m = _CONDITION_QUESTION.match(question) or _CONDITION_FIRST.match(question)
     if m is not None:
         condition = m.group("condition")
@@ -342,10 +345,67 @@ def resolved(question: str, answer: str) -> str | None:
         words = m.group("rest").split()
         length = subject_length(words, verb_next=True)
         return about(" ".join(words[:length]), answer, anywhere=False) if length else None
+    said = _said_of_the_subject(text, answer)
+    if said is not None:
+        return said
     m = _TOPIC_QUESTION.match(question) or _FEELING_QUESTION.match(question)
     if m is None or _NOT_TOPICS.match(m.group("topic")):
         return None
     return about(m.group("topic"), answer)
+
+
+# "That has not been shown." answering "Can ketamine prevent suicide?" (or "Has that been proven?").
+_NOT_SHOWN = re.compile(
+    _OPENING + r"(?:no\b[\s,.:;—–-]*)?(?:that|this|it)\s+(?:has\s*(?:not|n't)|has\s+never|was\s*(?:not|n't)|was\s+never|is\s*(?:not|n't))"
+    r"\s+(?:yet\s+|ever\s+)?(?:been\s+)?(?P<verb>shown|proven|demonstrated|established)\b(?!\s+(?:to|that)\b)",
+    re.IGNORECASE,
+)
+
+
+def _not_shown(question: str, answer: str) -> str | None:
+    """A yes/no question answered by "That has not been shown": the question's claim, said to be
+    unshown ("Can ketamine or Spravato prevent suicide?" → "ketamine or Spravato has not been
+    shown to prevent suicide"). A choice in the subject is kept whole: neither has been shown."""
+    shown = _NOT_SHOWN.match(answer)
+    m = None if shown is None else _AUXILIARY.match(question)
+    if m is None:
+        return None
+    auxiliary, words = m.group(1).lower(), m.group(2).split()
+    if not words or words[0].lower() in _PEOPLE:
+        return None
+    verb_next = auxiliary not in _COPULAS and auxiliary not in {"has", "have"}
+    length = subject_length(words, verb_next=verb_next)
+    while length is not None and length < len(words) - 1 and words[length].lower() in ("or", "and"):
+        more = subject_length(words[length + 1:], verb_next=verb_next)
+        length = None if more is None else length + 1 + more
+    if length is None or length >= len(words):
+        return None
+    rest = " ".join(words[length:])
+    claim = f"be {rest}" if auxiliary in _COPULAS else f"have {rest}" if auxiliary in {"has", "have"} else rest
+    return f"{' '.join(words[:length])} has not been {shown.group('verb').lower()} to {claim}."
+
+
+_PEOPLE = {"i", "you", "we", "they", "he", "she", "it", "my", "your", "our", "their", "his", "her", "someone", "anyone"}
+
+
+def _said_of_the_subject(question: str, answer: str) -> str | None:
+    """A yes/no question answered by a sentence about its subject: "Is ketamine addictive?" +
+    "It can be misused." → "ketamine can be misused". Only a thing asked about, not a person
+    ("Can I drive afterwards? It isn't safe …": the "it" is the driving)."""
+    m = _AUXILIARY.match(question)
+    opening = _OPENING_PRONOUN.match(answer)
+    if m is None or opening is None or opening.group("pronoun").lower() not in ("it", "they"):
+        return None
+    auxiliary, words = m.group(1).lower(), m.group(2).split()
+    if not words or words[0].lower() in _PEOPLE:
+        return None
+    length = subject_length(words, verb_next=auxiliary not in _COPULAS and auxiliary not in {"has", "have"})
+    if length is None:
+        return None
+    plural = opening.group("pronoun").lower() == "they"
+    if plural != (words[length - 1].lower().endswith("s") and not words[length - 1].lower().endswith(("ss", "sis"))):
+        return None
+    return " ".join(words[:length]) + _verb(opening) + answer[opening.end():]
 
 
 _USUALLY = re.compile(r"(typically|usually|generally|often|normally)\s+", re.IGNORECASE)

@@ -238,6 +238,35 @@ def test_a_capitalised_word_before_a_colon_in_mixed_case_is_no_speaker():
     assert answered("Is ketamine addictive?", "Rarely: most people never misuse it.") is None
 
 
+@pytest.mark.parametrize(
+    ("question", "answer", "statement"),
+    [
+        ("Is ketamine addictive?", "It can be misused.", "ketamine can be misused."),
+        ("Does the infusion hurt?", "It's just a small pinch.", "the infusion is just a small pinch."),
+        ("Are side effects common?", "They usually pass within hours.", "side effects usually pass within hours."),
+        ("Can I drive after an infusion?", "It isn't safe until the next day.", None),
+        ("Is ketamine safe?", "They say so.", None),
+    ],
+)
+def test_a_yes_no_question_lends_its_subject_to_the_answers_pronoun(question, answer, statement):
+    assert resolved(question, answer) == statement
+
+
+@pytest.mark.parametrize(
+    ("question", "answer", "statement"),
+    [
+        ("Can ketamine or Spravato prevent suicide?", "That has not been shown.",
+         "ketamine or Spravato has not been shown to prevent suicide."),
+        ("Is ketamine safe for teenagers?", "That hasn't been established yet.",
+         "ketamine has not been established to be safe for teenagers."),
+        ("Can I drive home afterwards?", "That has not been shown.", None),
+        ("Does ketamine help anxiety?", "It has been shown to help in small trials.", "ketamine has been shown to help in small trials."),
+    ],
+)
+def test_that_has_not_been_shown_says_the_questions_claim_is_unshown(question, answer, statement):
+    assert resolved(question, answer) == statement
+
+
 def test_not_yet_is_a_no():
     assert answered("Is there an approved nasal spray for depression?", "Not yet — one is in trials.")[0] == (
         "there is no approved nasal spray for depression, one is in trials."
