@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from sys import intern
 
@@ -22,6 +23,23 @@ class _Template(dict):
 
 def collapse(text: str) -> str:
     return " ".join(text.split())
+
+
+_LINK_TAIL = re.compile(r"\]\([^)\s]*\)?")
+_MARKUP = re.compile(r"<[^<>]{0,200}>|\*\*|__|(?<!\w)[*_](?=\w)|(?<=\w)[*_](?!\w)|[\[\]]")
+
+
+def prose(text: str) -> str:
+    """A source span as a message quotes it: without the HTML tags, emphasis and link syntax that a
+    statement's span holds when its claim runs across markup ("Ketamine is a <em>dissociative
+    anesthetic" → "Ketamine is a dissociative anesthetic")."""
+    if "<" in text or "*" in text or "_" in text or "[" in text or "]" in text:
+        text = _MARKUP.sub("", _LINK_TAIL.sub("", text))
+    if "&" in text:
+        from html import unescape
+
+        text = unescape(text)
+    return collapse(text)
 
 
 def make_finding(doc: Document, rule, severity: str, hit: Hit) -> Finding:

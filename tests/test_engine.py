@@ -136,3 +136,18 @@ def test_a_hedge_in_the_answer_reaches_the_statement():
 def test_a_restated_finding_can_be_suppressed_inline():
     text = "Is ketamine addictive?\n<!-- ketalint-disable-next-line q.non-addictive -->\nNo.\n"
     assert _answer_findings(text) == []
+
+
+@pytest.mark.parametrize(("source", "quoted"), [
+    ("Ketamine is a <em>dissociative anesthetic", "Ketamine is a dissociative anesthetic"),
+    ("Spravato</em>, a nasal spray", "Spravato, a nasal spray"),
+    ("a [proven treatment](https://example.org/a_b) for PTSD", "a proven treatment for PTSD"),
+    ("a [proven treatment for PTSD", "a proven treatment for PTSD"),
+    ("the *KetECT* and __ELEKT-D__ trials", "the KetECT and ELEKT-D trials"),
+    ("snake_case stays, and so does 5 * 3", "snake_case stays, and so does 5 * 3"),
+    ("risks &amp; benefits", "risks & benefits"),
+])
+def test_a_span_across_markup_is_quoted_as_prose(source, quoted):
+    from ketalint.engine import prose
+
+    assert prose(source) == quoted

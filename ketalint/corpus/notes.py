@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections import Counter
 
 from ketalint.corpus.conflicts import Conflict, representatives
-from ketalint.engine import collapse
+from ketalint.engine import prose
 from ketalint.finding import Finding
 
 NOTE_SEVERITY = "info"
@@ -99,7 +99,7 @@ def _summary(rule, against: list[Conflict], statements: list, count: int, files:
     message = (
         f"{_count(count, 'statement')} in {_count(files, 'other article')} "
         f"{'contradict' if more else 'contradicts'} this article{what}; the findings are theirs, this is a note: "
-        f'{first.path}:{first.line} ("{collapse(first.match)}"){f" and {more} more" if more else ""}.'
+        f'{first.path}:{first.line} ("{prose(first.match)}"){f" and {more} more" if more else ""}.'
     )
     return message, tuple(s.location() for s in shown)
 

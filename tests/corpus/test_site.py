@@ -78,3 +78,18 @@ def test_one_article_can_contradict_itself(tmp_path):
     )
     report = check(tmp_path, ["one.md"], select=("contradiction.glutamate-direction",))
     assert summary(report) == {("one.md", 3, "contradiction.glutamate-direction", (("one.md", 5),))}
+
+
+def test_messages_quote_claims_made_across_markup_as_prose(tmp_path):
+    root = tmp_path / "site"
+    root.mkdir()
+    (root / "classes.html").write_text(
+        "<html><body><p>Ketamine is a <em>dissociative anesthetic</em> that blocks NMDA receptors.</p></body></html>\n",
+        encoding="utf-8",
+    )
+    (root / "blog.md").write_text("# Our view\n\nKetamine is a **classic psychedelic** like psilocybin.\n", encoding="utf-8")
+    (finding,) = [f for f in check(root).findings if f.rule == "contradiction.drug-class"]
+    assert finding.path.endswith("blog.md")
+    assert '("Ketamine is a classic psychedelic")' in finding.message
+    assert '("Ketamine is a dissociative anesthetic")' in finding.message
+    assert "**" in finding.location.match and "<em>" in finding.related[0].match  # the places keep the source text
