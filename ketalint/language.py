@@ -100,6 +100,9 @@ REPORTING_BEFORE = (
     r"\bno\s+(?:[\w-]+\s+){0,2}?(?:study|studies|trial|trials|research|evidence|data)\s+(?:has|have)\s+(?:yet\s+|ever\s+)?"
     r"(?:shown|found|demonstrated|proven|confirmed)\b",
     r"(?:is|it's|it\s+is)\s+(?:not\s+true|false|untrue|wrong)\s+that",
+    # What no evidence supports saying is denied: "Neither trial supports telling a patient that …".
+    r"\b(?:neither|no|none\s+of\s+the)\s+(?:[\w-]+\s+){0,2}?(?:study|studies|trial|trials|research|evidence|data|result|results)\s+"
+    r"(?:supports?|justif(?:y|ies)|warrants?|backs?(?:\s+up)?)\s+(?:(?:telling|saying|claiming|promising)\s+(?:[\w-]+\s+){0,2}?)?that\b",
     r"(?:some|many|other|older|old|outdated|earlier|popular)\s+(?:[\w-]+\s+)?(?:sites|websites|clinics|people|ads|articles|sources|marketers|companies|textbooks|books|blogs|posts|influencers|providers)\s+"
     r"(?:say|claim|suggest|promise|advertise|state|call|describe|label)",
     r"contrary\s+to", r"(?:you\s+)?(?:may|might)\s+have\s+(?:heard|read|seen)", r"(?:do\s+not|don't)\s+believe",
@@ -156,7 +159,8 @@ _RELATIVE_AFTER = re.compile(r",\s*(?:which|who)\b")
 # a hedge of the first does not reach ("may ease depression, and it relieves PTSD" asserts the
 # relief). "and that it …" stays under the verb that introduced both ("studies suggest that …").
 _NEW_STATEMENT = lazy(
-    r",\s*(?:and|so|and\s+so|and\s+now)\s+(?:it|this|they|ketamine|esketamine|spravato|treatment|we|our\s+\w+)\s+(?=[a-z])",
+    r",\s*(?:and|so|and\s+so|and\s+now)\s+(?:it|this|they|ketamine|esketamine|spravato|treatment|we|our\s+\w+"
+    r"|(?:some|many|most|other|a\s+few)\s+(?:people|patients|clients|adults)|others)\s+(?=[a-z])",
     re.IGNORECASE,
 )
 # "has no side effects and does not raise blood pressure": a new verb after "and"/"or" starts a new

@@ -564,7 +564,8 @@ _FRAGMENT_VERBS = re.compile(
 def _after_topic(sentence, first: str, after, answer: str, found: list) -> str | None:
     """What a sentence says of the topic a fragment before it names: "Spravato."
     + "It must be taken with …" → "Spravato must be taken with …"; "its" and a later "it"
-    stand for the topic too ("The habenula." + "Ketamine silences its firing."). After a
+    stand for the topic too ("The habenula." + "Ketamine silences its firing."), and a
+    definition defines it ("Lateral habenula." + "A small nucleus …"). After a
     fragment that names a condition ("OCD."), a sentence about the treatment is read with it as
     its label, as under a condition heading."""
     topic = _topic(sentence, first)
@@ -573,6 +574,11 @@ def _after_topic(sentence, first: str, after, answer: str, found: list) -> str |
     opening = _OPENING_PRONOUN.match(answer)
     if opening is not None:
         return topic + _verb(opening) + answer[opening.end():]
+    # A glossary entry: "Lateral habenula." + "A small nucleus in the epithalamus …".
+    definition = _DEFINITION.match(answer)
+    if definition is not None and _FINITE.search(definition.group("head")) is None and not condition_heading(topic):
+        plural = topic.lower().endswith("s") and not topic.lower().endswith(("ss", "sis"))
+        return f"{topic} {'are' if plural else 'is'} {_plain_answer(answer)}."
     if condition_heading(topic):
         if _AGENT.search(answer):
             found.append(Restatement(f"{topic}: {answer}", after.source_start, after.source_end, after.source_start,

@@ -85,6 +85,7 @@ def _hedged(sentence: str, claim: str) -> bool:
         ("Ketamine may lift low mood for some people, and it relieves PTSD.", "relieves PTSD"),
         ("Infusions can help with depression, and ketamine ends OCD symptoms.", "ends OCD symptoms"),
         ("Ketamine eases PTSD, and it may also help with low mood.", "eases PTSD"),
+        ("One infusion carries people through months, and some people need very little after.", "carries people through months"),
     ],
 )
 def test_a_hedge_does_not_reach_a_coordinated_statement(sentence, claim):
@@ -109,6 +110,7 @@ def test_a_hedge_still_covers_its_own_statement(sentence, claim):
     ("sentence", "claim"),
     [
         ("No one can honestly promise that the relief is permanent.", "permanent"),
+        ("Neither trial supports telling a patient that ketamine outperforms ECT.", "ketamine outperforms ECT"),
         ("No clinic can guarantee that you will respond.", "you will respond"),
     ],
 )

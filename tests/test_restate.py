@@ -267,6 +267,12 @@ def test_that_has_not_been_shown_says_the_questions_claim_is_unshown(question, a
     assert resolved(question, answer) == statement
 
 
+def test_a_glossary_term_is_defined_by_the_definition_after_it():
+    doc = parse("glossary.md", "**Lateral habenula.** A small paired nucleus in the epithalamus.\n\n**Dosing.** Ketamine treats PTSD.\n")
+    statements = [r.statement for r in restatements(doc)]
+    assert statements == ["Lateral habenula is a small paired nucleus in the epithalamus."]
+
+
 def test_not_yet_is_a_no():
     assert answered("Is there an approved nasal spray for depression?", "Not yet — one is in trials.")[0] == (
         "there is no approved nasal spray for depression, one is in trials."

@@ -42,7 +42,8 @@ _COMPOUND = (
     r"|(?:" + "|".join(_TENS) + r")(?:[-\s]" + _UNIT_WORDS + r")?)"
 )
 _NUM = r"(?:\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?|" + _COMPOUND + "|" + "|".join(_SMALL) + r")"
-_FIGURE = rf"(?:between\s+)?{_NUM}(?:\s*(?:-|–|to|and)\s*{_NUM})?(?:\s*(?:billion|million|thousand))?"
+# "86 billion", and the abbreviations of British and Australian copy: "86 bn", "86bn", "3 mn".
+_FIGURE = rf"(?:between\s+)?{_NUM}(?:\s*(?:-|–|to|and)\s*{_NUM})?(?:\s*(?:billion|million|thousand)|\s?(?:bn|mn)\b)?"
 _TIME_UNIT = r"(?:minutes?|mins?|hours?|hrs|days?|weeks?|months?|years?)\b"  # not "hr": too short a literal to look for
 _PERCENT = r"(?:%|(?:percent|per\s+cent)\b)"
 _NUMBER = rf"(?P<n>{_FIGURE}(?:\s*(?:{_PERCENT}|{_TIME_UNIT}))?)"
@@ -60,8 +61,11 @@ _NUMBER_IN = {
     "percent": rf"(?<!\w)(?P<n>{_FIGURE}\s*{_PERCENT}|{_PROPORTION})",
 }
 _PROPORTION_RE = re.compile(rf"({_NUM}){_OUT_OF}({_NUM})$", re.IGNORECASE)
-_PART = re.compile(rf"\b{_NUM}\b|%|\b(?:billion|million|thousand|percent|per\s+cent|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?)\b", re.IGNORECASE)
-_SCALE = {"billion": 1e9, "million": 1e6, "thousand": 1e3}
+_PART = re.compile(
+    rf"\b{_NUM}(?:\b|(?=(?:bn|mn)\b))|%|(?:\b|(?<=\d))(?:billion|million|thousand|bn|mn|percent|per\s+cent|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?)\b",
+    re.IGNORECASE,
+)
+_SCALE = {"billion": 1e9, "million": 1e6, "thousand": 1e3, "bn": 1e9, "mn": 1e6}
 _MINUTES = {"min": 1, "minute": 1, "hour": 60, "hr": 60, "day": 1440, "week": 10080, "month": 43800, "year": 525600}
 UNITS = ("count", "duration", "percent")
 

@@ -10,8 +10,8 @@ called BDNF" are a conflict; "a protein" and "a growth factor" are not.
         disjoint: [[neurotransmitter, protein]]   # nothing is under two members of one set
         aliases: {neurotrophic factor: growth factor}
 
-Recognised wordings: "X is a Y", "X, a Y", "X, one of the Ys", "a Y called X", "Ys such
-as X" (every term of a list: "Ys such as X, Z and W"), and a glossary entry ("X" on a line of
+Recognised wordings: "X is a Y" (also "X, an aside, is a Y"), "X, a Y", "X (the Y …)", "X,
+one of the Ys", "a Y called X", "Ys such as X" (every term of a list: "Ys such as X, Z and W"), and a glossary entry ("X" on a line of
 its own, or before a colon or dash, then "A Y that …"). "X receptors", "X neurons" and the like
 are not X. Two kinds conflict only when the table says so (unknown kinds never conflict); a kind
 under a term's supported kinds is never reported, one that conflicts with them always is.
@@ -53,6 +53,8 @@ _SHAPES = {
     # "BDNF, I learned, is …".
     "copula": r"(?P<term>{T}){N}{P}(?:,\s+[^,.;:()?!]{{1,60}}?,)?\s+(?:is|are|was|acts\s+as|functions\s+as|serves\s+as)\s+(?:{D}\s+)?(?:(?:type|kind|form|class|member|family)\s+of\s+(?:the\s+)?)?{A}(?P<kind>{K}){H}",
     "appositive": r"(?P<term>{T}){N}{P},\s+{D}\s+{A}(?P<kind>{K}){H}",
+    # An aside in brackets: "BDNF (the excitatory neurotransmitter released …)".
+    "bracketed": r"(?P<term>{T}){N}\s*\(\s*{D}\s+{A}(?P<kind>{K}){H}",
     # A glossary entry: the term on a line of its own (or before a colon or dash), its definition after.
     "definition": r"\W*(?P<term>{T}){N}{P}[*_]*(?:\n|:\s|\s[—–-]\s)\s*{D}\s+{A}(?P<kind>{K}){H}",
     "called": r"\b{D}\s+{A}(?P<kind>{K}),?\s+(?:called|named|known\s+as)\s+(?P<term>{T}){N}",
