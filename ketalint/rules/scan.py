@@ -456,9 +456,13 @@ def find_among(doc: Document, regex: re.Pattern, scope: tuple[str, ...], among: 
     in every sentence that may hold it, unless another rule has searched the whole document for
     it already.
     """
-    candidates = None if regex in doc.memo.get("matches", ()) else candidate_mask(doc, regex)
+    searched = regex in doc.memo.get("matches", ())
+    candidates = None if searched else candidate_mask(doc, regex)
     chosen = among if candidates is None else among & candidates
-    if candidates is None or chosen.bit_count() * 2 >= candidates.bit_count():
+    # A pattern without literals to answer by is searched in the few sentences that may pair
+    # with it, rather than through the whole document, unless they are a good part of it.
+    if searched or (chosen.bit_count() * 2 >= candidates.bit_count() if candidates is not None
+                    else chosen.bit_count() * _WHOLE_SEARCH_SHARE >= len(doc.sentences)):
         for sentence, start, end in find_in_sentences(doc, regex, scope):
             if among >> sentence.index & 1:
                 yield sentence, start, end
@@ -472,6 +476,9 @@ def find_among(doc: Document, regex: re.Pattern, scope: tuple[str, ...], among: 
             offset = sentence.stream_start
             for m in _scan_spans(doc, regex, (spans[index],), False, prefilter):
                 yield sentence, m.start() - offset, m.end() - offset
+
+
+_WHOLE_SEARCH_SHARE = 4  # a pattern without literals is searched through the whole document from a quarter of its sentences on
 
 
 def find_in_sentences(doc: Document, regex: re.Pattern, scope: tuple[str, ...]):
