@@ -151,7 +151,7 @@ def declarative(question: str, negative: bool, degree: str = "") -> str | None:
     if m is None:
         return None
     auxiliary, words = m.group(1).lower(), m.group(2).split()
-    length = subject_length(words, verb_next=auxiliary not in _COPULAS and auxiliary not in {"has", "have"})
+    length = subject_length(words, verb_next=_verb_next(auxiliary))
     if length is None:
         return None
     subject, rest = " ".join(words[:length]), words[length:]
@@ -322,14 +322,14 @@ def resolved(question: str, answer: str) -> str | None:
         return None
     question = _LEAD.sub("", question.strip())
     answer = _SPEAKER_AT.sub("", answer, count=1)
-    unshown = _not_shown(question.rstrip().rstrip("\"')]*_ ").rstrip("?").strip(), answer)
+    text = question.rstrip().rstrip("\"')]*_ ").rstrip("?").strip()
+    unshown = _not_shown(text, answer)
     if unshown is not None:
         return unshown
     m = _CONDITION_QUESTION.match(question) or _CONDITION_FIRST.match(question)
     if m is not None:
         condition = m.group("condition")
         return about(condition, answer) if len(condition.split()) <= 6 else None
-    text = question.rstrip().rstrip("\"')]*_ ").rstrip("?").strip()
     for shape in (_HOW_COMMON, _HOW_LONG, _HOW_MANY, _DO_TO, _HAPPENS_TO):
         m = shape.match(text)
         if m is not None:
@@ -367,18 +367,16 @@ def _not_shown(question: str, answer: str) -> str | None:
     unshown ("Can ketamine or Spravato prevent suicide?" → "ketamine or Spravato has not been
     shown to prevent suicide"). A choice in the subject is kept whole: neither has been shown."""
     shown = _NOT_SHOWN.match(answer)
-    m = None if shown is None else _AUXILIARY.match(question)
-    if m is None:
+    asked = None if shown is None else _thing_asked(question)
+    if asked is None:
         return None
-    auxiliary, words = m.group(1).lower(), m.group(2).split()
-    if not words or words[0].lower() in _PEOPLE:
-        return None
-    verb_next = auxiliary not in _COPULAS and auxiliary not in {"has", "have"}
-    length = subject_length(words, verb_next=verb_next)
-    while length is not None and length < len(words) - 1 and words[length].lower() in ("or", "and"):
-        more = subject_length(words[length + 1:], verb_next=verb_next)
-        length = None if more is None else length + 1 + more
-    if length is None or length >= len(words):
+    auxiliary, words, length = asked
+    while length < len(words) - 1 and words[length].lower() in ("or", "and"):
+        more = subject_length(words[length + 1:], verb_next=_verb_next(auxiliary))
+        if more is None:
+            return None
+        length += 1 + more
+    if length >= len(words):
         return None
     rest = " ".join(words[length:])
     claim = f"be {rest}" if auxiliary in _COPULAS else f"have {rest}" if auxiliary in {"has", "have"} else rest
@@ -388,22 +386,42 @@ def _not_shown(question: str, answer: str) -> str | None:
 _PEOPLE = {"i", "you", "we", "they", "he", "she", "it", "my", "your", "our", "their", "his", "her", "someone", "anyone"}
 
 
-def _said_of_the_subject(question: str, answer: str) -> str | None:
-    """A yes/no question answered by a sentence about its subject: "Is ketamine addictive?" +
-    "It can be misused." → "ketamine can be misused". Only a thing asked about, not a person
-    ("Can I drive afterwards? It isn't safe …": the "it" is the driving)."""
+def _verb_next(auxiliary: str) -> bool:
+    """Whether a verb follows the subject of a question opened by `auxiliary` ("Does ketamine
+    cure …"), rather than a complement ("Is ketamine safe", "Has ketamine been …")."""
+    return auxiliary not in _COPULAS and auxiliary not in {"has", "have"}
+
+
+def _thing_asked(question: str) -> tuple[str, list[str], int] | None:
+    """(auxiliary, words after it, how many of them are the subject) of a yes/no question about
+    a thing; None for other questions and for one about a person ("Can I drive afterwards?")."""
     m = _AUXILIARY.match(question)
-    opening = _OPENING_PRONOUN.match(answer)
-    if m is None or opening is None or opening.group("pronoun").lower() not in ("it", "they"):
+    if m is None:
         return None
     auxiliary, words = m.group(1).lower(), m.group(2).split()
     if not words or words[0].lower() in _PEOPLE:
         return None
-    length = subject_length(words, verb_next=auxiliary not in _COPULAS and auxiliary not in {"has", "have"})
-    if length is None:
+    length = subject_length(words, verb_next=_verb_next(auxiliary))
+    return None if length is None else (auxiliary, words, length)
+
+
+def _plural(noun: str) -> bool:
+    lowered = noun.lower()
+    return lowered.endswith("s") and not lowered.endswith(("ss", "sis"))
+
+
+def _said_of_the_subject(question: str, answer: str) -> str | None:
+    """A yes/no question answered by a sentence about its subject: "Is ketamine addictive?" +
+    "It can be misused." → "ketamine can be misused". Only a thing asked about, not a person
+    ("Can I drive afterwards? It isn't safe …": the "it" is the driving)."""
+    opening = _OPENING_PRONOUN.match(answer)
+    if opening is None or opening.group("pronoun").lower() not in ("it", "they"):
         return None
-    plural = opening.group("pronoun").lower() == "they"
-    if plural != (words[length - 1].lower().endswith("s") and not words[length - 1].lower().endswith(("ss", "sis"))):
+    asked = _thing_asked(question)
+    if asked is None:
+        return None
+    _, words, length = asked
+    if (opening.group("pronoun").lower() == "they") != _plural(words[length - 1]):
         return None
     return " ".join(words[:length]) + _verb(opening) + answer[opening.end():]
 
@@ -449,7 +467,7 @@ def about(topic: str, answer: str, anywhere: bool = True) -> str | None:
     opening = _OPENING_PRONOUN.match(answer)
     if opening is not None:
         return topic + _verb(opening) + answer[opening.end():]
-    plural = topic.lower().endswith("s") and not topic.lower().endswith(("ss", "sis"))
+    plural = _plural(topic)
     lowered = topic[0].lower() + topic[1:] if topic[1:2].islower() else topic
     none = _NONE_THERE.match(answer)
     if none is not None:
@@ -577,8 +595,7 @@ def _after_topic(sentence, first: str, after, answer: str, found: list) -> str |
     # A glossary entry: "Lateral habenula." + "A small nucleus in the epithalamus …".
     definition = _DEFINITION.match(answer)
     if definition is not None and _FINITE.search(definition.group("head")) is None and not condition_heading(topic):
-        plural = topic.lower().endswith("s") and not topic.lower().endswith(("ss", "sis"))
-        return f"{topic} {'are' if plural else 'is'} {_plain_answer(answer)}."
+        return f"{topic} {'are' if _plural(topic) else 'is'} {_plain_answer(answer)}."
     if condition_heading(topic):
         if _AGENT.search(answer):
             found.append(Restatement(f"{topic}: {answer}", after.source_start, after.source_end, after.source_start,

@@ -11,10 +11,11 @@ called BDNF" are a conflict; "a protein" and "a growth factor" are not.
         aliases: {neurotrophic factor: growth factor}
 
 Recognised wordings: "X is a Y" (also "X, an aside, is a Y"), "X, a Y", "X (the Y …)", "X,
-one of the Ys", "a Y called X", "Ys such as X" (every term of a list: "Ys such as X, Z and W"), and a glossary entry ("X" on a line of
-its own, or before a colon or dash, then "A Y that …"). "X receptors", "X neurons" and the like
-are not X. Two kinds conflict only when the table says so (unknown kinds never conflict); a kind
-under a term's supported kinds is never reported, one that conflicts with them always is.
+one of the Ys", "a Y called X", "Ys such as X" (every term of a list: "Ys such as X, Z and
+W"), and a glossary entry ("X" on a line of its own, or before a colon or dash, then "A Y that
+…"). "X receptors", "X neurons" and the like are not X. Two kinds conflict only when the table
+says so (unknown kinds never conflict); a kind under a term's supported kinds is never
+reported, one that conflicts with them always is.
 """
 
 from __future__ import annotations
