@@ -10,7 +10,9 @@
       same_clause: true    # subject and predicate may not straddle "; ", " but ", " — " (default false)
 
 Flags "another neurotransmitter, called BDNF"; passes "BDNF is a protein, not a
-neurotransmitter". Negation is looked for just before the predicate, and between the two.
+neurotransmitter". Negation is looked for just before the predicate, and between the two. An
+aside between the two, in brackets or between commas after a verb ("Side effects are, in the
+trials, rare"), neither counts towards `within` nor breaks the clause.
 With `same_clause`, "effective for depression, but it can cause anxiety" does not pair
 "effective" with "anxiety": a contrast or a semicolon starts another statement. A colon does
 not, so a bullet's label still pairs with its text ("Anxiety: ketamine is effective").
@@ -45,6 +47,19 @@ _STATEMENT_BREAK = re.compile(_CONTRAST + r"|\s[—–-]\s|—|–", re.IGNORECA
 # Relief From Flashbacks and Nightmares" is one statement.
 _HEADLINE_BREAK = re.compile(_CONTRAST, re.IGNORECASE)
 _CAPITALISED = re.compile(r"\b[A-Z0-9]")
+# An aside in brackets between the two halves is not part of the statement: "Ketamine (like the
+# esketamine spray) was approved for depression" pairs as "Ketamine was approved for depression".
+_ASIDE = re.compile(r"\([^()]*\)")
+# So is a phrase between commas that opens on a preposition, right after the first half or a
+# verb: "Ketamine, by a faster route, works by raising serotonin"; "Side effects are, in the
+# trials as in our audit, uncommon". Elsewhere a comma may start another statement, and so may
+# a contrast between commas ("is, by contrast, settled").
+_COMMA_ASIDE = re.compile(
+    r"(?:^|(?P<verb>\b(?:is|are|was|were|be|been|has|have|had|does|do|did|can|could|may|might|will|would|should|must|remains?)\b))"
+    r"\s*,\s*(?!(?:by|in)\s+contrast\b|on\s+the\s+(?:contrary|other\s+hand)\b)"
+    r"(?:in|at|on|across|among|according\s+to|by|for|from|as|within|over|after|during)\b[^,;:()]{0,80},",
+    re.IGNORECASE,
+)
 ORDERS = ("subject-first", "predicate-first", "any")
 
 
@@ -106,12 +121,14 @@ class ClaimRule(RuleType):
             reported = done.setdefault(sentence.index, [])
             if span is None or any(a < span[1] and span[0] < b for a, b in reported):
                 continue
-            start, end, s_start = span
+            start, end, s_start, s_end = span
             if overlaps_exception(doc, sentence, text, start, end, self.exceptions):
                 continue
             if self.context.excuses(text, start, end, self.cues, negation_at=p_start):
                 continue
-            if self.context.negated and s_start < p_start and _negation_between(text, s_start, p_start, self.cues):
+            # From the subject's end: a subject that runs on to its pronoun ("Spravato rather than
+            # ketamine … it") holds a contrast, not a denial.
+            if self.context.negated and s_start < p_start and _negation_between(text, s_end, p_start, self.cues):
                 continue
             # Predicate first: "an increase in synapses was not seen after a dose" denies the
             # claim between its two halves.
@@ -122,7 +139,8 @@ class ClaimRule(RuleType):
             yield Hit(src_start, src_end, values=(("match", sentence.text[start:end]),))
 
     def _pair(self, text: str, p_start: int, p_end: int):
-        """The nearest subject match allowed by `order` and `within`: (start, end, subject_start)."""
+        """The nearest subject match allowed by `order` and `within`: (start, end, subject_start,
+        subject_end)."""
         best = None
         subject, searched = folded(self.subject, text)
         for m in subject.finditer(searched):
@@ -137,9 +155,15 @@ class ClaimRule(RuleType):
             gap = text[s_end:p_start] if subject_first else text[p_end:s_start]
             words = len(_WORD_RE.findall(gap))
             if words > self.within or (self.same_clause and _breaks_statement(text, gap)):
-                continue
+                # Asides are looked for only where they could make the difference.
+                if "(" not in gap and "," not in gap:
+                    continue
+                gap = _COMMA_ASIDE.sub(r"\g<verb> ", _ASIDE.sub(" ", gap))
+                words = len(_WORD_RE.findall(gap))
+                if words > self.within or (self.same_clause and _breaks_statement(text, gap)):
+                    continue
             if best is None or words < best[0]:
-                best = (words, min(s_start, p_start), max(s_end, p_end), s_start)
+                best = (words, min(s_start, p_start), max(s_end, p_end), s_start, s_end)
         return None if best is None else best[1:]
 
 

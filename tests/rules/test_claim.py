@@ -125,6 +125,38 @@ def test_within_limits_the_words_between_subject_and_predicate():
     assert _flagged(_bdnf("    within: 20\n"), far)
 
 
+def test_words_in_brackets_between_the_halves_are_an_aside():
+    rule = _rule("    within: 3\n    same_clause: true\n")
+    assert _flagged(rule, "For anxiety (in our audit of the last two years, but less so for panic) it is effective.")
+    assert not _flagged(rule, "For anxiety in our audit of the last two years it is effective.")
+    assert not _flagged(rule, "For anxiety (in our audit) and for the other five conditions we treat it is effective.")
+
+
+def test_a_prepositional_aside_between_commas_after_a_verb_is_an_aside():
+    rule = _rule("    within: 3\n    same_clause: true\n")
+    assert _flagged(rule, "Anxiety treatment is, in the trials as in our own audit of patients, effective.")
+    assert _flagged(rule, "Anxiety, in the trials as in our own audit of patients, responds and is effective.")
+    assert not _flagged(rule, "Anxiety treatment is, by contrast with most of the other options, effective.")
+    assert not _flagged(rule, "Anxiety treatment in the trials as in our own audit of patients is effective.")
+
+
+def test_a_contrast_inside_a_subject_that_runs_on_to_its_pronoun_does_not_deny_the_claim():
+    text = """\
+rules:
+  - id: t.anxiety
+    type: claim
+    category: unhedged
+    severity: warning
+    message: efficacy for anxiety stated as fact
+    subject: ['\\banxiety\\b[^.]{0,60}?\\bit(?=\\s+is)', '\\banxiety\\b']
+    predicate: ['\\beffective\\b']
+    within: 3
+"""
+    (rule,) = parse_pack(text, "test.yaml", "t")
+    assert _flagged(rule, "For anxiety rather than panic, our team has found that it is effective.")
+    assert not _flagged(rule, "For anxiety rather than panic, our team has found that it is not effective.")
+
+
 def test_subject_and_predicate_must_share_a_sentence():
     assert not _flagged(_bdnf("    order: any\n"), "BDNF is a protein. Glutamate is a neurotransmitter.")
 
