@@ -122,6 +122,14 @@ class Restated(Frozen):
         offset = self.starts[index]
         return (restatement, *restatement.span_of(start - offset, end - offset))
 
+    def in_label(self, start: int, end: int) -> bool:
+        """Whether the span [start, end) of `doc` lies within the label a restatement puts before
+        a sentence of the document ("IV ketamine, Dissociation: " before a table cell's "Rare"):
+        a label is judged where it is written, in its own heading or cell."""
+        index = bisect_right(self.starts, start) - 1
+        restatement = self.found[index]
+        return restatement.sentence is not None and end - self.starts[index] <= restatement.copied_at
+
     def release(self) -> None:
         self.doc.release()
 
@@ -168,6 +176,8 @@ def restated_findings(doc: Document, rules: list[tuple[object, str]], findings: 
         if impl.CORPUS or not impl.RESTATED or rule.spec.category == "style":
             continue
         for hit in impl.check(statements):
+            if reading.in_label(hit.start, hit.end):
+                continue
             restatement, start, end = reading.at(hit.start, hit.end)
             first, last = restatement.first, restatement.last
             if any(id_ == rule.id and start_ < last and first < end_ for id_, start_, end_ in said):

@@ -511,6 +511,8 @@ def restatements(doc) -> list[Restatement]:
     answered questions (each question sentence with the sentence after it, in its block or
     opening the next one: a question heading and the first sentence under it)."""
     found = _under_condition_headings(doc) if any(block.kind == "heading" for block in doc.blocks) else []
+    if doc.format != "text" and any(block.cell is not None for block in doc.blocks):
+        found.extend(_table_cells(doc))
     from ketalint.document import TYPOGRAPHY_FOLD
     from ketalint.language import is_question
 
@@ -686,6 +688,68 @@ def _all_sections(sections):
     for section in sections:
         yield section
         yield from _all_sections(section.subsections)
+
+
+_YES_MARKS = frozenset({"yes", "y", "✓", "✔", "✔️", "✅", "☑", "☑️"})
+_NO_MARKS = frozenset({"no", "n", "✗", "✘", "❌", "✕", "×"})
+_MARK_EDGES = " \t\n.!*_"
+# A table bigger than this is data, not copy; its cells are read on their own.
+_MOST_CELLS = 1000
+
+
+def _table_cells(doc) -> list[Restatement]:
+    """What the cells of a document's tables say with their headings: a comparison table
+    states "Rare" of dissociation under IV ketamine, and a tick in the row "FDA-approved for
+    depression" that IV ketamine is. A cell is read with its column's heading (the cell above it
+    in the last header row) and its row's label (the first cell of its row): "IV ketamine,
+    Dissociation: Rare". A yes or no mark needs both, and reads as "IV ketamine: FDA-approved
+    for depression." (or "…: not …"). A table without a header row or a label column, or of
+    more than `_MOST_CELLS` cells, is left to its cells."""
+    tables: dict[int, dict[tuple[int, int], list]] = {}
+    for block in doc.blocks:
+        cell = block.cell
+        if cell is not None:
+            tables.setdefault(cell.table, {}).setdefault((cell.row, cell.column), []).append(block)
+    found: list[Restatement] = []
+    for cells in tables.values():
+        if len(cells) > _MOST_CELLS:
+            continue
+        header_rows = {row for (row, _), blocks in cells.items() if blocks[0].cell.header}
+        header_rows -= {row for (row, column), blocks in cells.items() if column > 0 and not blocks[0].cell.header}
+        head = max(header_rows, default=None)
+        for (row, column), blocks in cells.items():
+            if column == 0 or row in header_rows:
+                continue
+            heading = _cell_label(cells.get((head, column))) if head is not None else ""
+            label = _cell_label(cells.get((row, 0)))
+            if not heading and not label:
+                continue
+            first, last = blocks[0].source_start, blocks[-1].source_end
+            whole = " ".join(" ".join(block.text.split()) for block in blocks)
+            mark = whole.strip(_MARK_EDGES).lower()
+            if mark in _YES_MARKS or mark in _NO_MARKS:
+                if heading and label:
+                    said = label if mark in _YES_MARKS else f"not {label}"
+                    statement = f"{heading}: {said}."
+                    found.append(Restatement(statement, first, last, first, last, f'(read in its table as "{statement}")'))
+                continue
+            prefix = ", ".join(part for part in (heading, label) if part) + ": "
+            for block in blocks:
+                for sentence in block.sentences:
+                    statement = prefix + sentence.text
+                    if not statement.rstrip().endswith((".", "!", "?", "…")):
+                        statement = statement.rstrip() + "."
+                    shown = " ".join(statement.split())
+                    found.append(Restatement(statement, sentence.source_start, sentence.source_end, first, last,
+                                             f'(read in its table as "{shown}")', sentence, len(prefix)))
+    return found
+
+
+def _cell_label(blocks) -> str:
+    """A heading or row label as one line, without a closing colon."""
+    if not blocks:
+        return ""
+    return " ".join(" ".join(block.text.split()) for block in blocks).rstrip(":").strip()
 
 
 def _adjacent(question, answer) -> bool:

@@ -133,6 +133,42 @@ def test_a_hedge_in_the_answer_reaches_the_statement():
     assert _answer_findings("Does ketamine cure depression? Yes, it may for some people.\n") == []
 
 
+TABLE_PACK = """\
+pack: tb
+rules:
+  - id: tb.rare-dissociation
+    type: phrase
+    category: factual
+    severity: error
+    message: '"{match}" is wrong'
+    patterns: ['\\bdissociation:\\s*rare\\b']
+  - id: tb.approved
+    type: claim
+    category: factual
+    severity: error
+    message: not approved
+    subject: ['\\bketamine\\b']
+    predicate: ['\\bapproved\\s+for\\s+depression\\b']
+  - id: tb.label
+    type: phrase
+    category: factual
+    severity: warning
+    message: a label
+    phrases: [disinhibition]
+"""
+
+
+def test_a_table_cell_is_judged_with_its_headings_and_reported_at_the_cell():
+    text = (
+        "| | IV ketamine | Spravato |\n|---|---|---|\n"
+        "| Approved for depression | Yes | Yes |\n| Dissociation | Rare | Common |\n| Disinhibition | Likely | |\n"
+    )
+    rules = [(rule, rule.spec.severity) for rule in parse_pack(TABLE_PACK, "tb.yaml", "tb")]
+    found = sorted((f.rule, text[f.start:f.end], f.location.line) for f in check_document(parse("a.md", text), rules))
+    # The label "Disinhibition" is reported in its own cell, not again in the cell beside it.
+    assert found == [("tb.approved", "Yes", 3), ("tb.label", "Disinhibition", 5), ("tb.rare-dissociation", "Rare", 4)]
+
+
 def test_a_restated_finding_can_be_suppressed_inline():
     text = "Is ketamine addictive?\n<!-- ketalint-disable-next-line q.non-addictive -->\nNo.\n"
     assert _answer_findings(text) == []

@@ -308,6 +308,44 @@ def test_under_a_condition_heading_sentences_about_the_treatment_are_labelled():
     ]
 
 
+_TABLE = """\
+| | IV ketamine | Spravato |
+|---|---|---|
+| FDA-approved for depression | ✓ | ✗ |
+| Dissociation | Rare. Brief. | |
+| Onset | Hours | Yes |
+"""
+
+
+def test_a_table_cell_is_read_with_its_column_heading_and_row_label():
+    doc = parse("a.md", _TABLE)
+    found = {r.statement: r for r in restatements(doc)}
+    assert list(found) == [
+        "IV ketamine: FDA-approved for depression.",
+        "Spravato: not FDA-approved for depression.",
+        "IV ketamine, Dissociation: Rare.",
+        "IV ketamine, Dissociation: Brief.",
+        "IV ketamine, Onset: Hours.",
+        "Spravato: Onset.",
+    ]
+    rare = found["IV ketamine, Dissociation: Rare."]
+    at = _TABLE.index("Rare")
+    assert rare.note == '(read in its table as "IV ketamine, Dissociation: Rare.")'
+    assert rare.span_of(len("IV ketamine, Dissociation: "), len("IV ketamine, Dissociation: Rare")) == (at, at + 4)
+    tick = found["IV ketamine: FDA-approved for depression."]
+    assert (tick.start, tick.end) == (_TABLE.index("✓"), _TABLE.index("✓") + 1)
+
+
+def test_a_table_without_a_header_row_reads_as_labels_and_values():
+    html = "<table><tr><td>Dissociation</td><td>Rare</td></tr><tr><td>Nausea:</td><td>Common</td><td>✓</td></tr></table>"
+    assert [r.statement for r in restatements(parse("a.html", html))] == ["Dissociation: Rare.", "Nausea: Common."]
+
+
+def test_a_single_column_or_a_header_row_alone_is_left_to_its_cells():
+    assert restatements(parse("a.md", "| Ketamine | Spravato |\n|---|---|\n")) == []
+    assert restatements(parse("a.md", "| Ketamine |\n|---|\n| Rare |\n")) == []
+
+
 @pytest.mark.parametrize(
     ("heading", "is_condition"),
     [("Anxiety", True), ("PTSD and trauma", True), ("Ketamine for OCD", True), ("Treatment-resistant depression", True),

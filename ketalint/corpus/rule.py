@@ -46,6 +46,8 @@ class CorpusRule(RuleType):
             return own
         added = []
         for statement in self.extract(reading.doc):
+            if reading.in_label(statement.start, statement.end):
+                continue
             restatement, start, end = reading.at(statement.start, statement.end)
             first, last = restatement.first, restatement.last
             if any(s.start < last and first < s.end and s.side == statement.side and s.key == statement.key for s in own):

@@ -16,7 +16,7 @@ from html import unescape
 from html.parser import HTMLParser
 
 from ketalint.document.directives import find_directives
-from ketalint.document.model import Block, Directive
+from ketalint.document.model import Block, Cell, Directive
 from ketalint.document.source import OffsetMap, SourceText
 
 _HEADINGS = frozenset(f"h{n}" for n in range(1, 7))
@@ -40,6 +40,7 @@ _SKIPPED = _SKIPPED_BLOCK | _SKIPPED_INLINE | frozenset("script style title nosc
 # A start tag closes an open element of the first set, unless an element of the second set
 # (the enclosing list or table) comes first: `<li>a<li>b` is two items, as in a browser.
 _TABLE = frozenset({"table", "thead", "tbody", "tfoot"})
+_TABLE_PARTS = frozenset({"table", "tr", "td", "th"})
 _IMPLIED = {
     "li": (frozenset({"li"}), frozenset({"ul", "ol", "menu"})),
     **{t: (frozenset({"dt", "dd"}), frozenset({"dl"})) for t in ("dt", "dd")},
@@ -49,7 +50,7 @@ _IMPLIED = {
 }
 # Implied closes look at most this far down the stack, which keeps pathological nesting linear.
 _SCAN_LIMIT = 64
-_ROOT = ("", "paragraph", 0, False)
+_ROOT = ("", "paragraph", 0, False, None)
 # Fed after the text so that every unclosed comment, tag or declaration finds its end: without
 # it the tokenizer rescans to the end of input for each one, which is quadratic. Browsers also
 # end such constructs at end of input, and nothing past the text is kept.
@@ -65,7 +66,9 @@ class _Builder(HTMLParser):
         self.text = source.text
         self.blocks: list[Block] = []
         self.directives: list[Directive] = []
-        self.stack: list[tuple[str, str, int, bool]] = []  # (tag, kind, level, quoted)
+        self.stack: list[tuple[str, str, int, bool, Cell | None]] = []  # (tag, kind, level, quoted, cell)
+        self.tables = 0
+        self.open_tables: list[list[int]] = []  # [number, row, next column] of each open table
         self.open: dict[str, int] = {}  # how many of each tag are on the stack
         self.skipping: list[str] = []  # open non-prose elements, innermost last
         self.hard_skips = 0  # how many of those are not in _SKIPPED_INLINE
@@ -96,7 +99,7 @@ class _Builder(HTMLParser):
             self.push_skip(tag)
         elif tag in _CONTAINERS:
             self.open_block(tag)
-            self.push(tag)
+            self.push(tag, attrs)
 
     def handle_startendtag(self, tag: str, attrs) -> None:
         """`<br/>` is a break and `<svg/>` is empty; `<p/>` opens a paragraph, as in browsers."""
@@ -185,8 +188,11 @@ class _Builder(HTMLParser):
             return
         text = "".join(self.parts)
         if text.strip():
-            _, kind, level, quoted = self.stack[-1] if self.stack else _ROOT
-            self.blocks.append(Block(kind, text, self.offsets, level, quoted))
+            _, kind, level, quoted, cell = self.stack[-1] if self.stack else _ROOT
+            block = Block(kind, text, self.offsets, level, quoted)
+            if cell is not None:
+                block.cell = cell  # set apart: a call with a keyword costs every block
+            self.blocks.append(block)
         self.parts = []
         self.offsets = OffsetMap()
 
@@ -208,14 +214,36 @@ class _Builder(HTMLParser):
             if name in bounds:
                 return
 
-    def push(self, tag: str) -> None:
-        """Open an element; it inherits kind, level and quoting unless it sets its own."""
-        _, kind, level, quoted = self.stack[-1] if self.stack else _ROOT
+    def push(self, tag: str, attrs=()) -> None:
+        """Open an element; it inherits kind, level, quoting and table cell unless it sets its own."""
+        _, kind, level, quoted, cell = self.stack[-1] if self.stack else _ROOT
         if tag in _OWN_KIND:
             kind = _OWN_KIND[tag]
             level = int(tag[1]) if tag in _HEADINGS else 0
-        self.stack.append((tag, kind, level, quoted or tag == "blockquote"))
+        if tag in _TABLE_PARTS:
+            cell = self.table_cell(tag, attrs)
+        self.stack.append((tag, kind, level, quoted or tag == "blockquote", cell))
         self.open[tag] = self.open.get(tag, 0) + 1
+
+    def table_cell(self, tag: str, attrs) -> Cell | None:
+        """Count a table's rows and columns as a browser lays them out (a cell spans `colspan`
+        columns); a `<th>`, or any cell in `<thead>`, is a header."""
+        if tag == "table":
+            self.open_tables.append([self.tables, -1, 0])
+            self.tables += 1
+            return None
+        if not self.open_tables:
+            return None
+        state = self.open_tables[-1]
+        if tag == "tr" or state[1] < 0:
+            state[1] += 1
+            state[2] = 0
+        if tag == "tr":
+            return None
+        column = state[2]
+        span = next((value for name, value in attrs if name == "colspan"), None)
+        state[2] += int(span) if span and span.strip().isdecimal() and 0 < int(span) <= 1000 else 1
+        return Cell(state[0], state[1], column, tag == "th" or bool(self.open.get("thead")))
 
     def find_open(self, tag: str) -> int:
         """Stack index of the element an end tag closes (any heading closes any heading), or -1."""
@@ -231,6 +259,8 @@ class _Builder(HTMLParser):
         """Close the element at `index` and everything opened inside it."""
         for tag, *_ in self.stack[index:]:
             self.open[tag] -= 1
+            if tag == "table" and self.open_tables:
+                self.open_tables.pop()
         del self.stack[index:]
 
     def push_skip(self, tag: str) -> None:

@@ -13,7 +13,7 @@ from bisect import bisect_left
 from itertools import accumulate
 
 from ketalint.document.directives import find_directives
-from ketalint.document.model import Block, Directive
+from ketalint.document.model import Block, Cell, Directive
 from ketalint.document.source import OffsetMap, SourceText
 
 _PARSER = None
@@ -59,6 +59,7 @@ class _Walker:
         self.index = None if source.text.isascii() else _ByteIndex(source.text)
         self.blocks: list[Block] = []
         self.directives: list[Directive] = []
+        self.tables = 0
 
     def span(self, node) -> tuple[int, int]:
         if self.index is None:
@@ -80,8 +81,8 @@ class _Walker:
                 self.add_block("heading", node.children, quoted, level=int(node.meta.get("level", 1)))
             elif name == "paragraph":
                 self.add_block("list_item" if in_list else "paragraph", node.children, quoted)
-            elif name == "tcell":
-                self.add_block("table_cell", node.children, quoted)
+            elif name == "table":
+                self.walk_table(node, quoted)
             elif name == "html_block":
                 self.scan_directives(node)
             elif name in _SKIPPED_BLOCKS:
@@ -95,6 +96,19 @@ class _Walker:
         if pending:
             self.add_block("list_item" if in_list else "paragraph", pending, quoted)
 
+    def walk_table(self, table, quoted: bool) -> None:
+        """Each cell a block that knows its row and column; the rows of `thead` are headers."""
+        number = self.tables
+        self.tables += 1
+        row = 0
+        for part in table.children:
+            for trow in part.children:
+                if trow.name != "trow":
+                    continue
+                for column, tcell in enumerate(trow.children):
+                    self.add_block("table_cell", tcell.children, quoted, cell=Cell(number, row, column, part.name == "thead"))
+                row += 1
+
     def scan_directives(self, node) -> None:
         start, end = self.span(node)
         self.directives.extend(find_directives(self.text[start:end], start, self._line_of))
@@ -102,13 +116,16 @@ class _Walker:
     def _line_of(self, offset: int) -> int:
         return self.source.line_col(offset)[0]
 
-    def add_block(self, kind: str, children, quoted: bool, level: int = 0) -> None:
+    def add_block(self, kind: str, children, quoted: bool, level: int = 0, cell: Cell | None = None) -> None:
         parts: list[str] = []
         offsets = OffsetMap()
         self.inline(children, parts, offsets)
         text = "".join(parts)
         if text.strip():
-            self.blocks.append(Block(kind, text, offsets, level, quoted))
+            block = Block(kind, text, offsets, level, quoted)
+            if cell is not None:
+                block.cell = cell  # set apart: a call with a keyword costs every block
+            self.blocks.append(block)
 
     def inline(self, nodes, parts: list[str], offsets: OffsetMap) -> None:
         text = self.text

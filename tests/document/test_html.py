@@ -137,6 +137,24 @@ def test_inline_tags_do_not_break_blocks_and_br_is_a_newline():
     assert assert_maps_back(doc) == 0
 
 
+def test_a_cell_knows_its_table_row_and_column_as_a_browser_lays_them_out():
+    text = (
+        "<table><thead><tr><td></td><td>IV</td><td>Spray</td></tr></thead>"
+        "<tr><th>Onset<td colspan=2><p>Hours.</p><p>Both.</p>"
+        "<tr><td>Cost<td>$<td>$$</table>"
+        "<p>Between.</p><table><tr><td>x<td><table><tr><td>inner</table><td>y</table>"
+    )
+    doc = parse("x.html", text)
+    cells = [(b.text, b.cell.table, b.cell.row, b.cell.column, b.cell.header) for b in doc.blocks if b.cell is not None]
+    assert cells == [
+        ("IV", 0, 0, 1, True), ("Spray", 0, 0, 2, True),
+        ("Onset", 0, 1, 0, True), ("Hours.", 0, 1, 1, False), ("Both.", 0, 1, 1, False),
+        ("Cost", 0, 2, 0, False), ("$", 0, 2, 1, False), ("$$", 0, 2, 2, False),
+        ("x", 1, 0, 0, False), ("inner", 2, 0, 0, False), ("y", 1, 0, 2, False),
+    ]
+    assert next(b for b in doc.blocks if b.text == "Between.").cell is None
+
+
 def test_unclosed_p_li_td_close_like_a_browser():
     text = "<p>One<p>Two<ul><li>A<li>B<ul><li>B1</ul><li>C</ul><table><tr><td>x<td>y<tr><td>z</table>"
     assert blocks_of(text) == [

@@ -109,6 +109,17 @@ def test_blockquote_marks_blocks_quoted_and_tables_give_cells():
     assert cells == ["a", "b", "left", "right"]
 
 
+def test_a_cell_knows_its_table_row_and_column_counting_empty_cells():
+    text = "| | IV | Spray |\n|---|---|---|\n| Onset | Hours | |\n\nBetween.\n\n| a | b |\n|---|---|\n| c | d |\n"
+    doc = parse("x.md", text)
+    cells = [(b.text, b.cell.table, b.cell.row, b.cell.column, b.cell.header) for b in doc.blocks if b.kind == "table_cell"]
+    assert cells == [
+        ("IV", 0, 0, 1, True), ("Spray", 0, 0, 2, True), ("Onset", 0, 1, 0, False), ("Hours", 0, 1, 1, False),
+        ("a", 1, 0, 0, True), ("b", 1, 0, 1, True), ("c", 1, 1, 0, False), ("d", 1, 1, 1, False),
+    ]
+    assert next(b for b in doc.blocks if b.kind == "paragraph").cell is None
+
+
 def test_sections_nest_by_heading_level():
     doc = parse("x.md", "# T\n\nIntro.\n\n## A\n\nBody a.\n\n### A1\n\nDeep.\n\n## B\n\nBody b.\n")
     (top,) = doc.sections
