@@ -9,6 +9,7 @@ from sys import intern
 from ketalint.document.model import Document
 from ketalint.finding import Finding, Fix, Location
 from ketalint.framing import framed_spans, is_framed
+from ketalint.tables import myth_cells
 from ketalint.rules.base import Hit
 from ketalint.values import Frozen
 from ketalint import suppress
@@ -76,6 +77,7 @@ def check_document(doc: Document, rules: list[tuple[object, str]]) -> list[Findi
     findings = []
     superseding: dict[str, tuple[str, ...]] = {}
     framed = None
+    myths = myth_cells(doc)
     for rule, severity in rules:
         impl = rule.impl
         if impl.CORPUS:
@@ -88,11 +90,20 @@ def check_document(doc: Document, rules: list[tuple[object, str]]) -> list[Findi
                     framed = framed_spans(doc)
                 if framed and is_framed(framed, hit.start):
                     continue
+            if myths and is_framed(myths, hit.start) and _skips_reported(impl):
+                continue
             findings.append(make_finding(doc, rule, severity, hit))
     findings.extend(restated_findings(doc, rules, findings))
     ran = {rule.id for rule, _ in rules}
     findings = suppress.apply(doc, findings, ran)
     return without_superseded(findings, superseding) if superseding else findings
+
+
+def _skips_reported(impl) -> bool:
+    """Rules that skip a claim the sentence reports ("Myth: …") also skip the cells of a
+    myth-and-fact table's myth column (see `ketalint.tables.myth_cells`)."""
+    context = getattr(impl, "context", None)
+    return context is not None and context.reported
 
 
 def _lets_hedges_through(impl) -> bool:

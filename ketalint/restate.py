@@ -690,11 +690,14 @@ def _all_sections(sections):
         yield from _all_sections(section.subsections)
 
 
-_YES_MARKS = frozenset({"yes", "y", "✓", "✔", "✔️", "✅", "☑", "☑️"})
-_NO_MARKS = frozenset({"no", "n", "✗", "✘", "❌", "✕", "×"})
-_MARK_EDGES = " \t\n.!*_"
-# A table bigger than this is data, not copy; its cells are read on their own.
-_MOST_CELLS = 1000
+# A cell that opens on a mark answers its row and column yes or no; words after the mark say
+# more ("✓ Approved", "Yes, at home", "✗ No"). "No evidence yet" opens on a determiner.
+_MARK = re.compile(
+    r"^[\s*_]*(?:(?P<yes>[✓✔✅☑]\ufe0f?|yes(?=[\s*_]*(?:$|[.,;:!(–—-])))|(?P<no>[✗✘❌✕×]\ufe0f?|no(?=[\s*_]*(?:$|[.,;:!(–—-]))))"
+    r"[\s*_.,:;!–—-]*(?P<rest>.*)$",
+    re.IGNORECASE | re.DOTALL,
+)
+_REPEATED_MARK = re.compile(r"^(?:yes|no)\b[\s.,:;!–—-]*", re.IGNORECASE)
 
 
 def _table_cells(doc) -> list[Restatement]:
@@ -702,35 +705,34 @@ def _table_cells(doc) -> list[Restatement]:
     states "Rare" of dissociation under IV ketamine, and a tick in the row "FDA-approved for
     depression" that IV ketamine is. A cell is read with its column's heading (the cell above it
     in the last header row) and its row's label (the first cell of its row): "IV ketamine,
-    Dissociation: Rare". A yes or no mark needs both, and reads as "IV ketamine: FDA-approved
-    for depression." (or "…: not …"). A table without a header row or a label column, or of
-    more than `_MOST_CELLS` cells, is left to its cells."""
-    tables: dict[int, dict[tuple[int, int], list]] = {}
-    for block in doc.blocks:
-        cell = block.cell
-        if cell is not None:
-            tables.setdefault(cell.table, {}).setdefault((cell.row, cell.column), []).append(block)
+    Dissociation: Rare". A cell that opens on a yes or no mark needs both, and reads as "IV
+    ketamine: FDA-approved for depression." (or "…: not …"), with what follows the mark after a
+    comma. A heading or label that is a sentence of its own (`tables.naming`) names nothing;
+    cells under or beside a "Myth" heading are not read (see `tables.myth_cells`); a table
+    without a header row or a label column, or of more than `tables.MOST_CELLS` cells, is left
+    to its cells."""
+    from ketalint.tables import MYTH_HEADING, naming, tables
+
     found: list[Restatement] = []
-    for cells in tables.values():
-        if len(cells) > _MOST_CELLS:
-            continue
-        header_rows = {row for (row, _), blocks in cells.items() if blocks[0].cell.header}
-        header_rows -= {row for (row, column), blocks in cells.items() if column > 0 and not blocks[0].cell.header}
-        head = max(header_rows, default=None)
-        for (row, column), blocks in cells.items():
-            if column == 0 or row in header_rows:
+    for table in tables(doc):
+        for row, column, blocks in table.body():
+            heading, label = table.heading(column), table.label(row)
+            if MYTH_HEADING.match(heading) or MYTH_HEADING.match(label):
                 continue
-            heading = _cell_label(cells.get((head, column))) if head is not None else ""
-            label = _cell_label(cells.get((row, 0)))
+            if MYTH_HEADING.match(table.heading(0)):
+                label = ""  # a myth names nothing its row says
+            heading, label = naming(heading), naming(label)
             if not heading and not label:
                 continue
             first, last = blocks[0].source_start, blocks[-1].source_end
-            whole = " ".join(" ".join(block.text.split()) for block in blocks)
-            mark = whole.strip(_MARK_EDGES).lower()
-            if mark in _YES_MARKS or mark in _NO_MARKS:
+            mark = _MARK.match(" ".join(" ".join(block.text.split()) for block in blocks))
+            if mark is not None:
                 if heading and label:
-                    said = label if mark in _YES_MARKS else f"not {label}"
-                    statement = f"{heading}: {said}."
+                    # A heading that asks ("Spravato label contraindication?") is answered by the mark.
+                    heading, label = heading.rstrip("?").rstrip(), label.rstrip("?").rstrip()
+                    rest = _REPEATED_MARK.sub("", mark.group("rest")).strip().rstrip(".!")
+                    said = label if mark.group("yes") else f"not {label}"
+                    statement = f"{heading}: {said}{', ' + rest if rest else ''}."
                     found.append(Restatement(statement, first, last, first, last, f'(read in its table as "{statement}")'))
                 continue
             prefix = ", ".join(part for part in (heading, label) if part) + ": "
@@ -743,13 +745,6 @@ def _table_cells(doc) -> list[Restatement]:
                     found.append(Restatement(statement, sentence.source_start, sentence.source_end, first, last,
                                              f'(read in its table as "{shown}")', sentence, len(prefix)))
     return found
-
-
-def _cell_label(blocks) -> str:
-    """A heading or row label as one line, without a closing colon."""
-    if not blocks:
-        return ""
-    return " ".join(" ".join(block.text.split()) for block in blocks).rstrip(":").strip()
 
 
 def _adjacent(question, answer) -> bool:

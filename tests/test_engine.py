@@ -187,3 +187,10 @@ def test_a_span_across_markup_is_quoted_as_prose(source, quoted):
     from ketalint.engine import prose
 
     assert prose(source) == quoted
+
+
+def test_the_cells_of_a_myth_column_are_reported_claims():
+    text = "| Myth | Fact |\n|---|---|\n| Disinhibition explains it all | Disinhibition is one model |\n"
+    rules = [(rule, rule.spec.severity) for rule in parse_pack(TABLE_PACK, "tb.yaml", "tb")]
+    found = [(f.rule, f.location.column) for f in check_document(parse("a.md", text), rules)]
+    assert found == [("tb.label", text.splitlines()[2].index("Disinhibition is") + 1)]

@@ -372,3 +372,27 @@ def test_it_after_a_sentence_that_introduces_a_term_stands_for_the_term(text, st
 ])
 def test_without_a_term_introduced_or_an_opening_it_nothing_is_restated(text):
     assert restatements(parse("a.md", text)) == []
+
+
+def test_a_mark_with_more_words_and_a_heading_that_asks():
+    text = (
+        "| | IV ketamine | Compounded spray |\n|---|---|---|\n"
+        "| FDA-approved? | ✗ No | Yes (pharmacy-made) |\n| Evidence | No evidence yet | ✓ |\n"
+    )
+    assert [r.statement for r in restatements(parse("a.md", text))] == [
+        "IV ketamine: not FDA-approved.",
+        "Compounded spray: FDA-approved, (pharmacy-made).",
+        "IV ketamine, Evidence: No evidence yet.",
+        "Compounded spray: Evidence.",
+    ]
+
+
+def test_a_label_that_is_a_sentence_names_nothing_and_a_myth_column_is_not_read():
+    text = (
+        "| Myth | Fact |\n|---|---|\n"
+        "| Ketamine is just a party drug. | It is an approved anesthetic. |\n"
+        "| Ketamine grows new neurons | It grows new synapses in rodents. |\n"
+    )
+    assert [r.statement for r in restatements(parse("a.md", text))] == [
+        "Fact: It is an approved anesthetic.", "Fact: It grows new synapses in rodents.",
+    ]

@@ -7,6 +7,8 @@ from collections.abc import Callable, Iterator
 from ketalint.corpus.conflicts import REPRESENTATIVES, Conflict
 from ketalint.corpus.statement import Statement, statement_at
 from ketalint.document.model import Document
+from ketalint.framing import is_framed
+from ketalint.tables import myth_cells
 from ketalint.rules.base import Hit, RuleType
 
 TYPE_CHECKING = False
@@ -37,6 +39,9 @@ class CorpusRule(RuleType):
         where the document already says the same (same key and side) within the pair: "No,
         ketamine is non-addictive." is one statement, not two."""
         own = self.extract(doc)
+        myths = myth_cells(doc)
+        if myths:
+            own = [s for s in own if not is_framed(myths, s.start)]
         if not self.RESTATED:
             return own
         from ketalint.engine import restated
