@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from ketalint.tables import MYTH_HEADING, has_tables, naming, tables
 from ketalint.values import Frozen
 
 
@@ -511,7 +512,7 @@ def restatements(doc) -> list[Restatement]:
     answered questions (each question sentence with the sentence after it, in its block or
     opening the next one: a question heading and the first sentence under it)."""
     found = _under_condition_headings(doc) if any(block.kind == "heading" for block in doc.blocks) else []
-    if doc.format != "text" and any(block.cell is not None for block in doc.blocks):
+    if doc.format != "text" and has_tables(doc):
         found.extend(_table_cells(doc))
     from ketalint.document import TYPOGRAPHY_FOLD
     from ketalint.language import is_question
@@ -711,8 +712,6 @@ def _table_cells(doc) -> list[Restatement]:
     cells under or beside a "Myth" heading are not read (see `tables.myth_cells`); a table
     without a header row or a label column, or of more than `tables.MOST_CELLS` cells, is left
     to its cells."""
-    from ketalint.tables import MYTH_HEADING, naming, tables
-
     found: list[Restatement] = []
     for table in tables(doc):
         for row, column, blocks in table.body():

@@ -9,6 +9,7 @@ them, which the rules that skip reported claims heed (`myth_cells`).
 from __future__ import annotations
 
 import re
+from operator import attrgetter
 
 # A heading that marks what is under it as what others say, not what the page says.
 MYTH_HEADING = re.compile(
@@ -19,6 +20,7 @@ MYTH_HEADING = re.compile(
 _SENTENCE_END = (".", "!", "…")
 # A label longer than this is a statement of its own, not a name for its row or column.
 _MOST_LABEL_WORDS = 12
+_CELL = attrgetter("cell")
 # A table bigger than this is data, not copy; its cells are read on their own.
 MOST_CELLS = 1000
 
@@ -56,6 +58,12 @@ def tables(doc) -> list[_Table]:
     return [_Table(cells) for cells in by_table.values() if len(cells) <= MOST_CELLS]
 
 
+def has_tables(doc) -> bool:
+    """Whether any block of the document is a table cell (asked of every document: kept to a
+    loop in C)."""
+    return any(map(_CELL, doc.blocks))
+
+
 def myth_cells(doc) -> list[tuple[int, int]]:
     """Source spans of the cells under a "Myth" heading or beside a "Myth" label, in order: a
     myth-and-fact table states its myths to deny them, as "Myth: …" does in a sentence."""
@@ -63,7 +71,7 @@ def myth_cells(doc) -> list[tuple[int, int]]:
     found = memo.get("myth_cells")
     if found is None:
         found = []
-        if any(block.cell is not None for block in doc.blocks):
+        if has_tables(doc):
             for table in tables(doc):
                 for (row, column), blocks in table.cells.items():
                     if row in table.header_rows:

@@ -155,10 +155,14 @@ class ClaimRule(RuleType):
             gap = text[s_end:p_start] if subject_first else text[p_end:s_start]
             words = len(_WORD_RE.findall(gap))
             if words > self.within or (self.same_clause and _breaks_statement(text, gap)):
-                # Asides are looked for only where they could make the difference.
-                if "(" not in gap and "," not in gap:
+                # Asides are looked for only where they could make the difference: an aside
+                # between commas takes two.
+                if "(" not in gap and gap.count(",") < 2:
                     continue
-                gap = _COMMA_ASIDE.sub(r"\g<verb> ", _ASIDE.sub(" ", gap))
+                if "(" in gap:
+                    gap = _ASIDE.sub(" ", gap)
+                if gap.count(",") >= 2:
+                    gap = _COMMA_ASIDE.sub(r"\g<verb> ", gap)
                 words = len(_WORD_RE.findall(gap))
                 if words > self.within or (self.same_clause and _breaks_statement(text, gap)):
                     continue
