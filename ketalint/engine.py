@@ -9,8 +9,8 @@ from sys import intern
 from ketalint.document.model import Document
 from ketalint.finding import Finding, Fix, Location
 from ketalint.framing import framed_spans, is_framed
-from ketalint.tables import myth_cells
 from ketalint.rules.base import Hit
+from ketalint.tables import myth_cells
 from ketalint.values import Frozen
 from ketalint import suppress
 

@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from ketalint.tables import MYTH_HEADING, has_tables, naming, tables
+from ketalint.tables import has_tables, naming, tables
 from ketalint.values import Frozen
 
 
@@ -715,12 +715,11 @@ def _table_cells(doc) -> list[Restatement]:
     found: list[Restatement] = []
     for table in tables(doc):
         for row, column, blocks in table.body():
-            heading, label = table.heading(column), table.label(row)
-            if MYTH_HEADING.match(heading) or MYTH_HEADING.match(label):
+            if table.is_myth(row, column):
                 continue
-            if MYTH_HEADING.match(table.heading(0)):
-                label = ""  # a myth names nothing its row says
-            heading, label = naming(heading), naming(label)
+            # A myth names nothing its row says.
+            label = "" if table.is_myth(row, 0) else naming(table.label(row))
+            heading = naming(table.heading(column))
             if not heading and not label:
                 continue
             first, last = blocks[0].source_start, blocks[-1].source_end

@@ -41,6 +41,10 @@ class _Table:
     def label(self, row: int) -> str:
         return _cell_label(self.cells.get((row, 0)))
 
+    def is_myth(self, row: int, column: int) -> bool:
+        """Whether the cell sits under a "Myth" heading, or right of a "Myth" label."""
+        return bool(MYTH_HEADING.match(self.heading(column)) or (column > 0 and MYTH_HEADING.match(self.label(row))))
+
     def body(self):
         """(row, column, blocks) of each cell under the header rows, right of the label column."""
         for (row, column), blocks in self.cells.items():
@@ -76,7 +80,7 @@ def myth_cells(doc) -> list[tuple[int, int]]:
                 for (row, column), blocks in table.cells.items():
                     if row in table.header_rows:
                         continue
-                    if MYTH_HEADING.match(table.heading(column)) or (column > 0 and MYTH_HEADING.match(table.label(row))):
+                    if table.is_myth(row, column):
                         found.append((blocks[0].source_start, blocks[-1].source_end))
             found.sort()
         memo["myth_cells"] = found

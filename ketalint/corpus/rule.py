@@ -8,8 +8,8 @@ from ketalint.corpus.conflicts import REPRESENTATIVES, Conflict
 from ketalint.corpus.statement import Statement, statement_at
 from ketalint.document.model import Document
 from ketalint.framing import is_framed
-from ketalint.tables import myth_cells
 from ketalint.rules.base import Hit, RuleType
+from ketalint.tables import myth_cells
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:  # annotations only: importing typing costs every run its start-up time
