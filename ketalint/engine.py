@@ -162,7 +162,11 @@ def restated(doc: Document) -> Restated | None:
         for restatement in found:
             starts.append(pos)
             pos += len(restatement.statement) + 2
-        reading = Restated(found, starts, parse("statements.txt", "\n\n".join(r.statement for r in found), "text"))
+        statements = parse("statements.txt", "\n\n".join(r.statement for r in found), "text")
+        # Each restatement is read on its own: an "it" opening one does not stand for a thing
+        # the one before names (see `ketalint.antecedent`).
+        statements.memo["stand_in_openings"] = 0
+        reading = Restated(found, starts, statements)
     memo["restated"] = reading
     return reading
 

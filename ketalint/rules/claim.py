@@ -16,6 +16,9 @@ trials, rare"), neither counts towards `within` nor breaks the clause.
 With `same_clause`, "effective for depression, but it can cause anxiety" does not pair
 "effective" with "anxiety": a contrast or a semicolon starts another statement. A colon does
 not, so a bullet's label still pairs with its text ("Anxiety: ketamine is effective").
+A sentence that opens on "it" pairs its predicate with the "it" when the sentence before names
+the subject first ("Ketamine is given by IV here. It is also FDA-approved for depression.";
+see `ketalint.antecedent`).
 """
 
 from __future__ import annotations
@@ -23,6 +26,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from ketalint.antecedent import names_first, stand_in, stand_in_openings
 from ketalint.document.model import Document
 from ketalint.language import folded, intensifier_spans, is_denied_after
 from ketalint.rules.base import (
@@ -39,6 +43,7 @@ from ketalint.rules.base import (
     overlaps_exception,
     sentence_text,
 )
+from ketalint.rules.section_match import span_location
 
 _WORD_RE = re.compile(r"[\w'’-]+")
 _CONTRAST = r"[;]|\b(?:but|however|although|though|whereas|while|yet|unlike|instead)\b"
@@ -100,24 +105,39 @@ class ClaimRule(RuleType):
     def check(self, doc: Document) -> Iterator[Hit]:
         """Most claims of a pack find no sentence holding both halves in a given document: that
         answer, from the halves' sentence masks, is an empty tuple, without the cost of listing
-        either half's sentences or starting a generator."""
+        either half's sentences or starting a generator. A sentence that opens on "it" after
+        one that names the subject first may pair its predicate with the "it" (see
+        `ketalint.antecedent`)."""
         with_subject = candidate_mask(doc, self.subject)
         if with_subject is None:
             return self._hits(doc, find_in_sentences(doc, self.predicate, self.spec.scope))
         if not with_subject:
             return ()  # no literal the subject needs: no pair
         with_predicate = candidate_mask(doc, self.predicate)
-        if with_predicate is not None and not with_subject & with_predicate:
+        carried = doc.memo.get("stand_in_openings")
+        if carried is None:
+            carried = stand_in_openings(doc)
+        if carried:  # most documents: no sentence opens on "it"
+            if self.order == "predicate-first":
+                carried = 0
+            else:
+                carried &= with_subject << 1 | with_subject << 2
+                if carried and with_predicate is not None:
+                    carried &= with_predicate
+        if with_predicate is not None and not with_subject & with_predicate and not carried:
             return ()  # most claims: the two halves' literals meet in no sentence
-        return self._hits(doc, find_among(doc, self.predicate, self.spec.scope, with_subject))
+        return self._hits(doc, find_among(doc, self.predicate, self.spec.scope, with_subject | carried), carried)
 
-    def _hits(self, doc: Document, predicates) -> Iterator[Hit]:
+    def _hits(self, doc: Document, predicates, carried: int = 0) -> Iterator[Hit]:
         # One report per stretch of a sentence: "has been shown to reduce symptoms of PTSD" holds
         # two predicates for one subject, and is still one claim.
         done: dict[int, list[tuple[int, int]]] = {}
         for sentence, p_start, p_end in predicates:
             text = sentence_text(doc, sentence)
             span = self._pair(text, p_start, p_end)
+            related = shown = None
+            if span is None and carried >> sentence.index & 1:
+                span, related, shown = self._carried_pair(doc, sentence, text, p_start, p_end)
             reported = done.setdefault(sentence.index, [])
             if span is None or any(a < span[1] and span[0] < b for a, b in reported):
                 continue
@@ -136,15 +156,37 @@ class ClaimRule(RuleType):
                 continue
             reported.append((start, end))
             src_start, src_end = sentence.source_span(start, end)
-            yield Hit(src_start, src_end, values=(("match", sentence.text[start:end]),))
+            yield Hit(src_start, src_end, values=(("match", shown or sentence.text[start:end]),), related=related or ())
 
-    def _pair(self, text: str, p_start: int, p_end: int):
+    def _carried_pair(self, doc: Document, sentence, text: str, p_start: int, p_end: int):
+        """The pair the predicate makes with the "it" that opens the sentence, when that stands
+        for the subject (see `ketalint.antecedent`), where the subject is named, and the claim as
+        a message quotes it: "It (ketamine) is also FDA-approved"."""
+        opening = stand_in(text)
+        if opening is None or opening[1] > p_start:
+            return None, None, None
+        named = names_first(doc, sentence, self.subject, lambda s: sentence_text(doc, s))
+        if named is None:
+            return None, None, None
+        span = self._pair(text, p_start, p_end, opening)
+        if span is None:
+            return None, None, None
+        before, name_start, name_end = named
+        start, end = span[0], span[1]
+        words = sentence.text
+        shown = f"{words[start:opening[1]]} ({' '.join(before.text[name_start:name_end].split())}){words[opening[1]:end]}"
+        return span, (span_location(doc, *before.source_span(name_start, name_end)),), shown
+
+    def _pair(self, text: str, p_start: int, p_end: int, opening: tuple[int, int] | None = None):
         """The nearest subject match allowed by `order` and `within`: (start, end, subject_start,
-        subject_end)."""
+        subject_end). With `opening`, that span (a stand-in) is the only subject."""
         best = None
-        subject, searched = folded(self.subject, text)
-        for m in subject.finditer(searched):
-            s_start, s_end = m.start(), m.end()
+        if opening is None:
+            subject, searched = folded(self.subject, text)
+            spans = (m.span() for m in subject.finditer(searched))
+        else:
+            spans = (opening,)
+        for s_start, s_end in spans:
             if s_start < p_end and p_start < s_end:
                 continue
             subject_first = s_end <= p_start

@@ -248,14 +248,15 @@ class DocumentLiterals:
     i), so that a pattern's condition is met with a few integer "or"s and "and"s.
     """
 
-    __slots__ = ("version", "lowered", "starts", "heads", "starting", "words_held", "masks", "touched", "covered", "answers")
+    __slots__ = ("version", "lowered", "starts", "heads", "starting", "words_held", "masks", "touched", "covered", "answers",
+                 "words")
 
     def __init__(self, lowered: str, sentence_spans: list[tuple[int, int]], starts: list[int],
                  plain: list[list[str] | None] | None = None):
         self.version = TABLE.version
         self.lowered = lowered
         self.starts = starts
-        by_word = _word_masks(lowered, sentence_spans, plain)
+        by_word = self.words = _word_masks(lowered, sentence_spans, plain)  # every word's sentences, kept for `scan.word_mask`
         telling, self.heads = TABLE.of_words(by_word)
         masks: dict[str, int] = {}
         for word, literals in telling.items():

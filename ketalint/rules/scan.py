@@ -429,6 +429,20 @@ def _document_literals(doc: Document) -> DocumentLiterals | None:
     return found
 
 
+def word_mask(doc: Document, words: tuple[str, ...]) -> int | None:
+    """The sentences holding any of `words` (lower-case `\\w+` runs) as a bit mask, from the
+    document's literal index, which has met every word already; None where the document has no
+    such index (lower-casing moved its characters)."""
+    found = _document_literals(doc)
+    if found is None:
+        return None
+    get = found.words.get
+    mask = 0
+    for word in words:
+        mask |= get(word, 0)
+    return mask
+
+
 def matches_by_sentence(doc: Document, regex: re.Pattern) -> dict[int, list[str]]:
     """Matched texts of `regex`, grouped by the index of the sentence that holds them."""
     index = stream_index(doc)

@@ -13,7 +13,8 @@ called BDNF" are a conflict; "a protein" and "a growth factor" are not.
 Recognised wordings: "X is a Y" (also "X, an aside, is a Y"), "X, a Y", "X (the Y …)", "X,
 one of the Ys", "a Y called X", "Ys such as X" (every term of a list: "Ys such as X, Z and
 W"), and a glossary entry ("X" on a line of its own, or before a colon or dash, then "A Y that
-…"). "X receptors", "X neurons" and the like are not X. Two kinds conflict only when the table
+…"), and "It is a Y" after a sentence that names X first (see `ketalint.antecedent`). "X
+receptors", "X neurons" and the like are not X. Two kinds conflict only when the table
 says so (unknown kinds never conflict); a kind under a term's supported kinds is never
 reported, one that conflicts with them always is.
 """
@@ -22,7 +23,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import partial
 
+from ketalint.antecedent import names_first, stand_in, stand_in_openings
 from ketalint.corpus.conflicts import Conflict, by_key, side_conflicts
 from ketalint.corpus.rule import CorpusRule
 from ketalint.corpus.statement import Statement, span_statement
@@ -32,6 +35,7 @@ from ketalint.rules.base import (
     CONTEXT_OPTIONS,
     Option,
     OptionError,
+    candidate_mask,
     candidate_sentences,
     context_of,
     cues_of,
@@ -41,6 +45,7 @@ from ketalint.rules.base import (
     sentence_text,
 )
 from ketalint.rules.kinds import KindTable
+from ketalint.rules.literals import indexes
 
 _DET = r"(?:a|an|the|another|one\s+of\s+(?:the|many|several))"
 _ADJ = r"(?:(?!(?:a|an|the|another|of|not|no|never|than|and|or|but|which|that|is|are)\b)[\w'-]+\s+){0,4}?"
@@ -61,6 +66,12 @@ _SHAPES = {
     "called": r"\b{D}\s+{A}(?P<kind>{K}),?\s+(?:called|named|known\s+as)\s+(?P<term>{T}){N}",
     "such-as": r"(?P<kind>{K}),?\s+(?:such\s+as|like|including)\s+(?:[\w-]+,?\s+(?:and\s+|or\s+)?){{0,4}}?(?P<term>{T}){N}",
 }
+# After a sentence that names the term first, "It is a Y": the kind said of the "it" (see
+# `ketalint.antecedent`), matched from the end of the "it".
+_STAND_IN_KIND = (
+    r"(?:['’]s|\s+(?:is|was|acts\s+as|functions\s+as|serves\s+as))\s+(?:{D}\s+)?"
+    r"(?:(?:type|kind|form|class|member|family)\s+of\s+(?:the\s+)?)?{A}(?P<kind>{K}){H}"
+)
 # Shapes tried only where a block starts (a glossary entry opens its paragraph): one attempt per
 # such sentence that may hold a term, instead of a search through every sentence.
 _AT_BLOCK_START = frozenset({"definition"})
@@ -89,6 +100,8 @@ class TermKindRule(CorpusRule):
             for name, shape in _SHAPES.items()
         ]
         self.more = lazy(_MORE.format(T=terms, N=_NOT_PART), flags)
+        self.term = lazy(f"{terms}{_NOT_PART}", flags)
+        self.stand_in_kind = lazy(_STAND_IN_KIND.format(K=kinds, D=_DET, A=_ADJ, H=_HEAD), flags)
         self.context = context_of(spec.options)
         self.cues = cues_of(spec.options)
 
@@ -110,7 +123,42 @@ class TermKindRule(CorpusRule):
                     if (sentence.index, term) not in seen:
                         seen.add((sentence.index, term))
                         out.append(span_statement(doc, sentence, start, item_end, key=term, side=kind, variant=shape))
+        if stand_in_openings(doc):
+            out.extend(self._said_of_stand_ins(doc, seen))
         return out
+
+    def _said_of_stand_ins(self, doc: Document, seen: set[tuple[int, str]]) -> Iterator[Statement]:
+        """"BDNF comes up in every talk about ketamine. It is a neurotransmitter …": the kind
+        said of an "it" that stands for a term the sentence before names first."""
+        openings = stand_in_openings(doc)
+        named = candidate_mask(doc, self.term)
+        if named is not None:
+            openings &= named << 1 | named << 2
+        if not openings:
+            return
+        text_of = partial(sentence_text, doc)
+        for index in indexes(openings):
+            sentence = doc.sentences[index]
+            if not in_scope(sentence, self.spec.scope):
+                continue
+            text = text_of(sentence)
+            opening = stand_in(text)
+            m = None if opening is None else self.stand_in_kind.match(text, opening[1])
+            if m is None:
+                continue
+            named = names_first(doc, sentence, self.term, text_of)
+            if named is None:
+                continue
+            before, name_start, name_end = named
+            term = self.names.get(" ".join(text_of(before)[name_start:name_end].lower().split()))
+            if term is None or (index, term) in seen:
+                continue
+            start, end = opening[0], m.end()
+            if self.context.excuses(text, start, end, self.cues, negation_at=m.start("kind")):
+                continue
+            seen.add((index, term))
+            kind = self.table.canonical(m.group("kind"))
+            yield span_statement(doc, sentence, start, end, key=term, side=kind, variant="stand-in")
 
     def _more_items(self, text: str, end: int) -> list[tuple[str, int]]:
         """(term, end) of the further items of a "Ys such as X, Z and W" list."""

@@ -205,3 +205,66 @@ def test_a_dash_in_a_headline_joins_the_topic_to_its_claim():
     assert _flagged(rule, "Ketamine for Anxiety — Effective Relief in Days")
     assert not _flagged(rule, "Ketamine is effective for depression — anxiety is another matter.")
     assert not _flagged(rule, "Anxiety Care, But Ketamine Is Effective for Depression")
+
+
+def _fda_rule(order: str = "subject-first"):
+    text = f"""\
+rules:
+  - id: t.fda
+    type: claim
+    category: factual
+    severity: error
+    message: 'says "{{match}}"'
+    subject: ['\\bketamine\\b']
+    predicate: ['\\bFDA-approved\\s+for\\s+depression\\b']
+    order: {order}
+    within: 4
+    unless_hedged: true
+"""
+    (rule,) = parse_pack(text, "test.yaml", "t")
+    return rule
+
+
+def test_an_opening_it_stands_for_the_subject_named_first_before_it():
+    from ketalint.document import parse
+    from ketalint.engine import check_document
+
+    doc = parse("a.md", "Dr. Lee spent years giving ketamine in theatres. It is also FDA-approved for depression.")
+    (finding,) = check_document(doc, [(_fda_rule(), "error")])
+    assert finding.location.match == "It is also FDA-approved for depression"
+    assert finding.message == 'says "It (ketamine) is also FDA-approved for depression"'
+    assert [(r.line, r.column, r.match) for r in finding.related] == [(1, 28, "ketamine")]
+
+
+@pytest.mark.parametrize("text", [
+    "BDNF comes up in every talk about ketamine. It is also FDA-approved for depression.",
+    "Ketamine is an anesthetic. It is not FDA-approved for depression.",
+    "Ketamine is an anesthetic. It may be FDA-approved for depression one day, some say.",
+    "Spravato is a nasal spray. It is FDA-approved for depression.",
+])
+def test_an_opening_it_that_stands_for_something_else_or_denies_is_not_a_claim(text):
+    assert not _flagged(_fda_rule(), text)
+
+
+def test_an_opening_it_under_a_heading_that_names_nothing_is_not_read():
+    from ketalint.document import parse
+    from ketalint.engine import check_document
+
+    text = "Ketamine is an anesthetic.\n\n## Approval\n\nIt is also FDA-approved for depression.\n"
+    assert check_document(parse("a.md", text), [(_fda_rule(), "error")]) == []
+    named = text.replace("## Approval", "## Ketamine and approval")
+    assert len(check_document(parse("a.md", named), [(_fda_rule(), "error")])) == 1
+
+
+def test_a_predicate_first_claim_does_not_read_an_opening_it():
+    assert _flagged(_fda_rule("any"), "Ketamine is an anesthetic. It is also FDA-approved for depression.")
+    assert not _flagged(_fda_rule("predicate-first"), "Ketamine is an anesthetic. It is also FDA-approved for depression.")
+
+
+def test_restatements_are_read_one_by_one():
+    from ketalint.document import parse
+    from ketalint.engine import restated
+
+    doc = parse("a.md", "Is ketamine safe?\n\nYes.\n\nIs it approved?\n\nNo.")
+    reading = restated(doc)
+    assert reading is not None and reading.doc.memo["stand_in_openings"] == 0

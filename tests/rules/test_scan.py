@@ -83,3 +83,11 @@ def test_the_literal_index_sees_the_words_a_regex_finds(sentences):
         for word in re.findall(r"\w+", lowered[start:end]):
             expected[word] = expected.get(word, 0) | 1 << i
     assert _word_masks(lowered, spans, plain_words(doc)) == expected == _word_masks(lowered, spans)
+
+
+def test_word_mask_names_the_sentences_holding_any_of_the_words():
+    from ketalint.rules.scan import word_mask
+
+    doc = parse("a.md", "Ketamine is an anesthetic. It's also a dissociative. The drug wears off. Nothing else.")
+    assert word_mask(doc, ("it", "drug")) == 0b0110
+    assert word_mask(doc, ("absent",)) == 0

@@ -91,3 +91,22 @@ def test_a_glossary_entry_names_the_kind_after_the_term():
     rule = shipped(RULE)
     text = "**BDNF (brain-derived neurotrophic factor)**\nA secreted growth-factor protein that helps nerve cells survive.\n"
     assert [(s.key, s.side) for s in rule.impl.statements(parse("g.md", text))] == [("BDNF", "protein")]
+
+
+def test_the_kind_said_of_an_it_that_stands_for_a_term():
+    doc = parse("a.md", "BDNF comes up in every talk about ketamine. It is a neurotransmitter that helps neurons grow.")
+    (statement,) = shipped(RULE).impl.extract(doc)
+    assert (statement.key, statement.side, statement.match) == ("BDNF", "neurotransmitter", "It is a neurotransmitter")
+
+
+def test_an_it_stands_for_the_term_named_first():
+    doc = parse("a.md", "Ketamine comes up in every talk about BDNF. It is a dissociative anesthetic.")
+    assert [s.key for s in shipped(RULE).impl.extract(doc)] == ["ketamine"]
+
+
+@pytest.mark.parametrize("text", [
+    "BDNF comes up in every talk about ketamine. It is not a neurotransmitter.",
+    "BDNF comes up often.\n\n## What it is\n\nIt is a neurotransmitter.",
+])
+def test_an_it_that_stands_for_no_term_or_denies_is_not_a_statement(text):
+    assert shipped(RULE).impl.extract(parse("a.md", text)) == []
