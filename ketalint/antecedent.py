@@ -28,7 +28,10 @@ from __future__ import annotations
 
 import re
 
+from ketalint.language import folded
 from ketalint.lazyregex import lazy
+from ketalint.rules.literals import indexes
+from ketalint.rules.scan import word_mask
 
 # An "it" that stands for what follows it: "It is important to …", "It's likely that …", "It is
 # common for patients to …", "It seems …".
@@ -87,9 +90,6 @@ def stand_in_openings(doc) -> int:
     memo = doc.memo
     found = memo.get("stand_in_openings")
     if found is None:
-        from ketalint.rules.literals import indexes
-        from ketalint.rules.scan import word_mask
-
         holding = word_mask(doc, _WORDS)
         sentences = doc.sentences
         match = _STAND_IN.match
@@ -112,8 +112,6 @@ def names_first(doc, sentence, subject, text_of):
     `subject`: (the sentence, start, end) of the match in the nearest of the sentences before
     it (up to `_LOOK_BACK`, not across a heading) that names a thing or the subject, when it
     names the subject first; else None. `text_of(sentence)` is the text matched."""
-    from ketalint.language import folded
-
     sentences = doc.sentences
     after = sentence
     for _ in range(_LOOK_BACK):
