@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import re
 
+from ketalint.document.model import follows
 from ketalint.language import folded
 from ketalint.lazyregex import lazy
 from ketalint.rules.literals import indexes
@@ -138,14 +139,6 @@ def names_first(doc, sentence, subject, text_of):
 
 
 def _reads_on(before, after) -> bool:
-    """Whether `after` reads on from `before`: the same block, or the next block (a heading
-    ends the look back after it is read)."""
-    if before.block is after.block:
-        return True
-    if after.block.kind == "heading":
-        return False
-    return (
-        after.block.index == before.block.index + 1
-        and before.block.sentences[-1] is before
-        and after.block.sentences[0] is after
-    )
+    """Whether `after` reads on from `before` (`follows`); a heading ends the look back after it
+    is read."""
+    return after.block.kind != "heading" and follows(before, after)

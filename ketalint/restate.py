@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from ketalint.document.model import follows
 from ketalint.tables import has_tables, naming, tables
 from ketalint.values import Frozen
 
@@ -523,14 +524,14 @@ def restatements(doc) -> list[Restatement]:
         asked = "?" in text
         # Most sentences are neither a question nor a fragment: told apart before any other work.
         if not asked and (text.count(" ") > 4 or sentence.block.kind == "heading" or text[-1:] not in ".:"):
-            if after.text.startswith(_IT_OPENINGS) and _adjacent(sentence, after):
+            if after.text.startswith(_IT_OPENINGS) and follows(sentence, after):
                 named = _named_term_statement(text, after.text.translate(TYPOGRAPHY_FOLD))
                 if named is not None:
                     shown = " ".join(text.split())
                     found.append(Restatement(named, after.source_start, after.source_end, sentence.source_start,
                                              after.block.source_end, f'(after "{shown}", this says "{named}")'))
             continue
-        if not _adjacent(sentence, after):
+        if not follows(sentence, after):
             continue
         first = text.translate(TYPOGRAPHY_FOLD)
         answer = after.text.translate(TYPOGRAPHY_FOLD)
@@ -743,13 +744,3 @@ def _table_cells(doc) -> list[Restatement]:
                     found.append(Restatement(statement, sentence.source_start, sentence.source_end, first, last,
                                              f'(read in its table as "{shown}")', sentence, len(prefix)))
     return found
-
-
-def _adjacent(question, answer) -> bool:
-    if question.block is answer.block:
-        return True
-    return (
-        answer.block.index == question.block.index + 1
-        and question.block.sentences[-1] is question
-        and answer.block.sentences[0] is answer
-    )

@@ -105,6 +105,19 @@ class Sentence:
         return offsets.start(self.start + start), offsets.end(self.start + end)
 
 
+def follows(before: Sentence, after: Sentence) -> bool:
+    """Whether `after` is read right after `before`: the next sentence of its block, or the first
+    of the next block when `before` ends its own (a question and its answer, a sentence and the
+    "It …" after it)."""
+    if before.block is after.block:
+        return True
+    return (
+        after.block.index == before.block.index + 1
+        and before.block.sentences[-1] is before
+        and after.block.sentences[0] is after
+    )
+
+
 class Section:
     """A heading and the blocks under it, up to the next heading of the same or a higher level.
 
