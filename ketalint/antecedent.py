@@ -1,5 +1,5 @@
-"""What a sentence that opens on "it" (or "the medication") is about: the thing the sentence
-before it names first.
+"""What a sentence that opens on "it" (or "its", "the medication") is about: the thing the
+sentence before it names first.
 
 Clinic copy names the medicine once and then says "it": "Ketamine is given by IV at our clinic.
 It is also available as an FDA-approved nasal spray." The second sentence makes a claim about
@@ -13,6 +13,8 @@ when the nearest sentence before it that names any of the things these articles 
   ketamine: people are not among the things, so "clients" does not stand in the way;
 - "Q: Is ketamine an option for teenagers?" "A: We see adults only." "For younger patients, the
   medication is safe …": the answer's first sentence names nothing, so the question is read;
+- "Patients often ask what happens after their first infusion. Its benefits last …" says how
+  long the benefits of a first infusion last: a possessive "its" stands in the same way;
 - "Bipolar depression responds well to ketamine. It reduces PTSD symptoms …" is read as about
   nothing: a condition named first is not what "it" stands for (here it is ketamine, the
   treatment), and ketamine is not named first.
@@ -52,11 +54,11 @@ _FOR_WHAT_FOLLOWS = (
 _STAND_IN = lazy(
     r"[\s*_\"'“‘(\[]*(?:[A-Z][\w.'’-]{0,20}(?:\s+[A-Z][\w.'’-]{0,20}){0,2}\s*:\s*)?"
     r"(?:(?:for|in|with|after|during|at|among|like|unlike|today|now)\b[^,.;:!?]{0,40},\s*)?"
-    r"(?P<stand_in>it\b(?!" + _FOR_WHAT_FOLLOWS + r")|the\s+(?:medication|medicine|drug)\b(?!['’]s\b))",
+    r"(?P<stand_in>it\b(?!" + _FOR_WHAT_FOLLOWS + r")|its\b|the\s+(?:medication|medicine|drug)\b(?!['’]s\b))",
     re.IGNORECASE,
 )
 # The words a stand-in opening holds.
-_WORDS = ("it", "medication", "medicine", "drug")
+_WORDS = ("it", "its", "medication", "medicine", "drug")
 
 # The things these articles talk about, which an opening "it" may stand for. A thing named
 # before the rule's subject in the sentence read is what the "it" stands for instead.
@@ -108,11 +110,15 @@ def stand_in(text: str) -> tuple[int, int] | None:
     return None if m is None else m.span("stand_in")
 
 
-def names_first(doc, sentence, subject, text_of):
+def names_first(doc, sentence, subject, text_of, possessive: bool = False):
     """Where the thing a stand-in opening `sentence` stands for is named, if that is a match of
     `subject`: (the sentence, start, end) of the match in the nearest of the sentences before
     it (up to `_LOOK_BACK`, not across a heading) that names a thing or the subject, when it
-    names the subject first; else None. `text_of(sentence)` is the text matched."""
+    names the subject first; else None. `text_of(sentence)` is the text matched.
+
+    A `possessive` stand-in ("Its mechanism …") stands only for a match that names one of the
+    things: after "The long-term effects are still being studied.", "Its mechanism" is the
+    medicine's, which the article is about, not the effects'."""
     sentences = doc.sentences
     after = sentence
     for _ in range(_LOOK_BACK):
@@ -128,6 +134,8 @@ def names_first(doc, sentence, subject, text_of):
         other = _THINGS.search(text)
         if own is not None:
             if (other is not None and other.start() < own.start()) or _CONDITION.match(searched, own.start()):
+                return None
+            if possessive and (other is None or other.start() >= own.end()):
                 return None
             return (before, *own.span())
         # A sentence that names nothing is passed over only when it is a short lead-in ("A: We

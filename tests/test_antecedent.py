@@ -22,6 +22,7 @@ KETAMINE = re.compile(r"\bketamine\b", re.IGNORECASE)
     ("For younger patients, the medication is safe.", "the medication"),
     ("A: It is safe.", "It"),
     ("The drug is gentle on the heart.", "The drug"),
+    ("Its benefits fade within weeks.", "Its"),
 ])
 def test_stand_ins(text, stand):
     found = stand_in(text)
@@ -34,7 +35,6 @@ def test_stand_ins(text, stand):
     "It is worth noting that effects vary.",
     "It seems to help some people.",
     "It is likely that more trials will follow.",
-    "Its benefits fade within weeks.",
     "The drug's effects fade.",
     "Ketamine is an anesthetic.",
     "Then it wears off.",
@@ -43,10 +43,10 @@ def test_not_stand_ins(text):
     assert stand_in(text) is None
 
 
-def _named(text: str, subject=KETAMINE):
+def _named(text: str, subject=KETAMINE, possessive: bool = False):
     doc = parse("a.md", text)
     last = doc.sentences[-1]
-    found = names_first(doc, last, subject, lambda s: sentence_text(doc, s))
+    found = names_first(doc, last, subject, lambda s: sentence_text(doc, s), possessive)
     return None if found is None else found[0].text[found[1]:found[2]]
 
 
@@ -95,3 +95,16 @@ def test_openings_after_a_label_or_an_opening_phrase():
 def test_openings_where_lower_casing_moves_characters():
     doc = parse("a.md", "İstanbul clinics give ketamine. The medication is well tolerated. It is also a dissociative.")
     assert stand_in_openings(doc) == 0b110
+
+
+FIRST_INFUSION = re.compile(r"\btheir\s+first\s+infusion\b", re.IGNORECASE)
+LONG_TERM = re.compile(r"\blong-term\s+effects\b", re.IGNORECASE)
+
+
+def test_a_possessive_stands_only_for_one_of_the_things():
+    assert _named("Patients ask what happens after their first infusion. Its benefits last for months.",
+                  FIRST_INFUSION, possessive=True) == "their first infusion"
+    # "Its mechanism" after the long-term effects is the medicine's, not the effects'.
+    text = "The long-term effects are still being studied. Its mechanism is not fully understood."
+    assert _named(text, LONG_TERM, possessive=True) is None
+    assert _named(text, LONG_TERM) == "long-term effects"

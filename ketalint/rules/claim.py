@@ -165,7 +165,8 @@ class ClaimRule(RuleType):
         opening = stand_in(text)
         if opening is None or opening[1] > p_start:
             return None, None, None
-        named = names_first(doc, sentence, self.subject, lambda s: sentence_text(doc, s))
+        possessive = text[opening[1] - 1:opening[1]] in ("s", "S")  # "Its benefits"
+        named = names_first(doc, sentence, self.subject, lambda s: sentence_text(doc, s), possessive)
         if named is None:
             return None, None, None
         span = self._pair(text, p_start, p_end, opening)
@@ -174,7 +175,10 @@ class ClaimRule(RuleType):
         before, name_start, name_end = named
         start, end = span[0], span[1]
         words = sentence.text
-        shown = f"{words[start:opening[1]]} ({' '.join(before.text[name_start:name_end].split())}){words[opening[1]:end]}"
+        name = " ".join(before.text[name_start:name_end].split())
+        if possessive:  # "Its (their first infusion's) benefits"
+            name += "'s"
+        shown = f"{words[start:opening[1]]} ({name}){words[opening[1]:end]}"
         return span, (span_location(doc, *before.source_span(name_start, name_end)),), shown
 
     def _pair(self, text: str, p_start: int, p_end: int, opening: tuple[int, int] | None = None):

@@ -236,6 +236,28 @@ def test_an_opening_it_stands_for_the_subject_named_first_before_it():
     assert [(r.line, r.column, r.match) for r in finding.related] == [(1, 28, "ketamine")]
 
 
+def test_an_opening_its_is_quoted_as_the_possessive_of_what_it_stands_for():
+    from ketalint.document import parse
+    from ketalint.engine import check_document
+
+    text = """
+rules:
+  - id: t.months
+    type: claim
+    category: overclaim
+    severity: warning
+    message: 'says "{match}"'
+    subject: ['\\b(?:a|their)\\s+first\\s+infusion\\b']
+    predicate: ['\\blast\\s+for\\s+months\\b']
+    within: 3
+"""
+    (rule,) = parse_pack(text, "test.yaml", "t")
+    doc = parse("a.md", "Patients ask what happens after their first infusion. Its benefits last for months.")
+    (finding,) = check_document(doc, [(rule, "warning")])
+    assert finding.message == 'says "Its (their first infusion\'s) benefits last for months"'
+    assert [r.match for r in finding.related] == ["their first infusion"]
+
+
 @pytest.mark.parametrize("text", [
     "BDNF comes up in every talk about ketamine. It is also FDA-approved for depression.",
     "Ketamine is an anesthetic. It is not FDA-approved for depression.",
