@@ -140,6 +140,16 @@ def test_a_prepositional_aside_between_commas_after_a_verb_is_an_aside():
     assert not _flagged(rule, "Anxiety treatment in the trials as in our own audit of patients is effective.")
 
 
+def test_a_relative_clause_between_commas_after_the_first_half_is_an_aside():
+    rule = _rule("    within: 3\n    same_clause: true\n")
+    assert _flagged(rule, "For anxiety, which many of our patients describe as constant worry, it is effective.")
+    assert not _flagged(rule, "For anxiety that many of our patients describe as constant worry it is effective.")
+    # Only right after the first half: elsewhere a comma may start another statement.
+    assert not _flagged(rule, "For anxiety it is what many describe, which our team hears daily, as effective.")
+    # A negation inside the clause describes the subject, not the claim.
+    assert _flagged(rule, "For anxiety, which is not a rare condition at all, it is effective.")
+
+
 def test_a_contrast_inside_a_subject_that_runs_on_to_its_pronoun_does_not_deny_the_claim():
     text = """\
 rules:
