@@ -36,11 +36,12 @@ class Restatement(Frozen):
     statement ends with a sentence of the document word for word (from `copied_at` on), a
     finding inside that copy is reported where the words are: `sentence` is that sentence."""
 
-    __slots__ = ("statement", "start", "end", "first", "last", "note", "sentence", "copied_at")
+    __slots__ = ("statement", "start", "end", "first", "last", "note", "sentence", "copied_at", "in_table")
 
-    def __init__(self, statement: str, start: int, end: int, first: int, last: int, note: str, sentence=None, copied_at: int = -1):
+    def __init__(self, statement: str, start: int, end: int, first: int, last: int, note: str, sentence=None, copied_at: int = -1,
+                 in_table: bool = False):
         self.assign(statement=statement, start=start, end=end, first=first, last=last, note=note, sentence=sentence,
-                    copied_at=copied_at)
+                    copied_at=copied_at, in_table=in_table)
 
     def span_of(self, start: int, end: int) -> tuple[int, int]:
         """The source span to report a finding at whose statement span is [start, end)."""
@@ -732,7 +733,8 @@ def _table_cells(doc) -> list[Restatement]:
                     rest = _REPEATED_MARK.sub("", mark.group("rest")).strip().rstrip(".!")
                     said = label if mark.group("yes") else f"not {label}"
                     statement = f"{heading}: {said}{', ' + rest if rest else ''}."
-                    found.append(Restatement(statement, first, last, first, last, f'(read in its table as "{statement}")'))
+                    found.append(Restatement(statement, first, last, first, last, f'(read in its table as "{statement}")',
+                                             in_table=True))
                 continue
             prefix = ", ".join(part for part in (heading, label) if part) + ": "
             for block in blocks:
@@ -742,5 +744,5 @@ def _table_cells(doc) -> list[Restatement]:
                         statement = statement.rstrip() + "."
                     shown = " ".join(statement.split())
                     found.append(Restatement(statement, sentence.source_start, sentence.source_end, first, last,
-                                             f'(read in its table as "{shown}")', sentence, len(prefix)))
+                                             f'(read in its table as "{shown}")', sentence, len(prefix), in_table=True))
     return found

@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections import Counter
 
 from ketalint.corpus.conflicts import Conflict, representatives
+from ketalint.corpus.statement import quoted
 from ketalint.engine import prose
 from ketalint.finding import Finding
 
@@ -99,7 +100,7 @@ def _summary(rule, against: list[Conflict], statements: list, count: int, files:
     message = (
         f"{_count(count, 'statement')} in {_count(files, 'other article')} "
         f"{'contradict' if more else 'contradicts'} this article{what}; the findings are theirs, this is a note: "
-        f'{first.path}:{first.line} ("{prose(first.match)}"){f" and {more} more" if more else ""}.'
+        f'{first.path}:{first.line} ("{prose(quoted(first))}"){f" and {more} more" if more else ""}.'
     )
     return message, tuple(s.location() for s in shown)
 

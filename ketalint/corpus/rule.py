@@ -57,8 +57,11 @@ class CorpusRule(RuleType):
             first, last = restatement.first, restatement.last
             if any(s.start < last and first < s.end and s.side == statement.side and s.key == statement.key for s in own):
                 continue
+            data = statement.data
+            if restatement.in_table:  # a message quotes the cell as its table reads it
+                data = {**data, "reading": " ".join(restatement.statement.split()).rstrip(".")}
             found = statement_at(doc, first if restatement.sentence is None else start, end, statement.key, statement.side,
-                                 statement.variant, statement.data)
+                                 statement.variant, data)
             if restatement.sentence is None:
                 found = found._replace(match=_pair_text(doc, first, end))
             added.append(found)

@@ -17,6 +17,7 @@ from collections import Counter, defaultdict
 from ketalint.corpus.conflicts import Conflict, by_place, representatives
 from ketalint.corpus.notes import contradicted_notes
 from ketalint.corpus.packed import SiteStatements
+from ketalint.corpus.statement import quoted
 from ketalint.engine import prose
 from ketalint.files import relative_to_root
 from ketalint.finding import Finding, severity_rank, shared_finding
@@ -83,9 +84,9 @@ def corpus_finding(rule, severity: str, conflict: Conflict, related: list, size:
     s, first, impl, spec = conflict.statement, related[0], rule.impl, rule.spec
     more = (len(conflict.counter) if size is None else size) - 1
     values = {
-        "match": prose(s.match),
+        "match": prose(quoted(s)),
         "side": impl.label(s.side),
-        "other": prose(first.match),
+        "other": prose(quoted(first)),
         "other_side": impl.label(first.side),
         "other_path": first.path,
         "other_line": str(first.line),

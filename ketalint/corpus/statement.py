@@ -57,6 +57,12 @@ class Statement(namedtuple("Statement", _FIELDS, defaults=("", _NO_DATA))):
 _make = Statement._make
 
 
+def quoted(statement: Statement) -> str:
+    """What a message quotes of a statement: its words, or for a table cell ("Yes") what the
+    cell says with its column's heading and its row's label ("Compounded spray: FDA-approved.")."""
+    return statement.data.get("reading") or statement.match
+
+
 def _arrived(path, start, end, line, column, end_line, end_column, match, key, side, variant, data) -> Statement:
     """A statement read from a cache entry or a worker: copies of a sentence share one string."""
     return _make((path, start, end, line, column, end_line, end_column, sys.intern(match), sys.intern(key), side, variant, data or _NO_DATA))

@@ -42,6 +42,23 @@ def test_the_pair_is_quoted_as_the_reader_sees_it():
     assert html[statement.start:statement.end] == "Is ketamine addictive?</h3><p>No"
 
 
+def test_a_table_cell_is_quoted_as_its_table_reads_it(tmp_path):
+    table = (
+        "# Sprays compared\n\n| | Spravato | Compounded ketamine nasal spray |\n|---|---|---|\n"
+        "| FDA-approved | Yes (March 2019) | Yes (pharmacy-made) |\n"
+    )
+    (statement,) = [s for s in shipped("contradiction.nasal-spray").impl.statements(parse("t.md", table))
+                    if s.side == "racemic-approved"]
+    assert statement.match == "Yes (pharmacy-made)"  # the finding's place and text are the cell's
+    assert statement.data["reading"] == "Compounded ketamine nasal spray: FDA-approved, (pharmacy-made)"
+    fact = "# Spravato\n\nSpravato, an esketamine nasal spray, was approved by the FDA in March 2019.\n"
+    for name, text in (("t.md", table), ("fact.md", fact)):
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    (finding,) = [f for f in check(tmp_path).findings if f.rule == "contradiction.nasal-spray"]
+    assert finding.location.match == "Yes (pharmacy-made)"
+    assert '("Compounded ketamine nasal spray: FDA-approved, (pharmacy-made)")' in finding.message
+
+
 def test_an_answer_that_states_the_claim_itself_is_one_statement():
     text = "Is ketamine addictive? No, ketamine is non-addictive.\n"
     statements = shipped("contradiction.misuse-risk").impl.statements(parse("faq.md", text))
