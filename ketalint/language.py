@@ -57,13 +57,17 @@ NEGATIONS = (
 # Idioms built from a negation word that intensify instead of deny: "nothing short of a miracle",
 # "there is no doubt it cures". They are blanked out before negation is looked for.
 NOT_NEGATIONS = (
-    "nothing short of", "nothing less than", "no less than", "no doubt", "no question", "without a doubt",
+    "nothing short of", "nothing less than", "nothing but", "nothing more than", "no less than", "no doubt", "no question", "without a doubt",
     "without doubt", "no wonder", "not only", "never been easier", "never looked back", "no more than",
     "without exception", "with no exception", "with no exceptions", "no exceptions", "without fail",
     # Circumstances, not denials: "ketamine at home with nobody watching is just as safe".
     "with nobody watching", "with no one watching", "with no-one watching", "with nobody around",
     "with no one around", "with nobody present", "with no one present", "with no supervision",
     "with no monitoring", "with no medical supervision",
+    # At least, and always: "no fewer than 100 billion neurons", "never fails to stop …".
+    "no fewer than", "not fewer than", "not less than", "never fails to", "never fail to", "never failed to",
+    # Permission: "Nothing stops you from taking it at home".
+    "nothing stops you", "nothing prevents you", "nothing is stopping you", "nothing stopping you",
 )
 
 HEDGES = (
@@ -131,7 +135,9 @@ REPORTING_AFTER = (
     r"(?:(?:was|were|is|are)\s*(?:not|n't)|(?:has|have|had)\s*(?:not|n't)\s+(?:yet\s+)?been)\s+(?:clearly\s+|yet\s+|consistently\s+)?"
     r"(?:seen|found|shown|observed|detected|confirmed|replicated|demonstrated|measured|proven)\b"
     # "… and that is not seen in every brain region" limits the claim; it does not deny it.
-    r"(?!\s+(?:in\s+)?(?:every|all|each|everywhere|always|in\s+(?:every|all|each)))",
+    r"(?!\s+(?:in\s+)?(?:every|all|each|everywhere|always|in\s+(?:every|all|each)))"
+    # "…; it has not been shown to create new neurons" denies another claim, which it states.
+    r"(?!\s+(?:to\s+(?!be\b)[a-z]|that\b))",
 )
 
 # A patient's words quoted by the advertiser are the advertiser's claim (FTC endorsement guides):
@@ -153,7 +159,7 @@ _TESTIMONIAL_RE = lazy(
     r"|[,!?.][\"']\s*(?:says|said|writes|wrote|shares|shared|recalls|recalled|explains|explained|adds|added)\s+[\w.]+",
     re.IGNORECASE,
 )
-_CLAUSE_BREAK = _compiled(r"[;:()\[\]]|\s[—–-]\s|—|–|,\s*(?:but|however|although|though|whereas|while|yet)\b|\bbut\b|\bhowever\b|\balthough\b|\bwhereas\b")
+_CLAUSE_BREAK = _compiled(r"[;:()\[\]]|\s[—–-]\s|—|–|,\s*(?:but|however|although|though|whereas|while|yet)\b|(?<!nothing\s)\bbut\b|\bhowever\b|\balthough\b|\bwhereas\b")
 _RELATIVE_AFTER = re.compile(r",\s*(?:which|who)\b")
 # ", and it relieves PTSD": a comma, a conjunction and a new subject start a second statement, which
 # a hedge of the first does not reach ("may ease depression, and it relieves PTSD" asserts the

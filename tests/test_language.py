@@ -27,6 +27,7 @@ def _reported(sentence: str, claim: str) -> bool:
         ("Readers wonder if ketamine works instantly.", "instantly"),
         ("A rise in synapse numbers was not seen in people after one dose.", "rise in synapse numbers"),
         ("Lasting benefit has not been shown in trials.", "Lasting benefit"),
+        ("Ketamine creates new neurons, but this was not found to be true in people.", "creates new neurons"),
         ("You might have read that infusions reset the brain; they do not.", "reset the brain"),
         ("Some sites say ketamine ends panic attacks; it does not.", "ends panic attacks"),
         ("A friend might tell you infusions are risk-free; they are not.", "risk-free"),
@@ -53,6 +54,7 @@ def test_reporting_and_denial_frames(sentence, claim):
         ("Our doctors will tell you infusions are risk-free.", "risk-free"),
         ("Ketamine ends the low mood that does not lift with pills.", "ends the low mood"),
         ("In rodents, ketamine sprouts new synapses; it does not create new neurons.", "new synapses"),
+        ("In rodents, ketamine sprouts new synapses; it has not been shown to create new neurons.", "new synapses"),
     ],
 )
 def test_plain_assertions_are_not_reported(sentence, claim):

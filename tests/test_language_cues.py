@@ -18,6 +18,9 @@ def _negated(sentence: str, claim: str) -> bool:
         ("There is no doubt that ketamine cures depression.", "cures"),
         ("Ketamine has no addictive potential and does not raise blood pressure.", "does not raise"),
         ("It is not a sedative, and it is safe for everyone.", "safe for everyone"),
+        ("Your brain holds no fewer than 100 billion neurons.", "100 billion"),
+        ("Ketamine never fails to stop suicidal thoughts.", "stop suicidal"),
+        ("Nothing stops you from taking Spravato at home alone.", "at home alone"),
     ],
 )
 def test_idioms_and_new_statements_do_not_carry_a_negation(sentence, claim):
@@ -30,6 +33,8 @@ def test_idioms_and_new_statements_do_not_carry_a_negation(sentence, claim):
         ("Nobody can guarantee results.", "guarantee"),
         ("Ketamine is not safe or effective for teens.", "effective"),
         ("We do not promise a cure.", "a cure"),
+        ("Ketamine never stops suicidal thoughts.", "stops suicidal"),
+        ("Your brain holds no 100 billion neurons.", "100 billion"),
     ],
 )
 def test_negations_still_reach_their_claim(sentence, claim):

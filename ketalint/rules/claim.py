@@ -48,7 +48,7 @@ from ketalint.rules.base import (
 from ketalint.rules.section_match import span_location
 
 _WORD_RE = re.compile(r"[\w'’-]+")
-_CONTRAST = r"[;]|\b(?:but|however|although|though|whereas|while|yet|unlike|instead)\b"
+_CONTRAST = r"[;]|(?<!nothing\s)\b(?:but|however|although|though|whereas|while|yet|unlike|instead)\b"
 _STATEMENT_BREAK = re.compile(_CONTRAST + r"|\s[—–-]\s|—|–", re.IGNORECASE)
 # In a headline a dash joins the topic to what is said of it: "Ketamine Infusions for PTSD —
 # Relief From Flashbacks and Nightmares" is one statement.
@@ -232,7 +232,14 @@ def _breaks_statement(text: str, gap: str) -> bool:
 def _negation_between(text: str, a: int, b: int, cues) -> bool:
     """A negation between subject and predicate denies the pairing, unless it sits in a relative
     clause closed by a comma: in "patients whose anxiety has not improved with therapy, ketamine
-    eases …" the "not" describes the patients."""
+    eases …" the "not" describes the patients; or in a clause a semicolon or a dash closes before
+    the predicate: "Ketamine isn't in a different class from LSD; it is a classic psychedelic"
+    asserts the second clause."""
+    closed = None
+    for closed in _CLAUSE_END.finditer(text, a, b):
+        pass
+    if closed is not None:
+        a = closed.end()
     negation, searched = folded(cues.negation, text)
     found = [m.start() for m in negation.finditer(searched, a, b)]
     found += [m.start() for m in _NOT_SUFFIX.finditer(text, a, b)]
@@ -243,6 +250,7 @@ def _negation_between(text: str, a: int, b: int, cues) -> bool:
 
 
 _NOT_SUFFIX = re.compile(r"n't\b")
+_CLAUSE_END = re.compile(r";|\s[—–]\s|—")
 _RELATIVE = re.compile(r"\b(?:whose|who|which|that|where|when)\b", re.IGNORECASE)
 
 

@@ -150,6 +150,12 @@ def test_a_relative_clause_between_commas_after_the_first_half_is_an_aside():
     assert _flagged(rule, "For anxiety, which is not a rare condition at all, it is effective.")
 
 
+def test_a_negation_in_a_clause_a_semicolon_closes_does_not_reach_the_predicate():
+    rule = _rule("    within: 10\n")
+    assert _flagged(rule, "Anxiety isn't a rare condition; our treatment for it is effective.")
+    assert not _flagged(rule, "Anxiety treatment here is not, for most people, effective.")
+
+
 def test_a_contrast_inside_a_subject_that_runs_on_to_its_pronoun_does_not_deny_the_claim():
     text = """\
 rules:
