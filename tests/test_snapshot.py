@@ -265,7 +265,6 @@ def test_a_process_that_expects_many_documents_takes_the_numbering_of_the_snapsh
 
 
 def test_a_numbering_extended_after_it_was_taken_is_stored_under_a_name_of_its_own():
-    from ketalint.prefilter import Prefilter
     from ketalint.rules import literals
 
     sets = literals.PlanSets()

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from ketalint.document.model import Document, Sentence
+from ketalint.document.model import Document
 from ketalint.finding import Location
 from ketalint.language import Context, Cues
 from ketalint.lazyregex import lazy

@@ -21,7 +21,6 @@ are left out: columns repeat by design.
 from __future__ import annotations
 
 import math
-from collections import defaultdict
 from collections.abc import Iterator
 
 from ketalint.document.model import Document, Sentence

@@ -65,7 +65,7 @@ def test_a_changed_rule_set_misses(tmp_path, parses):
     assert parses == Counter({"faq.md": 1})
 
 
-def _entries(root) -> tuple[ResultCache, "sqlite3.Connection"]:
+def _entries(root) -> tuple:
     import sqlite3
 
     cache = ResultCache(root / ".cache")

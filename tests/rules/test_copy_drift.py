@@ -82,7 +82,6 @@ _PIECES = ["Ketamine", "ketamine's", "don't", "3.5", "20%", "(BDNF)", "why?", "e
 @given(st.lists(st.lists(st.sampled_from(_PIECES), min_size=1, max_size=12), min_size=1, max_size=5))
 def test_the_fast_token_split_gives_the_tokens_the_regex_gives(sentences):
     from ketalint.document import parse
-    from ketalint.rules import copy_drift
     from ketalint.rules.copy_drift import _TOKEN, CopyDriftRule
     from ketalint.rules.base import sentence_text
     from ketalint.rules.base import RuleSpec
