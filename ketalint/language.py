@@ -109,7 +109,8 @@ REPORTING_BEFORE = (
     r"(?:supports?|justif(?:y|ies)|warrants?|backs?(?:\s+up)?)\s+(?:(?:telling|saying|claiming|promising)\s+(?:[\w-]+\s+){0,2}?)?that\b",
     r"(?:some|many|other|older|old|outdated|earlier|popular)\s+(?:[\w-]+\s+)?(?:sites|websites|clinics|people|ads|articles|sources|marketers|companies|textbooks|books|blogs|posts|influencers|providers)\s+"
     r"(?:say|claim|suggest|promise|advertise|state|call|describe|label)",
-    r"contrary\s+to", r"(?:you\s+)?(?:may|might)\s+have\s+(?:heard|read|seen)", r"(?:do\s+not|don't)\s+believe",
+    r"contrary\s+to", r"(?:you\s+)?(?:may|might)\s+have\s+(?:heard|read|seen)",
+    r"(?:has|have|had)\s+been\s+(?:described|referred\s+to)\s+as", r"(?:do\s+not|don't)\s+believe",
     r"beware\s+of", r"be\s+wary\s+of", r"avoid\s+(?:claims|clinics|providers)", r"so-called",
     r"promises?\s+(?:that|of)", r"advertis\w+\s+(?:that|as)", r"marketed\s+as", r"touted\s+as",
     r"(?:never|don't|do\s+not|won't|will\s+not|cannot|can't)\s+(?:claim|say|promise|pretend|tell\s+you)",
@@ -166,7 +167,9 @@ _RELATIVE_AFTER = re.compile(r",\s*(?:which|who)\b")
 # relief). "and that it …" stays under the verb that introduced both ("studies suggest that …").
 _NEW_STATEMENT = lazy(
     r",\s*(?:and|so|and\s+so|and\s+now)\s+(?:it|this|they|ketamine|esketamine|spravato|treatment|we|our\s+\w+"
-    r"|(?:some|many|most|other|a\s+few)\s+(?:people|patients|clients|adults)|others)\s+(?=[a-z])",
+    r"|(?:some|many|most|other|a\s+few)\s+(?:people|patients|clients|adults)|others"
+    # "You may notice a heaviness, and that calm comes from …": a noun that points back
+    r"|(?:that|this|the)\s+(?:calm(?:ness)?|feeling|effect|relief|change|sensation|lift|shift|result|improvement|difference|heaviness|boost))\s+(?=[a-z])",
     re.IGNORECASE,
 )
 # "has no side effects and does not raise blood pressure": a new verb after "and"/"or" starts a new
@@ -177,7 +180,9 @@ _NEW_PREDICATE = lazy(
 )
 # Invitations phrased as questions presuppose the promise: "Ready to feel better instantly?"
 _RHETORICAL_RE = re.compile(
-    r"^\W*(?:(?:are\s+you\s+)?ready\s+(?:to|for)|why\s+(?:wait|suffer|settle|struggle|put\s+up|keep\s+(?:suffering|struggling)))\b",
+    r"^\W*(?:(?:are\s+you\s+)?ready\s+(?:to|for)|why\s+(?:wait|suffer|settle|struggle|put\s+up|keep\s+(?:suffering|struggling))"
+    # "Who would have guessed that a medicine could …, yet that is exactly what ketamine does?"
+    r"|who\s+(?:would|could)\s+have\s+(?:guessed|thought|imagined|believed|predicted|dreamed))\b",
     re.IGNORECASE,
 )
 _WORD_RE = re.compile(r"[A-Za-z][A-Za-z'\-]*")
@@ -301,7 +306,11 @@ def is_hedged(text: str, start: int, end: int, cues: Cues = DEFAULT_CUES) -> boo
         right = relative.start()
     left, right = _statement_bounds(text, start, end, left, right)
     hedge, searched = folded(cues.hedge, text)
-    if hedge.search(searched, left, right):
+    found = hedge.search(searched, left, right)
+    while found is not None and _RANKING_HEDGE.match(searched, found.start()) and found.start() < start:
+        # "Possibly the most important finding is that …" hedges the ranking, not the finding.
+        found = hedge.search(searched, found.end(), right)
+    if found is not None:
         return True
     # "Research suggests that …; …" and "Early studies show …:" frame what follows them, and so
     # does a hedged explanation that a colon opens: "X is the leading hypothesis: the drug …".
@@ -312,6 +321,11 @@ def is_hedged(text: str, start: int, end: int, cues: Cues = DEFAULT_CUES) -> boo
                 or (head.rstrip().endswith(":") and _EXPLANATION_BEFORE_COLON.search(head)))
 
 
+_RANKING_HEDGE = re.compile(
+    r"(?:possibly|perhaps|arguably|probably|maybe)\s+(?:the|one\s+of\s+the)\s+(?:single\s+)?"
+    r"(?:most|best|biggest|greatest|simplest|clearest|easiest|strongest|largest)\b",
+    re.IGNORECASE,
+)
 _EXPLANATION_BEFORE_COLON = re.compile(r"\b(?:explanations?|hypothes[ie]s|theory|theories|models?|accounts?|ideas?)\b[^.;:]*:\s*$", re.I)
 
 
@@ -331,7 +345,10 @@ def _statement_bounds(text: str, start: int, end: int, left: int, right: int) ->
 def is_reported(text: str, start: int, end: int) -> bool:
     """The sentence reports or denies the claim rather than making it."""
     before, searched = folded(_REPORT_BEFORE_RE, text)
-    return bool(before.search(searched, 0, start)) or is_denied_after(text, end)
+    # A frame reaches to the end of its clause: "Some doctors wondered whether it might be too
+    # stimulating; we now know it works like a benzodiazepine" asserts the second clause.
+    left = text.rfind(";", 0, start) + 1
+    return bool(before.search(searched, left, start)) or is_denied_after(text, end)
 
 
 def is_denied_after(text: str, end: int) -> bool:

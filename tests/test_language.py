@@ -28,6 +28,8 @@ def _reported(sentence: str, claim: str) -> bool:
         ("A rise in synapse numbers was not seen in people after one dose.", "rise in synapse numbers"),
         ("Lasting benefit has not been shown in trials.", "Lasting benefit"),
         ("Ketamine creates new neurons, but this was not found to be true in people.", "creates new neurons"),
+        ("Ketamine has been described as the first rapid-acting antidepressant.", "rapid-acting"),
+        ("Some doctors wondered whether ketamine works like a benzodiazepine.", "works like"),
         ("You might have read that infusions reset the brain; they do not.", "reset the brain"),
         ("Some sites say ketamine ends panic attacks; it does not.", "ends panic attacks"),
         ("A friend might tell you infusions are risk-free; they are not.", "risk-free"),
@@ -55,6 +57,7 @@ def test_reporting_and_denial_frames(sentence, claim):
         ("Ketamine ends the low mood that does not lift with pills.", "ends the low mood"),
         ("In rodents, ketamine sprouts new synapses; it does not create new neurons.", "new synapses"),
         ("In rodents, ketamine sprouts new synapses; it has not been shown to create new neurons.", "new synapses"),
+        ("Some doctors wondered whether it was too stimulating; we now know ketamine works like a benzodiazepine.", "works like"),
     ],
 )
 def test_plain_assertions_are_not_reported(sentence, claim):
@@ -88,6 +91,8 @@ def _hedged(sentence: str, claim: str) -> bool:
         ("Infusions can help with depression, and ketamine ends OCD symptoms.", "ends OCD symptoms"),
         ("Ketamine eases PTSD, and it may also help with low mood.", "eases PTSD"),
         ("One infusion carries people through months, and some people need very little after.", "carries people through months"),
+        ("You may feel a heaviness, and that calm comes from ketamine blocking glutamate.", "blocking glutamate"),
+        ("Possibly the most important finding is that ketamine works better than ECT.", "works better"),
     ],
 )
 def test_a_hedge_does_not_reach_a_coordinated_statement(sentence, claim):
@@ -102,6 +107,8 @@ def test_a_hedge_does_not_reach_a_coordinated_statement(sentence, claim):
         ("Studies suggest that ketamine lifts low mood and that it eases PTSD.", "eases PTSD"),
         ("Early studies suggest ketamine lifts low mood, and it eases PTSD.", "eases PTSD"),
         ("Ketamine eases PTSD, and it may do so quickly.", "do so quickly"),
+        ("Ketamine possibly works better than ECT.", "works better"),
+        ("Possibly the most important finding is that ketamine may work better than ECT.", "work better"),
     ],
 )
 def test_a_hedge_still_covers_its_own_statement(sentence, claim):

@@ -70,7 +70,8 @@ def test_a_quoted_phrase_without_a_speaker_is_excused():
     assert Context().excuses(sentence, start, start + len("gone for good"))
 
 
-@pytest.mark.parametrize("text", ["Ready to feel better instantly?", "Why wait for lasting relief?"])
+@pytest.mark.parametrize("text", ["Ready to feel better instantly?", "Why wait for lasting relief?",
+                                  "Who would have guessed that one infusion could do this, yet it does?"])
 def test_invitations_are_not_questions(text):
     assert not is_question(text)
 
