@@ -52,6 +52,7 @@ NEGATIONS = (
     "doesn't", "don't", "didn't", "hasn't", "haven't", "hadn't", "shouldn't", "wouldn't", "couldn't",
     "neither", "nor", "without", "none", "nothing", "no longer", "fails to", "failed to", "lacks",
     "far from", "rather than", "instead of", "unlike", "nobody", "no one", "no-one",
+    "zero",  # "zero risk of addiction"
 )
 
 # Idioms built from a negation word that intensify instead of deny: "nothing short of a miracle",

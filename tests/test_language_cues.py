@@ -34,6 +34,7 @@ def test_idioms_and_new_statements_do_not_carry_a_negation(sentence, claim):
         ("Ketamine is not safe or effective for teens.", "effective"),
         ("We do not promise a cure.", "a cure"),
         ("Ketamine never stops suicidal thoughts.", "stops suicidal"),
+        ("Ketamine carries zero risk of addiction.", "risk of addiction"),
         ("Your brain holds no 100 billion neurons.", "100 billion"),
     ],
 )
