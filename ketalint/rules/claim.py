@@ -171,7 +171,7 @@ class ClaimRule(RuleType):
         opening = stand_in(text)
         if opening is None or opening[1] > p_start:
             return None, None, None
-        possessive = text[opening[1] - 1:opening[1]] in ("s", "S")  # "Its benefits"
+        possessive = text[opening[0]:opening[1]].lower() == "its"  # "Its benefits …"
         named = names_first(doc, sentence, self.subject, lambda s: sentence_text(doc, s), possessive)
         if named is None:
             return None, None, None
