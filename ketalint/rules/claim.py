@@ -232,14 +232,11 @@ def _breaks_statement(text: str, gap: str) -> bool:
 def _negation_between(text: str, a: int, b: int, cues) -> bool:
     """A negation between subject and predicate denies the pairing, unless it sits in a relative
     clause closed by a comma: in "patients whose anxiety has not improved with therapy, ketamine
-    eases …" the "not" describes the patients; or in a clause a semicolon or a dash closes before
-    the predicate: "Ketamine isn't in a different class from LSD; it is a classic psychedelic"
-    asserts the second clause."""
-    closed = None
-    for closed in _CLAUSE_END.finditer(text, a, b):
-        pass
-    if closed is not None:
-        a = closed.end()
+    eases …" the "not" describes the patients; or in a clause a semicolon closes before the
+    predicate, as for a reporting frame (`language.is_reported`): "Ketamine isn't in a different
+    class from LSD; it is a classic psychedelic" asserts the second clause. A dash may close an
+    aside instead ("is not — whatever you have read — a cure"), so it leaves the negation in."""
+    a = max(a, text.rfind(";", a, b) + 1)
     negation, searched = folded(cues.negation, text)
     found = [m.start() for m in negation.finditer(searched, a, b)]
     found += [m.start() for m in _NOT_SUFFIX.finditer(text, a, b)]
@@ -250,7 +247,6 @@ def _negation_between(text: str, a: int, b: int, cues) -> bool:
 
 
 _NOT_SUFFIX = re.compile(r"n't\b")
-_CLAUSE_END = re.compile(r";|\s[—–]\s|—")
 _RELATIVE = re.compile(r"\b(?:whose|who|which|that|where|when)\b", re.IGNORECASE)
 
 
