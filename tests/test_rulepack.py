@@ -135,3 +135,49 @@ def test_every_rule_of_the_pack_is_listed_in_the_readme():
     readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
     unlisted = [rule.id for rule in RULES if f"`{rule.id}`" not in readme]
     assert not unlisted, f"add to the README's rule tables: {unlisted}"
+
+
+_REGEX_KEYS = ("patterns", "subject", "predicate", "exceptions", "exclude", "benefit_patterns", "allow")
+_UNANCHORED_RUN = re.compile(r"^(?:\[\^[^\]]*\]|\.)[*+]")
+
+
+def _regexes_in(node, key=None):
+    """Every regex string under a regex key of a pack's YAML, however deep (a contradiction
+    rule's claims sit inside its poles)."""
+    if isinstance(node, dict):
+        for k, value in node.items():
+            yield from _regexes_in(value, k)
+    elif isinstance(node, list):
+        for value in node:
+            yield from _regexes_in(value, key)
+    elif isinstance(node, str) and key in _REGEX_KEYS:
+        yield node
+
+
+PACK_REGEXES = sorted({p for path in pack_files(default_pack_dir()) for p in _regexes_in(yaml.safe_load(path.read_text(encoding="utf-8")))})
+
+
+def test_pack_regexes_are_found_across_poles():
+    assert len(PACK_REGEXES) > 500
+    assert any("Spravato" in p for p in PACK_REGEXES)
+
+
+def test_no_pattern_opens_on_an_unanchored_run():
+    """`[^.;]*\\bSpravato\\b` is tried from every character of a sentence, each try reading to
+    the clause's end and back (quadratic in a long sentence); `(?<![^.;])` in front finds the
+    same matches from where a clause starts only."""
+    assert _UNANCHORED_RUN.match(r"[^.;]*\bSpravato\b") and not _UNANCHORED_RUN.match(r"(?<![^.;])[^.;]*\bSpravato\b")
+    assert [p for p in PACK_REGEXES if _UNANCHORED_RUN.match(p)] == []
+
+
+def test_anchored_clause_run_finds_what_the_bare_run_finds():
+    bare = re.compile(r"[^,;.]*\b(?:Spravato|esketamine)\b(?:\s*\)?\s*,[^,;.]*,)?[^,;.]*", re.IGNORECASE)
+    anchored = re.compile(r"(?<![^,;.])" + bare.pattern, re.IGNORECASE)
+    texts = [
+        "Unlike ketamine, Spravato is approved, and esketamine, the spray, is given in clinics; ketamine is not.",
+        "Esketamine works. Spravato (the spray), as labelled, needs monitoring",
+        "no match here, none at all.",
+        "spravato",
+    ]
+    for text in texts:
+        assert [m.span() for m in anchored.finditer(text)] == [m.span() for m in bare.finditer(text)]
