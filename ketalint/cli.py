@@ -1,10 +1,12 @@
 """The console entry point: `ketalint ...` and `python -m ketalint`.
 
-The commands are click commands (`ketalint.commands`), but click costs a one-article run a sixth
-of its time. The call pre-commit makes, `ketalint check FILE...` with no options, is therefore
-run here without click: nothing in it is an option, so click's parsing would hand
-`run_check_command` the same paths and defaults, and the errors, interruptions and exit codes
-click would add are added here the same way. Every other command line goes to click.
+The commands are click commands (`ketalint.commands`), but importing click costs a one-article
+run a sixth of its time (about 22 ms). The call pre-commit makes, `ketalint check FILE...`, and
+the lines CI and scripts write, `ketalint check . -q --format json`, are therefore run here
+without click: their paths and the few options read here (`-q`, `--no-color`, `--no-cache`,
+`--format`, `--fail-on`, `--jobs`) reach `run_check_command` as click's parsing would hand them
+on, and the errors, interruptions and exit codes click would add are added here the same way.
+Every other command line, and any value click would convert or refuse, goes to click.
 """
 
 from __future__ import annotations
@@ -29,14 +31,14 @@ def main(argv: list[str] | None = None) -> None:
         from ketalint.collector import pause_for_startup
 
         pause_for_startup()
-    paths = _plain_check_paths(sys.argv[1:] if argv is None else list(argv))
+    line = _plain_check_line(sys.argv[1:] if argv is None else list(argv))
     try:
-        if paths is None:
+        if line is None:
             from ketalint.commands import main as click_main
 
             click_main(argv)
         else:
-            _plain_check(paths)
+            _plain_check(*line)
     except SystemExit as stop:
         if argv is None and (stop.code is None or isinstance(stop.code, int)):
             end_process(stop.code or 0)
@@ -93,30 +95,69 @@ def __getattr__(name: str):
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
-def _plain_check_paths(args: list[str]) -> tuple[str, ...] | None:
-    """The paths of `check PATH...` when click would take every argument as a path as it is;
-    None for anything else (options, '-', '--', shell completion, an unreadable path)."""
+# The options of the command lines CI and scripts write (`check . -q --format json`), read here
+# as click reads them: a flag, or a value in the next argument or after "=", the last given
+# winning. Anything else about them (an unknown value, a value click would convert) goes to click.
+_PLAIN_FLAGS = {"-q": "quiet", "--quiet": "quiet", "--no-color": "no_color", "--no-cache": "no_cache"}
+_PLAIN_VALUES = {"-f": "fmt", "--format": "fmt", "--fail-on": "fail_on", "-j": "jobs", "--jobs": "jobs"}
+_FAIL_ON = ("error", "warning", "info")
+
+
+def _plain_check_line(args: list[str]) -> tuple[tuple[str, ...], dict] | None:
+    """(paths, options) of a `check` line that holds only paths and the options above, given
+    as click would accept them; None for anything else."""
     if os.name != "posix" or not args or args[0] != "check" or os.environ.get("_KETALINT_COMPLETE"):
         return None
-    paths = tuple(args[1:])
-    for path in paths:
-        if not path or path.startswith("-"):
+    paths: list[str] = []
+    options: dict = {}
+    rest = iter(args[1:])
+    for arg in rest:
+        if arg.startswith("-"):
+            name, equals, value = arg.partition("=")
+            if not equals and name in _PLAIN_FLAGS:
+                options[_PLAIN_FLAGS[name]] = True
+                continue
+            key = _PLAIN_VALUES.get(name) if name.startswith("--") or not equals else None
+            if key is None:
+                return None
+            if not equals:
+                value = next(rest, None)
+            value = _plain_value(key, value)
+            if value is None:
+                return None
+            options[key] = value
+            continue
+        if not arg:
             return None
         # click.Path() rejects an existing path that cannot be read, with its own message.
-        if os.path.exists(path) and not os.access(path, os.R_OK):
+        if os.path.exists(arg) and not os.access(arg, os.R_OK):
             return None
-    return paths
+        paths.append(arg)
+    return tuple(paths), options
+
+
+def _plain_value(key: str, value: str | None):
+    """The value as click would pass it on, or None where click would convert it, or refuse it."""
+    if value is None:
+        return None
+    if key == "jobs":
+        return int(value) if value.isascii() and value.isdigit() else None
+    if key == "fail_on":
+        return value if value in _FAIL_ON else None
+    from ketalint.formatters import FORMATTERS
+
+    return value if value in FORMATTERS else None
 
 
 class _Interrupted(Exception):
     """click's Abort."""
 
 
-def _plain_check(paths: tuple[str, ...]) -> None:
+def _plain_check(paths: tuple[str, ...], options: dict) -> None:
     """`check` as `ketalint.commands.main` runs it through click, handler for handler."""
     from ketalint.console import echo
 
-    exit_after(lambda: _as_click_main(paths), echo, interrupted=(_Interrupted,))
+    exit_after(lambda: _as_click_main(paths, options), echo, interrupted=(_Interrupted,))
 
 
 def exit_after(run, echo, interrupted: tuple[type[BaseException], ...] = ()) -> None:
@@ -143,14 +184,14 @@ def exit_after(run, echo, interrupted: tuple[type[BaseException], ...] = ()) -> 
     sys.exit(returned)
 
 
-def _as_click_main(paths: tuple[str, ...]) -> int:
+def _as_click_main(paths: tuple[str, ...], options: dict) -> int:
     """What click's `main` (not standalone) adds around the command."""
     import errno
 
     from ketalint.console import blank_line_on_stderr
 
     try:
-        return _as_click_group(paths)
+        return _as_click_group(paths, options)
     except (EOFError, KeyboardInterrupt) as exc:
         blank_line_on_stderr()
         raise _Interrupted from exc
@@ -161,14 +202,14 @@ def _as_click_main(paths: tuple[str, ...]) -> int:
         sys.exit(1)
 
 
-def _as_click_group(paths: tuple[str, ...]) -> int:
+def _as_click_group(paths: tuple[str, ...], options: dict) -> int:
     """What the click group adds (`ketalint.commands._Group`): a known error is one line and 2."""
     from ketalint.check_command import run_check_command
     from ketalint.console import echo
     from ketalint.errors import KetalintError
 
     try:
-        run_check_command(paths, echo=echo)
+        run_check_command(paths, echo=echo, **options)
     except KetalintError as exc:
         echo(f"ketalint: error: {exc}", err=True)
         return 2

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from cli_support import make_site
-from ketalint.cli import _plain_check_paths
+from ketalint.cli import _plain_check_line
 
 ARTICLE = "# Care\n\nKetamine permanently rewires the brain.\n\nThe brain has 100 billion neurons.\n"
 PLAIN = "import sys; from ketalint.cli import main; main(sys.argv[1:])"
@@ -45,6 +45,20 @@ def site(tmp_path: Path) -> Path:
         (["check", "a.md"], {"GITHUB_ACTIONS": "true"}),
         (["check", "a.md"], {"PYTHONIOENCODING": "ascii"}),
         (["check", "a.md"], {"NO_COLOR": "1"}),
+        (["check", "a.md", "-q", "--format", "json"], None),
+        (["check", "-f", "sarif", "a.md", "clean.md"], None),
+        (["check", "--format=github", "--fail-on", "error", "a.md"], None),
+        (["check", "--fail-on=info", "--quiet", "clean.md"], None),
+        (["check", "--format", "json", "--format", "text", "--no-color", "a.md"], None),
+        (["check", "--no-cache", "-j", "1", "a.md"], None),
+        (["check", "--jobs=2", "a.md", "clean.md"], None),
+        (["check", "--format", "xml", "a.md"], None),
+        (["check", "--fail-on", "Error", "a.md"], None),
+        (["check", "-j", "-1", "a.md"], None),
+        (["check", "-j", " 1", "a.md"], None),
+        (["check", "a.md", "--format"], None),
+        (["check", "-q=1", "a.md"], None),
+        (["check", "-j=2", "a.md"], None),
     ],
 )
 def test_the_plain_entry_prints_and_exits_as_click_does(site: Path, args, env):
@@ -74,10 +88,19 @@ def test_a_closed_pipe_ends_both_the_same_way(site: Path):
 @pytest.mark.parametrize(
     "args, plain",
     [
-        (["check", "a.md", "b.html"], ("a.md", "b.html")),
-        (["check"], ()),
-        (["check", "-q", "a.md"], None),
-        (["check", "a.md", "--format", "json"], None),
+        (["check", "a.md", "b.html"], (("a.md", "b.html"), {})),
+        (["check"], ((), {})),
+        (["check", "-q", "a.md"], (("a.md",), {"quiet": True})),
+        (["check", "a.md", "--format", "json", "--no-color"], (("a.md",), {"fmt": "json", "no_color": True})),
+        (["check", ".", "--format=sarif", "-f", "github", "--no-cache"], ((".",), {"fmt": "github", "no_cache": True})),
+        (["check", "--fail-on", "info", "-j", "2", "a.md", "--jobs=0"], (("a.md",), {"fail_on": "info", "jobs": 0})),
+        (["check", "--format", "xml", "a.md"], None),
+        (["check", "--format"], None),
+        (["check", "-f=json", "a.md"], None),
+        (["check", "--quiet=yes", "a.md"], None),
+        (["check", "-qj2", "a.md"], None),
+        (["check", "-j", "+2", "a.md"], None),
+        (["check", "--fix", "a.md"], None),
         (["check", "-"], None),
         (["check", "--", "a.md"], None),
         (["check", ""], None),
@@ -86,19 +109,21 @@ def test_a_closed_pipe_ends_both_the_same_way(site: Path):
         ([], None),
     ],
 )
-def test_only_options_free_check_lines_skip_click(args, plain):
-    assert _plain_check_paths(args) == plain
+def test_only_paths_and_the_plain_options_skip_click(args, plain):
+    assert _plain_check_line(args) == plain
 
 
 def test_shell_completion_goes_to_click(monkeypatch):
     monkeypatch.setenv("_KETALINT_COMPLETE", "bash_complete")
-    assert _plain_check_paths(["check", "a.md"]) is None
+    assert _plain_check_line(["check", "a.md"]) is None
 
 
-def test_the_plain_entry_does_not_import_click(site: Path):
-    code = "import sys; from ketalint.cli import main\ntry:\n    main(['check', 'a.md'])\nfinally:\n    print('click' in sys.modules, file=sys.stderr)"
+@pytest.mark.parametrize("args, imported", [(["check", "a.md"], False), (["check", "a.md", "-q", "--format", "json"], False),
+                                            (["check", "a.md", "--fix"], True)])
+def test_the_plain_entry_does_not_import_click(site: Path, args, imported):
+    code = f"import sys; from ketalint.cli import main\ntry:\n    main({args!r})\nfinally:\n    print('click' in sys.modules, file=sys.stderr)"
     proc = subprocess.run([sys.executable, "-c", code], cwd=site, capture_output=True, text=True)
-    assert proc.returncode == 1 and proc.stderr.strip().splitlines()[-1] == "False"
+    assert proc.returncode == 1 and proc.stderr.strip().splitlines()[-1] == str(imported)
 
 
 _AFTER_MAIN = (
