@@ -520,6 +520,7 @@ def restatements(doc) -> list[Restatement]:
     from ketalint.language import is_question
 
     sentences = doc.sentences
+    found.extend(_active_readings(sentences))
     for sentence, after in zip(sentences, sentences[1:]):
         text = sentence.text
         asked = "?" in text
@@ -557,6 +558,100 @@ def restatements(doc) -> list[Restatement]:
             found.append(Restatement(statement, after.source_start, after.source_end, sentence.source_start,
                                      after.block.source_end, _answer_note(shown, " ".join(after.text.split()), statement)))
     return found
+
+
+# A passive whose agent is the treatment: "the release of glutamate is dampened by ketamine"
+# says what "ketamine dampened the release of glutamate" says, and the rules that judge claims
+# are written for the active voice. The auxiliary is a plain one: a modal ("may be raised by")
+# hedges, and a negation ("is not raised by") denies, so such sentences are left as they are.
+_PASSIVE_BY = re.compile(
+    r"\b(?P<aux>(?:is|are|was|were|gets|get|got|(?:has|have|had)\s+been|(?:is|are|was|were)\s+being)\s+)"
+    r"(?P<adverb>(?:(?!not\b|never\b)[a-z]+ly\s+){0,2})"
+    r"(?P<verb>[a-z]+(?:ed|en|wn|ne|lt|pt|ght|ung|unk|ade|eft|ot|et|ut|id|ld|nd))"
+    r"(?P<state>\s+(?:unchanged|untouched|intact|unaffected|alone|steady|stable|normal|flat))?"
+    r"\s+by\s+(?P<agent>(?:(?:a|an|the|your|our|just|only|one|each|every|single|first|IV|intravenous|oral|low-dose|regular|repeated|ketamine's)\s+)*"
+    r"(?:(?:ketamine|esketamine|spravato)(?:\s+(?:infusions?|treatments?|sessions?|doses?|therapy|nasal\s+spray|spray))?"
+    r"|(?<=\s)(?:infusions?|treatments?|sessions?|doses?|medicine|medication|drug|spray))\b)",
+    re.IGNORECASE,
+)
+# Where the passive's subject starts: after the last clause break before its auxiliary.
+_CLAUSE_OPENING = re.compile(r"[,;:(]\s*|\s[—–-]\s+|\b(?:that|because|so|when|while|whereas|and|but|since|if|although)\s+", re.IGNORECASE)
+_MOST_PATIENT_WORDS = 12
+
+
+def _active_readings(sentences) -> list[Restatement]:
+    """Sentences with a passive whose agent is the treatment, read in the active voice: "the
+    release of glutamate in the brain is dampened by ketamine" as "ketamine dampened the release
+    of glutamate in the brain", and "Blood pressure is left unchanged by an infusion" as "an
+    infusion left blood pressure unchanged"."""
+    found = []
+    for sentence in sentences:
+        text = sentence.text
+        if " by " not in text:
+            continue
+        passive = _PASSIVE_BY.search(text)
+        if passive is None:
+            continue
+        before = text[:passive.start()]
+        opening = 0
+        for opening_match in _CLAUSE_OPENING.finditer(before):
+            opening = opening_match.end()
+        patient = before[opening:].strip()
+        if not patient or len(patient.split()) > _MOST_PATIENT_WORDS or patient.lower() in ("which", "who", "it", "this", "that"):
+            continue
+        agent = passive.group("agent")
+        verb = base_form(passive.group("verb"))
+        if not agent.lower().endswith(_PLURAL_AGENTS):
+            verb = third_person(verb)
+        state = passive.group("state") or ""
+        if not opening:  # the two trade places at the start of the sentence
+            agent = agent[:1].upper() + agent[1:]
+            if not patient[1:2].isupper():
+                patient = patient[:1].lower() + patient[1:]
+        statement = f"{text[:opening]}{agent} {passive.group('adverb')}{verb} {patient}{state}{text[passive.end():]}"
+        statement = " ".join(statement.split())
+        found.append(Restatement(statement, sentence.source_start, sentence.source_end, sentence.source_start,
+                                 sentence.source_end, f'(read as "{statement}")'))
+    return found
+
+
+_PLURAL_AGENTS = ("infusions", "treatments", "sessions", "doses")
+_IRREGULAR = {
+    "left": "leave", "kept": "keep", "made": "make", "brought": "bring", "given": "give", "grown": "grow",
+    "driven": "drive", "taken": "take", "shown": "show", "held": "hold", "done": "do", "undone": "undo",
+    "built": "build", "sent": "send", "set": "set", "cut": "cut", "put": "put", "shut": "shut", "broken": "break",
+    "beaten": "beat", "hidden": "hide", "chosen": "choose", "frozen": "freeze", "woken": "wake", "caught": "catch",
+    "fought": "fight", "found": "find", "bound": "bind", "lost": "lose", "felt": "feel", "led": "lead",
+    "fed": "feed", "met": "meet", "paid": "pay", "laid": "lay", "told": "tell", "understood": "understand",
+    "run": "run", "begun": "begin", "struck": "strike", "stuck": "stick", "hung": "hang", "spun": "spin",
+    "won": "win", "thrown": "throw", "known": "know", "sought": "seek", "taught": "teach", "overcome": "overcome",
+    "undergone": "undergo", "forgotten": "forget", "written": "write", "ridden": "rid",
+}
+# Stems that keep a final "e" once "-ed" is taken off: "raised", "reduced", "relieved",
+# "eliminated", "changed", "argued", "cured", "provoked", "promoted".
+_E_STEM = re.compile(r"(?:[^s]s|[cvzug]|[^e]at|(?<!t)reat|ur|ok|[^a]ir|ot)$")
+
+
+def base_form(participle: str) -> str:
+    """The base form of a past participle: "dampened" → "dampen", "raised" → "raise",
+    "stopped" → "stop", "carried" → "carry", "left" → "leave" (enough for the verbs claims are
+    made with; an unknown irregular one is kept as it is)."""
+    lowered = participle.lower()
+    known = _IRREGULAR.get(lowered)
+    if known is not None:
+        return known
+    if not lowered.endswith("ed") or len(lowered) < 5:
+        return participle
+    stem = participle[:-2]
+    if lowered.endswith("ied"):
+        return participle[:-3] + "y"
+    if len(stem) > 3 and stem[-1] == stem[-2] and stem[-1].lower() in "bgmnprt":
+        return stem[:-1]
+    if lowered.endswith("eed"):
+        return participle[:-1]
+    if lowered.endswith("ssed"):
+        return stem
+    return stem + "e" if _E_STEM.search(stem.lower()) else stem
 
 
 _IT_OPENINGS = ("It is ", "It's ", "It’s ")

@@ -7,6 +7,7 @@ import pytest
 from ketalint.document import parse
 from ketalint.restate import (
     answered,
+    base_form,
     condition_heading,
     declarative,
     resolved,
@@ -396,3 +397,63 @@ def test_a_label_that_is_a_sentence_names_nothing_and_a_myth_column_is_not_read(
     assert [r.statement for r in restatements(parse("a.md", text))] == [
         "Fact: It is an approved anesthetic.", "Fact: It grows new synapses in rodents.",
     ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "statement"),
+    [
+        ("The release of glutamate is dampened by ketamine.", "Ketamine dampens the release of glutamate."),
+        ("Within minutes, glutamate release is quickly dampened by ketamine, and calm follows.",
+         "Within minutes, ketamine quickly dampens glutamate release, and calm follows."),
+        ("Blood pressure is left unchanged by a ketamine infusion.", "A ketamine infusion leaves blood pressure unchanged."),
+        ("Suicidal behavior is prevented by Spravato in patients at risk.", "Spravato prevents suicidal behavior in patients at risk."),
+        ("Months of relief are produced by just one infusion.", "Just one infusion produces months of relief."),
+        ("Studies show that new neurons are grown by repeated infusions.", "Studies show that repeated infusions grow new neurons."),
+        ("BDNF is released by ketamine within minutes.", "Ketamine releases BDNF within minutes."),
+    ],
+)
+def test_a_passive_whose_agent_is_the_treatment_is_read_in_the_active(sentence, statement):
+    found = restatements(parse("a.md", sentence))
+    assert [r.statement for r in found] == [statement]
+    assert found[0].note == f'(read as "{statement}")'
+    assert (found[0].start, found[0].end) == (0, len(sentence))
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Glutamate may be dampened by ketamine.",  # a modal hedges
+        "Glutamate is not dampened by ketamine.",  # a negation denies
+        "Glutamate is never dampened by ketamine.",
+        "The clinic was founded by Dr. Lee in 2019.",  # the agent is not the treatment
+        "Ketamine, which is given by IV, works within hours.",
+        "The mechanism has been worked out by neuroscientists.",
+        "Patients are driven home by a friend after each infusion.",
+    ],
+)
+def test_other_passives_are_left_as_they_are(sentence):
+    assert restatements(parse("a.md", sentence)) == []
+
+
+@pytest.mark.parametrize(
+    ("participle", "base"),
+    [("dampened", "dampen"), ("raised", "raise"), ("reduced", "reduce"), ("prevented", "prevent"), ("stopped", "stop"),
+     ("carried", "carry"), ("left", "leave"), ("grown", "grow"), ("eliminated", "eliminate"), ("treated", "treat"),
+     ("created", "create"), ("freed", "free"), ("repaired", "repair"), ("changed", "change"), ("passed", "pass")],
+)
+def test_base_form_of_a_participle(participle, base):
+    assert base_form(participle) == base
+
+
+def test_a_claim_rule_reports_a_passive_at_the_sentence(tmp_path, monkeypatch):
+    """The engine reads the restatement with the rules that judge claims, and reports at the
+    sentence with how it read it."""
+    from ketalint.api import CheckOptions, run_check
+    from ketalint.config import load_config
+
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "a.md").write_text("# Care\n\nThe release of glutamate in the brain is dampened by ketamine.\n", encoding="utf-8")
+    report = run_check(load_config(start=tmp_path, cache=False), CheckOptions(paths=["a.md"], cache=False))
+    found = [f for f in report.findings if f.rule == "factual.glutamate-direction"]
+    assert len(found) == 1 and (found[0].location.line, found[0].location.column) == (3, 1)
+    assert found[0].message.endswith('(read as "Ketamine dampens the release of glutamate in the brain.")')
