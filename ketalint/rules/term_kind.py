@@ -57,8 +57,10 @@ _HEAD = r"(?!\s*-?\s*(?:antagonists?|agonists?|blockers?|modulators?|inhibitors?
 _SHAPES = {
     # An aside between the term and its verb: "BDNF, brain-derived neurotrophic factor, is …",
     # "BDNF, I learned, is …".
-    # "BDNF is nothing but a neurotransmitter" says it is one.
-    "copula": r"(?P<term>{T}){N}{P}(?:,\s+[^,.;:()?!]{{1,60}}?,)?\s+(?:is|are|was|acts\s+as|functions\s+as|serves\s+as)\s+"
+    # "BDNF is nothing but a neurotransmitter" says it is one; so does "BDNF is classified as a
+    # neurotransmitter".
+    "copula": r"(?P<term>{T}){N}{P}(?:,\s+[^,.;:()?!]{{1,60}}?,)?\s+(?:is|are|was|acts\s+as|functions\s+as|serves\s+as|"
+    r"(?:is|are|was)\s+(?:(?:usually|generally|commonly|formally|officially|properly|now)\s+)?(?:classified|classed|categori[sz]ed|counted|grouped)\s+as)\s+"
     r"(?:(?:nothing\s+(?:but|more\s+than)|no\s+more\s+than|just|simply|merely)\s+)?(?:{D}\s+)?(?:(?:type|kind|form|class|member|family)\s+of\s+(?:the\s+)?)?{A}(?P<kind>{K}){H}",
     "appositive": r"(?P<term>{T}){N}{P},\s+{D}\s+{A}(?P<kind>{K}){H}",
     # An aside in brackets: "BDNF (the excitatory neurotransmitter released …)".
