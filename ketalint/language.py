@@ -65,6 +65,8 @@ NOT_NEGATIONS = (
     "with nobody watching", "with no one watching", "with no-one watching", "with nobody around",
     "with no one around", "with nobody present", "with no one present", "with no supervision",
     "with no monitoring", "with no medical supervision",
+    "without a clinician present", "without a doctor present", "without a nurse present", "without anyone present",
+    "without medical staff present", "without a clinician nearby", "without a doctor nearby", "without anyone nearby",
     # At least, and always: "no fewer than 100 billion neurons", "never fails to stop …".
     "no fewer than", "not fewer than", "not less than", "never fails to", "never fail to", "never failed to",
     # Permission: "Nothing stops you from taking it at home".

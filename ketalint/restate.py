@@ -19,6 +19,7 @@ wrong split could move a "not" off its verb.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from functools import lru_cache
 
 from ketalint.document.model import follows
@@ -520,7 +521,7 @@ def restatements(doc) -> list[Restatement]:
     from ketalint.language import is_question
 
     sentences = doc.sentences
-    found.extend(_active_readings(sentences))
+    found.extend(_active_readings(doc))
     for sentence, after in zip(sentences, sentences[1:]):
         text = sentence.text
         asked = "?" in text
@@ -564,31 +565,50 @@ def restatements(doc) -> list[Restatement]:
 # says what "ketamine dampened the release of glutamate" says, and the rules that judge claims
 # are written for the active voice. The auxiliary is a plain one: a modal ("may be raised by")
 # hedges, and a negation ("is not raised by") denies, so such sentences are left as they are.
+_AGENT_TREATMENT = (
+    r"(?:(?:a|an|the|your|our|just|only|one|each|every|single|first|IV|intravenous|oral|low-dose|regular|repeated|ketamine's)\s+)*"
+    r"(?:(?:ketamine|esketamine|spravato)(?:\s+(?:infusions?|treatments?|sessions?|doses?|therapy|nasal\s+spray|spray))?"
+    r"|(?<=\s)(?:infusions?|treatments?|sessions?|doses?|medicine|medication|drug|spray))\b"
+)
 _PASSIVE_BY = re.compile(
     r"\b(?P<aux>(?:is|are|was|were|gets|get|got|(?:has|have|had)\s+been|(?:is|are|was|were)\s+being)\s+)"
     r"(?P<adverb>(?:(?!not\b|never\b)[a-z]+ly\s+){0,2})"
     r"(?P<verb>[a-z]+(?:ed|en|wn|ne|lt|pt|ght|ung|unk|ade|eft|ot|et|ut|id|ld|nd))"
     r"(?P<state>\s+(?:unchanged|untouched|intact|unaffected|alone|steady|stable|normal|flat))?"
-    r"\s+by\s+(?P<agent>(?:(?:a|an|the|your|our|just|only|one|each|every|single|first|IV|intravenous|oral|low-dose|regular|repeated|ketamine's)\s+)*"
-    r"(?:(?:ketamine|esketamine|spravato)(?:\s+(?:infusions?|treatments?|sessions?|doses?|therapy|nasal\s+spray|spray))?"
-    r"|(?<=\s)(?:infusions?|treatments?|sessions?|doses?|medicine|medication|drug|spray))\b)",
+    r"\s+by\s+(?P<agent>" + _AGENT_TREATMENT + r")",
     re.IGNORECASE,
 )
+_BY_TREATMENT = re.compile(r"by\s+" + _AGENT_TREATMENT, re.IGNORECASE)
 # Where the passive's subject starts: after the last clause break before its auxiliary.
 _CLAUSE_OPENING = re.compile(r"[,;:(]\s*|\s[—–-]\s+|\b(?:that|because|so|when|while|whereas|and|but|since|if|although)\s+", re.IGNORECASE)
 _MOST_PATIENT_WORDS = 12
 
 
-def _active_readings(sentences) -> list[Restatement]:
+def _active_readings(doc) -> list[Restatement]:
     """Sentences with a passive whose agent is the treatment, read in the active voice: "the
-    release of glutamate in the brain is dampened by ketamine" as "ketamine dampened the release
-    of glutamate in the brain", and "Blood pressure is left unchanged by an infusion" as "an
-    infusion left blood pressure unchanged"."""
+    release of glutamate in the brain is dampened by ketamine" as "Ketamine dampens the release
+    of glutamate in the brain", and "Blood pressure is left unchanged by an infusion" as "An
+    infusion leaves blood pressure unchanged". Only the sentences that hold " by " are tried,
+    found with one search of the document's text (most articles hold none or one), and only
+    where the treatment follows it."""
+    stream, sentences = doc.stream, doc.sentences
+    at = stream.find(" by ")
+    if at < 0:
+        return []
+    starts = None
+    candidates = []
+    while at >= 0:
+        if _BY_TREATMENT.match(stream, at + 1) is not None:  # "by a clinician" is no treatment
+            if starts is None:
+                starts = [sentence.stream_start for sentence in sentences]
+            index = bisect_right(starts, at) - 1
+            if not candidates or candidates[-1] != index:
+                candidates.append(index)
+        at = stream.find(" by ", at + 1)
     found = []
-    for sentence in sentences:
+    for index in candidates:
+        sentence = sentences[index]
         text = sentence.text
-        if " by " not in text:
-            continue
         passive = _PASSIVE_BY.search(text)
         if passive is None:
             continue

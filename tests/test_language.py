@@ -171,6 +171,9 @@ def test_one_named_trial_bounds_what_it_found(sentence, hedged):
     ("Lozenges taken with no supervision are safe.", False),
     ("Ketamine at home with nobody watching is not safe.", True),
     ("Ketamine at home with no one around is never safe.", True),
+    ("Home use of Spravato without a clinician present is considered safe.", False),
+    ("Home use of Spravato without a clinician present is never safe.", True),
+    ("Spravato used without monitoring is safe.", True),
 ])
 def test_a_circumstance_with_nobody_in_it_is_no_denial(sentence, negated):
     assert is_negated(sentence, sentence.index("safe")) is negated
