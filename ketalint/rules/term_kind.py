@@ -69,6 +69,9 @@ _SHAPES = {
     "definition": r"\W*(?P<term>{T}){N}{P}[*_]*(?:\n|:\s|\s[—–-]\s)\s*{D}\s+{A}(?P<kind>{K}){H}",
     "called": r"\b{D}\s+{A}(?P<kind>{K}),?\s+(?:called|named|known\s+as)\s+(?P<term>{T}){N}",
     "such-as": r"(?P<kind>{K}),?\s+(?:such\s+as|like|including)\s+(?:[\w-]+,?\s+(?:and\s+|or\s+)?){{0,4}}?(?P<term>{T}){N}",
+    # The answer to "what BDNF is", after a colon: "give them the simple answer: it's a neurotransmitter".
+    "what-is": r"\bwhat\s+(?P<term>{T}){N}{P}\s+(?:is|are|really\s+is)\b[^.;:!?]{{0,60}}:\s*(?:it['’]s|it\s+is|they['’]re|they\s+are)\s+"
+    r"(?:{D}\s+)?{A}(?P<kind>{K}){H}",
 }
 # After a sentence that names the term first, "It is a Y": the kind said of the "it" (see
 # `ketalint.antecedent`), matched from the end of the "it".
