@@ -648,8 +648,13 @@ _IRREGULAR = {
     "undergone": "undergo", "forgotten": "forget", "written": "write", "ridden": "rid",
 }
 # Stems that keep a final "e" once "-ed" is taken off: "raised", "reduced", "relieved",
-# "eliminated", "changed", "argued", "cured", "provoked", "promoted".
-_E_STEM = re.compile(r"(?:[^s]s|[cvzug]|[^e]at|(?<!t)reat|ur|ok|[^a]ir|ot)$")
+# "eliminated", "changed", "argued", "cured", "provoked", "promoted", "restored", "prepared",
+# "combined", "computed", "decided", "faded", "compiled", "baked", "liked", "enabled" (but
+# "appeared", "joined", "avoided", "loaded", "failed", "monitored").
+_E_STEM = re.compile(
+    r"(?:[^s]s|[cvzug]|[^e]at|(?<!t)reat|ur|ok|[^a]ir|ot|(?:st|pl|gn|sc|ad)or|[^e]ar|[^ao]in|[^o]ut|[^oa]id|[^o]od"
+    r"|[^oe]ad|[^aoe]il|[^e]ak|ik|(?<!l)[bptdgckfz]l)$"
+)
 
 
 def base_form(participle: str) -> str:

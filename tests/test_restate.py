@@ -439,7 +439,10 @@ def test_other_passives_are_left_as_they_are(sentence):
     ("participle", "base"),
     [("dampened", "dampen"), ("raised", "raise"), ("reduced", "reduce"), ("prevented", "prevent"), ("stopped", "stop"),
      ("carried", "carry"), ("left", "leave"), ("grown", "grow"), ("eliminated", "eliminate"), ("treated", "treat"),
-     ("created", "create"), ("freed", "free"), ("repaired", "repair"), ("changed", "change"), ("passed", "pass")],
+     ("created", "create"), ("freed", "free"), ("repaired", "repair"), ("changed", "change"), ("passed", "pass"),
+     ("restored", "restore"), ("monitored", "monitor"), ("prepared", "prepare"), ("appeared", "appear"),
+     ("combined", "combine"), ("joined", "join"), ("decided", "decide"), ("avoided", "avoid"), ("faded", "fade"),
+     ("loaded", "load"), ("compiled", "compile"), ("failed", "fail"), ("enabled", "enable"), ("settled", "settle")],
 )
 def test_base_form_of_a_participle(participle, base):
     assert base_form(participle) == base
