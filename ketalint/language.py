@@ -103,6 +103,10 @@ HEDGES = (
 # Frames that report or deny a claim instead of making it: "some sites claim …", "it is a myth that …".
 REPORTING_BEFORE = (
     r"claims?\s+that", r"claimed\s+that", r"claiming", r"\bmyths?\b", r"misconceptions?",
+    # What other people expect is theirs: "which surprises many people who expect a receptor
+    # blocker to dampen glutamate".
+    r"\b(?:people|patients|many|some|others|most|someone|anyone|they)\s+(?:who\s+)?(?:might\s+|would\s+|often\s+|wrongly\s+|naturally\s+|still\s+)?"
+    r"(?:expect|expects|expected|assume|assumes|assumed|imagine|imagines|suppose|supposes|guess|guesses)\b",
     # What no study has shown is denied: "No human study has shown ketamine producing new neurons".
     r"\bno\s+(?:[\w-]+\s+){0,2}?(?:study|studies|trial|trials|research|evidence|data)\s+(?:has|have)\s+(?:yet\s+|ever\s+)?"
     r"(?:shown|found|demonstrated|proven|confirmed)\b",

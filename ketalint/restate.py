@@ -522,6 +522,7 @@ def restatements(doc) -> list[Restatement]:
 
     sentences = doc.sentences
     found.extend(_active_readings(doc))
+    found.extend(_parallel_readings(doc))
     for sentence, after in zip(sentences, sentences[1:]):
         text = sentence.text
         asked = "?" in text
@@ -677,6 +678,36 @@ def base_form(participle: str) -> str:
     if lowered.endswith("ssed"):
         return stem
     return stem + "e" if _E_STEM.search(stem.lower()) else stem
+
+
+# "Just as Spravato is FDA-approved for depression, so is the IV ketamine we give": the second
+# thing is said to be what the first is.
+_SO_IS = re.compile(
+    r"^(?P<lead>[\W_]*)(?:just\s+|much\s+)?as\s+(?P<first>[^,;:]{2,80}?)\s+(?P<verb>is|are|was|were|has\s+been|have\s+been|can|will)\s+"
+    r"(?P<what>[^,;:]{2,120}?),\s+so\s+(?P<verb2>is|are|was|were|has|have|can|will)\s+(?P<second>[^,;:.!?]{2,80}?)(?P<rest>\s*(?:[,;:.!?].*)?)$",
+    re.IGNORECASE | re.DOTALL,
+)
+
+
+def _parallel_readings(doc) -> list[Restatement]:
+    """"Just as A is P, so is B" read as "B is P" (only where ", so " is in the text at all)."""
+    if ", so " not in doc.stream:
+        return []
+    found = []
+    for sentence in doc.sentences:
+        text = sentence.text
+        if ", so " not in text:
+            continue
+        parallel = _SO_IS.match(text)
+        if parallel is None:
+            continue
+        verb = parallel.group("verb2") + (" been" if parallel.group("verb").lower().endswith("been") else "")
+        second = parallel.group("second").strip()
+        statement = f"{second[:1].upper()}{second[1:]} {verb} {parallel.group('what').strip()}{parallel.group('rest')}"
+        statement = " ".join(statement.split())
+        found.append(Restatement(statement, sentence.source_start, sentence.source_end, sentence.source_start,
+                                 sentence.source_end, f'(read as "{statement}")'))
+    return found
 
 
 _IT_OPENINGS = ("It is ", "It's ", "It’s ")

@@ -38,6 +38,8 @@ def _reported(sentence: str, claim: str) -> bool:
         ("Older textbooks say the adult brain cannot grow new connections.", "cannot grow new connections"),
         ("Some wellness blogs claim ketamine heals the brain; the evidence is thinner.", "heals the brain"),
         ("Be careful with influencers who promise instant relief.", "instant relief"),
+        ("This surprises many people who expect a receptor blocker to dampen glutamate.", "dampen glutamate"),
+        ("Patients often assume ketamine stays in the body for weeks.", "stays in the body for weeks"),
     ],
 )
 def test_reporting_and_denial_frames(sentence, claim):
@@ -58,6 +60,7 @@ def test_reporting_and_denial_frames(sentence, claim):
         ("In rodents, ketamine sprouts new synapses; it does not create new neurons.", "new synapses"),
         ("In rodents, ketamine sprouts new synapses; it has not been shown to create new neurons.", "new synapses"),
         ("Some doctors wondered whether it was too stimulating; we now know ketamine works like a benzodiazepine.", "works like"),
+        ("We expect ketamine to cure your depression.", "cure your depression"),
     ],
 )
 def test_plain_assertions_are_not_reported(sentence, claim):

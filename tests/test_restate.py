@@ -460,3 +460,20 @@ def test_a_claim_rule_reports_a_passive_at_the_sentence(tmp_path, monkeypatch):
     found = [f for f in report.findings if f.rule == "factual.glutamate-direction"]
     assert len(found) == 1 and (found[0].location.line, found[0].location.column) == (3, 1)
     assert found[0].message.endswith('(read as "Ketamine dampens the release of glutamate in the brain.")')
+
+
+@pytest.mark.parametrize(
+    ("sentence", "statement"),
+    [
+        ("Just as Spravato is FDA-approved for depression, so is the IV ketamine we give.",
+         "The IV ketamine we give is FDA-approved for depression."),
+        ("As SSRIs have been shown to help, so has therapy.", "Therapy has been shown to help."),
+    ],
+)
+def test_a_parallel_says_of_the_second_thing_what_it_says_of_the_first(sentence, statement):
+    assert [r.statement for r in restatements(parse("a.md", sentence))] == [statement]
+
+
+@pytest.mark.parametrize("sentence", ["We open at nine, so come early.", "Just as you would for any visit, so plan ahead."])
+def test_other_sentences_with_so_are_left_alone(sentence):
+    assert restatements(parse("a.md", sentence)) == []
