@@ -523,6 +523,7 @@ def restatements(doc) -> list[Restatement]:
     sentences = doc.sentences
     found.extend(_active_readings(doc))
     found.extend(_parallel_readings(doc))
+    found.extend(_expanded_readings(doc))
     for sentence, after in zip(sentences, sentences[1:]):
         text = sentence.text
         asked = "?" in text
@@ -704,6 +705,41 @@ def _parallel_readings(doc) -> list[Restatement]:
         verb = parallel.group("verb2") + (" been" if parallel.group("verb").lower().endswith("been") else "")
         second = parallel.group("second").strip()
         statement = f"{second[:1].upper()}{second[1:]} {verb} {parallel.group('what').strip()}{parallel.group('rest')}"
+        statement = " ".join(statement.split())
+        found.append(Restatement(statement, sentence.source_start, sentence.source_end, sentence.source_start,
+                                 sentence.source_end, f'(read as "{statement}")'))
+    return found
+
+
+# Clinical shorthand, written out: notes for referrers say "BP: no change expected" and "LHb is
+# a core DMN node", which the rules, written in words, do not read. Case is kept where the
+# letters are a word too ("AD", "HR").
+_SHORTHAND = {
+    "BP": "blood pressure", "HR": "heart rate", "AEs": "side effects", "AE": "side effect", "ADRs": "side effects",
+    "pts": "patients", "pt": "patient", "MOA": "mechanism", "PK": "pharmacokinetics", "t½": "half-life",
+    "t1/2": "half-life", "LHb": "lateral habenula", "DMN": "default mode network", "SUD": "substance use disorder",
+    "5-HT": "serotonin", "oral AD": "oral antidepressant", "oral ADs": "oral antidepressants", "GAD": "anxiety",
+    "NMDA-R": "NMDA receptor", "NMDAR": "NMDA receptor", "SI": "suicidal ideation", "wk": "week", "wks": "weeks",
+    "mo": "months", "h": "hours", "hrs": "hours", "TRD": "treatment-resistant depression",
+    "MDD": "major depressive disorder", "CIs": "contraindications", "AVM": "arteriovenous malformation",
+}
+_SHORTHAND_RE = re.compile(
+    r"(?<![\w-])(?:" + "|".join(re.escape(k) for k in sorted(_SHORTHAND, key=len, reverse=True) if k not in ("h", "mo", "wk", "wks")) + r")(?![\w-])"
+    r"|(?<=\d )(?:h|mo|wk|wks)\b|(?<=\d)(?:h|mo|wk|wks)\b"
+)
+
+
+def _expanded_readings(doc) -> list[Restatement]:
+    """Sentences in clinical shorthand, read written out ("BP: no change expected." as "blood
+    pressure: no change expected.")."""
+    if _SHORTHAND_RE.search(doc.stream) is None:
+        return []
+    found = []
+    for sentence in doc.sentences:
+        text = sentence.text
+        if _SHORTHAND_RE.search(text) is None:
+            continue
+        statement = _SHORTHAND_RE.sub(lambda m: _SHORTHAND[m.group()], text)
         statement = " ".join(statement.split())
         found.append(Restatement(statement, sentence.source_start, sentence.source_end, sentence.source_start,
                                  sentence.source_end, f'(read as "{statement}")'))

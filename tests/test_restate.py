@@ -477,3 +477,21 @@ def test_a_parallel_says_of_the_second_thing_what_it_says_of_the_first(sentence,
 @pytest.mark.parametrize("sentence", ["We open at nine, so come early.", "Just as you would for any visit, so plan ahead."])
 def test_other_sentences_with_so_are_left_alone(sentence):
     assert restatements(parse("a.md", sentence)) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "statement"),
+    [
+        ("BP: no change expected.", "blood pressure: no change expected."),
+        ("The LHb is a core DMN node.", "The lateral habenula is a core default mode network node."),
+        ("Benefit holds for 3–4 mo in most pts.", "Benefit holds for 3–4 months in most patients."),
+        ("Spravato must be co-prescribed with an oral AD.", "Spravato must be co-prescribed with an oral antidepressant."),
+    ],
+)
+def test_clinical_shorthand_is_read_written_out(sentence, statement):
+    assert [r.statement for r in restatements(parse("a.md", sentence))] == [statement]
+
+
+@pytest.mark.parametrize("sentence", ["The BPD clinic opens at nine.", "Our ADHD program is separate.", "Say hi to the team."])
+def test_words_that_hold_the_letters_are_not_shorthand(sentence):
+    assert restatements(parse("a.md", sentence)) == []
