@@ -716,31 +716,68 @@ def _parallel_readings(doc) -> list[Restatement]:
 # letters are a word too ("AD", "HR").
 _SHORTHAND = {
     "BP": "blood pressure", "HR": "heart rate", "AEs": "side effects", "AE": "side effect", "ADRs": "side effects",
-    "pts": "patients", "pt": "patient", "MOA": "mechanism", "PK": "pharmacokinetics", "t½": "half-life",
+    "pts": "patients", "MOA": "mechanism", "PK": "pharmacokinetics", "t½": "half-life",
     "t1/2": "half-life", "LHb": "lateral habenula", "DMN": "default mode network", "SUD": "substance use disorder",
     "5-HT": "serotonin", "oral AD": "oral antidepressant", "oral ADs": "oral antidepressants", "GAD": "anxiety",
     "NMDA-R": "NMDA receptor", "NMDAR": "NMDA receptor", "SI": "suicidal ideation", "wk": "week", "wks": "weeks",
     "mo": "months", "h": "hours", "hrs": "hours", "TRD": "treatment-resistant depression",
     "MDD": "major depressive disorder", "CIs": "contraindications", "AVM": "arteriovenous malformation",
 }
-_SHORTHAND_RE = re.compile(
-    r"(?<![\w-])(?:" + "|".join(re.escape(k) for k in sorted(_SHORTHAND, key=len, reverse=True) if k not in ("h", "mo", "wk", "wks")) + r")(?![\w-])"
-    r"|(?<=\d )(?:h|mo|wk|wks)\b|(?<=\d)(?:h|mo|wk|wks)\b"
-)
+# Searched without a leading boundary test, which the regex engine would try at every character
+# (half a millisecond an article); the few matches are checked for their boundaries after. Units
+# are searched apart, from the digit before them, so that both searches skip ahead by a set of
+# first characters.
+_UNITS = ("hrs", "wks", "h", "mo", "wk")
+_SHORTHAND_RE = re.compile("|".join(re.escape(k) for k in sorted(_SHORTHAND, key=len, reverse=True) if k not in _UNITS))
+_UNIT_RE = re.compile(r"(?<=\d)\s?(?:hrs|wks|h|mo|wk)\b")
+_WORD_EDGE = re.compile(r"[\w-]")
+
+
+def _whole_word(text: str, start: int, end: int) -> bool:
+    return not (start and _WORD_EDGE.match(text, start - 1)) and not (end < len(text) and _WORD_EDGE.match(text, end))
+
+
+def _shorthand(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, written out) of each piece of shorthand in `text`, whole words only."""
+    found = []
+    for m in _SHORTHAND_RE.finditer(text):
+        if _whole_word(text, m.start(), m.end()):
+            found.append((m.start(), m.end(), _SHORTHAND[m.group()]))
+    if found:  # units are written out only in a sentence that holds other shorthand
+        found.extend((m.start(), m.end(), " " + _SHORTHAND[m.group().strip()]) for m in _UNIT_RE.finditer(text))
+    return sorted(found)
+
+
+# The words of the shorthand as the literal index splits and lower-cases them ("5-HT" holds "ht").
+_SHORTHAND_WORDS = ("bp", "hr", "aes", "ae", "adrs", "pts", "moa", "pk", "t½", "t1", "lhb", "dmn", "sud", "ht", "ad",
+                    "ads", "gad", "nmdar", "si", "trd", "mdd", "cis", "avm")
 
 
 def _expanded_readings(doc) -> list[Restatement]:
     """Sentences in clinical shorthand, read written out ("BP: no change expected." as "blood
-    pressure: no change expected.")."""
-    if _SHORTHAND_RE.search(doc.stream) is None:
+    pressure: no change expected."). Only the sentences the document's word index says hold one
+    of its words are searched: a search of every article's text cost about 0.14 ms."""
+    from ketalint.rules.literals import indexes
+    from ketalint.rules.scan import word_mask
+
+    mask = word_mask(doc, _SHORTHAND_WORDS)
+    if mask == 0:
         return []
+    sentences = doc.sentences
     found = []
-    for sentence in doc.sentences:
+    for index in indexes(mask) if mask is not None else range(len(sentences)):
+        sentence = sentences[index]
         text = sentence.text
-        if _SHORTHAND_RE.search(text) is None:
+        pieces = _shorthand(text)
+        if not pieces:
             continue
-        statement = _SHORTHAND_RE.sub(lambda m: _SHORTHAND[m.group()], text)
-        statement = " ".join(statement.split())
+        out, at = [], 0
+        for start, end, written in pieces:
+            out.append(text[at:start])
+            out.append(written)
+            at = end
+        out.append(text[at:])
+        statement = " ".join("".join(out).split())
         found.append(Restatement(statement, sentence.source_start, sentence.source_end, sentence.source_start,
                                  sentence.source_end, f'(read as "{statement}")'))
     return found
