@@ -19,7 +19,6 @@ wrong split could move a "not" off its verb.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from functools import lru_cache
 
 from ketalint.document.model import follows
@@ -590,26 +589,11 @@ def _active_readings(doc) -> list[Restatement]:
     """Sentences with a passive whose agent is the treatment, read in the active voice: "the
     release of glutamate in the brain is dampened by ketamine" as "Ketamine dampens the release
     of glutamate in the brain", and "Blood pressure is left unchanged by an infusion" as "An
-    infusion leaves blood pressure unchanged". Only the sentences that hold " by " are tried,
-    found with one search of the document's text (most articles hold none or one), and only
-    where the treatment follows it."""
-    stream, sentences = doc.stream, doc.sentences
-    at = stream.find(" by ")
-    if at < 0:
-        return []
-    starts = None
-    candidates = []
-    while at >= 0:
-        if _BY_TREATMENT.match(stream, at + 1) is not None:  # "by a clinician" is no treatment
-            if starts is None:
-                starts = [sentence.stream_start for sentence in sentences]
-            index = bisect_right(starts, at) - 1
-            if not candidates or candidates[-1] != index:
-                candidates.append(index)
-        at = stream.find(" by ", at + 1)
+    infusion leaves blood pressure unchanged". Only the sentences where the treatment follows
+    " by " are tried (most articles hold none or one)."""
+    # "by a clinician" is no treatment
     found = []
-    for index in candidates:
-        sentence = sentences[index]
+    for sentence in _sentences_holding(doc, " by ", lambda stream, at: _BY_TREATMENT.match(stream, at + 1) is not None):
         text = sentence.text
         passive = _PASSIVE_BY.search(text)
         if passive is None:
@@ -630,11 +614,32 @@ def _active_readings(doc) -> list[Restatement]:
             agent = agent[:1].upper() + agent[1:]
             if not patient[1:2].isupper():
                 patient = patient[:1].lower() + patient[1:]
-        statement = f"{text[:opening]}{agent} {passive.group('adverb')}{verb} {patient}{state}{text[passive.end():]}"
-        statement = " ".join(statement.split())
-        found.append(Restatement(statement, sentence.source_start, sentence.source_end, sentence.source_start,
-                                 sentence.source_end, f'(read as "{statement}")'))
+        found.append(_read_as(sentence, f"{text[:opening]}{agent} {passive.group('adverb')}{verb} {patient}{state}{text[passive.end():]}"))
     return found
+
+
+def _sentences_holding(doc, needle: str, accept=None):
+    """The sentences, each once and in order, where `needle` occurs in the document's text (and
+    `accept(stream, at)` holds there): one search of the text instead of one per sentence."""
+    from ketalint.rules.scan import stream_index
+
+    stream = doc.stream
+    at = stream.find(needle)
+    last = None
+    while at >= 0:
+        if accept is None or accept(stream, at):
+            sentence = stream_index(doc).sentence_at(at)
+            if sentence is not last:
+                yield sentence
+                last = sentence
+        at = stream.find(needle, at + 1)
+
+
+def _read_as(sentence, statement: str) -> Restatement:
+    """A sentence read as `statement`, reported at the whole sentence."""
+    statement = " ".join(statement.split())
+    return Restatement(statement, sentence.source_start, sentence.source_end, sentence.source_start, sentence.source_end,
+                       f'(read as "{statement}")')
 
 
 _PLURAL_AGENTS = ("infusions", "treatments", "sessions", "doses")
@@ -691,23 +696,15 @@ _SO_IS = re.compile(
 
 
 def _parallel_readings(doc) -> list[Restatement]:
-    """"Just as A is P, so is B" read as "B is P" (only where ", so " is in the text at all)."""
-    if ", so " not in doc.stream:
-        return []
+    """"Just as A is P, so is B" read as "B is P"."""
     found = []
-    for sentence in doc.sentences:
-        text = sentence.text
-        if ", so " not in text:
-            continue
-        parallel = _SO_IS.match(text)
+    for sentence in _sentences_holding(doc, ", so "):
+        parallel = _SO_IS.match(sentence.text)
         if parallel is None:
             continue
         verb = parallel.group("verb2") + (" been" if parallel.group("verb").lower().endswith("been") else "")
         second = parallel.group("second").strip()
-        statement = f"{second[:1].upper()}{second[1:]} {verb} {parallel.group('what').strip()}{parallel.group('rest')}"
-        statement = " ".join(statement.split())
-        found.append(Restatement(statement, sentence.source_start, sentence.source_end, sentence.source_start,
-                                 sentence.source_end, f'(read as "{statement}")'))
+        found.append(_read_as(sentence, f"{second[:1].upper()}{second[1:]} {verb} {parallel.group('what').strip()}{parallel.group('rest')}"))
     return found
 
 
@@ -777,9 +774,7 @@ def _expanded_readings(doc) -> list[Restatement]:
             out.append(written)
             at = end
         out.append(text[at:])
-        statement = " ".join("".join(out).split())
-        found.append(Restatement(statement, sentence.source_start, sentence.source_end, sentence.source_start,
-                                 sentence.source_end, f'(read as "{statement}")'))
+        found.append(_read_as(sentence, "".join(out)))
     return found
 
 
