@@ -652,8 +652,15 @@ _IRREGULAR = {
     "fed": "feed", "met": "meet", "paid": "pay", "laid": "lay", "told": "tell", "understood": "understand",
     "run": "run", "begun": "begin", "struck": "strike", "stuck": "stick", "hung": "hang", "spun": "spin",
     "won": "win", "thrown": "throw", "known": "know", "sought": "seek", "taught": "teach", "overcome": "overcome",
-    "undergone": "undergo", "forgotten": "forget", "written": "write", "ridden": "rid",
+    "undergone": "undergo", "forgotten": "forget", "written": "write", "ridden": "ride", "rid": "rid",
 }
+# Verbs whose base ends in one "l" though "-ed" doubles it ("controlled", and the British
+# "labelled"); every other "-lled" keeps both ("filled", "installed", "recalled").
+_ONE_L = frozenset({
+    "control", "compel", "propel", "expel", "repel", "dispel", "impel", "patrol", "enrol", "excel", "rebel",
+    "label", "model", "signal", "travel", "level", "cancel", "fuel", "channel", "total", "counsel", "marshal",
+    "pencil", "tunnel", "funnel", "shovel", "quarrel", "spiral", "equal", "annul", "distil", "instil", "fulfil",
+})
 # Stems that keep a final "e" once "-ed" is taken off: "raised", "reduced", "relieved",
 # "eliminated", "changed", "argued", "cured", "provoked", "promoted", "restored", "prepared",
 # "combined", "computed", "decided", "faded", "compiled", "baked", "liked", "enabled" (but
@@ -678,6 +685,8 @@ def base_form(participle: str) -> str:
     if lowered.endswith("ied"):
         return participle[:-3] + "y"
     if len(stem) > 3 and stem[-1] == stem[-2] and stem[-1].lower() in "bgmnprt":
+        return stem[:-1]
+    if lowered.endswith("lled") and lowered[:-3] in _ONE_L:
         return stem[:-1]
     if lowered.endswith("eed"):
         return participle[:-1]

@@ -442,7 +442,9 @@ def test_other_passives_are_left_as_they_are(sentence):
      ("created", "create"), ("freed", "free"), ("repaired", "repair"), ("changed", "change"), ("passed", "pass"),
      ("restored", "restore"), ("monitored", "monitor"), ("prepared", "prepare"), ("appeared", "appear"),
      ("combined", "combine"), ("joined", "join"), ("decided", "decide"), ("avoided", "avoid"), ("faded", "fade"),
-     ("loaded", "load"), ("compiled", "compile"), ("failed", "fail"), ("enabled", "enable"), ("settled", "settle")],
+     ("loaded", "load"), ("compiled", "compile"), ("failed", "fail"), ("enabled", "enable"), ("settled", "settle"),
+     ("controlled", "control"), ("labelled", "label"), ("Compelled", "Compel"), ("filled", "fill"),
+     ("installed", "install"), ("recalled", "recall"), ("ridden", "ride")],
 )
 def test_base_form_of_a_participle(participle, base):
     assert base_form(participle) == base
