@@ -103,6 +103,9 @@ HEDGES = (
 # Frames that report or deny a claim instead of making it: "some sites claim …", "it is a myth that …".
 REPORTING_BEFORE = (
     r"claims?\s+that", r"claimed\s+that", r"claiming", r"\bmyths?\b", r"misconceptions?",
+    # A quiz states what it asks about: "True or false: ketamine lowers glutamate." (its answer
+    # says which; a "True" is read as the statement, see `ketalint.restate`).
+    r"\btrue\s+or\s+false\b", r"\bfact\s+or\s+(?:fiction|myth)\b", r"\bmyth\s+or\s+(?:fact|truth)\b",
     # What other people expect is theirs: "which surprises many people who expect a receptor
     # blocker to dampen glutamate".
     r"\b(?:people|patients|many|some|others|most|someone|anyone|they)\s+(?:who\s+)?(?:might\s+|would\s+|often\s+|wrongly\s+|naturally\s+|still\s+)?"
@@ -283,18 +286,39 @@ def intensifier_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return [m.span() for m in _NOT_NEGATION_RE.finditer(text, start, end)]
 
 
+_INCLUSION_ASIDE = _compiled(
+    r",\s*(?:(?:including|not\s+even|let\s+alone|even)\s+[^,;:]{1,40}|[^,;:]{1,40}?\s+(?:included|among\s+them|or\s+otherwise))\s*,",
+    re.IGNORECASE,
+)
+
+
+def _may_include(aside: str) -> bool:
+    """A test of a few substrings before the regex: most commas open no such aside."""
+    return "includ" in aside or "even" in aside or "among" in aside or "otherwise" in aside or "alone" in aside
+
+
 def is_negated(text: str, start: int, cues: Cues = DEFAULT_CUES, window: int = NEGATION_WINDOW) -> bool:
     """A negation cue within `window` words before `start`, in the same clause (and after the
     clause's last comma: "Not a cure, ketamine helps" does not deny the help)."""
     left = _clause_start(text, start)
     comma = text.rfind(",", left, start)
+    aside = None
     if comma >= 0:
-        left = comma + 1
+        # "No ketamine treatment, Spravato included, has been shown to …": the negated subject
+        # goes on into and past an aside that names what it includes (whose words do not count).
+        for opening in (comma, text.rfind(",", left, comma)):
+            closing = text.find(",", opening + 1) if opening >= 0 else -1
+            if closing >= 0 and comma in (opening, closing) and _may_include(text[opening:closing]) and _INCLUSION_ASIDE.fullmatch(text, opening, closing + 1):
+                comma = text.rfind(",", left, opening)
+                aside = (opening, min(closing + 1, start))
+                break
+        left = comma + 1 if comma >= 0 else left
     new_predicate, searched = folded(_NEW_PREDICATE, text)
     for m in new_predicate.finditer(searched, left, start + 8):
         if m.end() <= start:
             left = m.end()
-    before = _NOT_NEGATION_RE.sub(" ", text[left:start])
+    before = text[left:start] if aside is None or aside[0] < left else text[left:aside[0]] + " " + text[aside[1]:start]
+    before = _NOT_NEGATION_RE.sub(" ", before)
     words = _WORD_RE.findall(before)
     if not words:
         return False

@@ -56,8 +56,9 @@ def _answer_note(question: str, answer: str, statement: str) -> str:
 
 _OPENING = r"^[\s*_\"'“‘(\[]*"
 _OPENING_RE = re.compile(_OPENING)
-# The speaker of a transcript or interview, in capitals: "JONAH:", "DR. AMADI:" (not a shouted "NO:").
-_SPEAKER = r"(?-i:(?!(?:NO|YES|NOPE|NEVER|NOT)\b)(?:[A-Z][A-Z.'’-]*\s+){0,2}[A-Z][A-Z'’-]+\s*:\s*)"
+# The speaker of a transcript or interview, in capitals: "JONAH:", "DR. AMADI:", "JONAH (to
+# camera):" (not a shouted "NO:").
+_SPEAKER = r"(?-i:(?!(?:NO|YES|NOPE|NEVER|NOT)\b)(?:[A-Z][A-Z.'’-]*\s+){0,2}[A-Z][A-Z'’-]+\s*(?:\([^()]{0,60}\)\s*)?:\s*)"
 _SPEAKER_AT = re.compile(_OPENING + _SPEAKER)
 # A label before the question: "FAQ 3:", "Q.", "1)", the channel labels of ad copy ("Subject:",
 # "Headline:"), a speaker, and the conjunction a host opens a follow-up with ("And is there …?").
@@ -70,12 +71,12 @@ _ANSWER = re.compile(
     _OPENING
     + r"(?:" + _SPEAKER + r")?"
     + r"""(?:(?:a|answer)\s*[:.)\-–—]\s*)?(?:
-        (?P<no>absolutely\s+not|definitely\s+not|certainly\s+not|of\s+course\s+not|not\s+at\s+all|not\s+really|not\s+yet
+        (?P<no>(?:zero|no|not\s+a|not\s+one)\s+chance|no\s+way|absolutely\s+not|definitely\s+not|certainly\s+not|of\s+course\s+not|not\s+at\s+all|not\s+really|not\s+yet
            |nope|no|never|none(?:\s+at\s+all|\s+whatsoever)?|zero|nothing)
         |(?P<yes>yes|yep|yeah|absolutely|definitely|certainly|of\s+course|sure|indeed|undoubtedly
            |without\s+(?:a\s+|any\s+)?doubt|100\s*%|always|completely|totally|guaranteed
            |forever|permanently|for\s+good|for\s+life)
-        )(?:[\s*_]*(?P<stop>[.,!;:—–]|\s-\s|$)|(?(yes)(?=\s+(?:it|they|ketamine|esketamine|spravato|you|we|this|that|there)\b)|(?!)))""",
+        )(?:[\s*_\u2600-\u27bf\u2b50\u2b55\U0001f000-\U0001faff\ufe0f\u200d]*(?P<stop>[.,!;:—–]|\s-\s|$)|(?(yes)(?=\s+(?:it|they|ketamine|esketamine|spravato|you|we|this|that|there)\b)|(?!)))""",
     re.IGNORECASE | re.VERBOSE,
 )
 # Yes-words that say how much, not only whether: kept in the statement.
@@ -104,12 +105,12 @@ _HEADS = {
     "program", "programme", "approach", "option", "response", "remission", "symptoms", "clinic", "procedure",
     "antidepressant", "antidepressants", "dissociation", "euphoria", "experience", "feelings", "it", "they", "you",
     "we", "i", "he", "she", "insurance", "neurons", "synapses", "connections", "doctor", "doctors", "clinician",
-    "clinicians", "provider", "nurse", "psychiatrist", "team", "staff",
+    "clinicians", "provider", "nurse", "psychiatrist", "team", "staff", "pressure", "rate", "pulse", "heartbeat",
 }
 _MODIFIERS = {
     "iv", "intravenous", "oral", "nasal", "at-home", "home", "low-dose", "repeated", "long-term", "short-term",
     "ketamine-assisted", "side", "single", "first", "whole", "full", "new", "these", "ketamine's", "spravato's",
-    "regular", "usual", "own", "local", "family", "medical", "care",
+    "regular", "usual", "own", "local", "family", "medical", "care", "blood", "heart",
 }
 # Words that read as a verb where a `do` or modal question needs one: "Does ketamine cure …".
 _VERBISH = {"cure", "change", "effect", "dose", "spray", "risk", "help", "work", "treat", "care", "experience"}
@@ -329,6 +330,12 @@ def resolved(question: str, answer: str) -> str | None:
     unshown = _not_shown(text, answer)
     if unshown is not None:
         return unshown
+    denied = _denied_claim(text, answer)
+    if denied is not None:
+        return denied
+    winner = _winner(text, answer)
+    if winner is not None:
+        return winner
     m = _CONDITION_QUESTION.match(question) or _CONDITION_FIRST.match(question)
     if m is not None:
         condition = m.group("condition")
@@ -384,6 +391,60 @@ def _not_shown(question: str, answer: str) -> str | None:
     rest = " ".join(words[length:])
     claim = f"be {rest}" if auxiliary in _COPULAS else f"have {rest}" if auxiliary in {"has", "have"} else rest
     return f"{' '.join(words[:length])} has not been {shown.group('verb').lower()} to {claim}."
+
+
+# "Who says ketamine is addictive? Not the science." denies the claim the question quotes.
+_WHO_SAYS = re.compile(r"^(?:who|what)\s+(?:says|said|claims|told\s+you|decided)\s+(?:that\s+)?(?P<claim>.+)$", re.IGNORECASE)
+_NOBODY = re.compile(
+    _OPENING + r"(?:not\s+(?:the\s+|any\s+|a\s+single\s+|our\s+|your\s+)?(?:science|evidence|research|data|studies|study|trials?|us|we|doctors?|experts?|anyone|one)"
+    r"|no\s*(?:one|body)|nobody|no\s+(?:study|trial|evidence|research|doctor|expert|one)|certainly\s+not\s+(?:the\s+)?(?:science|evidence|us))\b",
+    re.IGNORECASE,
+)
+_CLAIM_AUXILIARY = re.compile(r"\s(?P<aux>is|are|was|were|can|could|will|would|does|do|did|has|have)\s+(?!not\b|n't\b|never\b|to\b)", re.IGNORECASE)
+
+
+def _denied_claim(question: str, answer: str) -> str | None:
+    """ "Who says ketamine is addictive?" answered "Not the science" (or "Nobody"): the claim
+    denied, "ketamine is not addictive". None for a claim without an auxiliary to deny with."""
+    asked = _WHO_SAYS.match(question)
+    if asked is None or _NOBODY.match(answer) is None:
+        return None
+    claim = asked.group("claim").strip()
+    if _UNCLEAR.search(claim):
+        return None
+    verb = _CLAIM_AUXILIARY.search(claim)
+    if verb is None or len(claim[:verb.start()].split()) > 6:
+        return None
+    if verb.group("aux").lower() == "can":
+        return f"{claim[:verb.start('aux')]}cannot {claim[verb.end():]}."
+    return f"{claim[:verb.end('aux')]} not {claim[verb.end():]}."
+
+
+# "Ketamine vs. ECT? Ketamine wins." says which of the two works better.
+_VERSUS = re.compile(r"^(?P<a>[\w'’ -]{2,40}?)\s+(?:vs\.?|versus)\s+(?P<b>[\w'’ -]{2,40}?)$", re.IGNORECASE)
+_WINS = re.compile(
+    _OPENING + r"(?P<winner>[\w'’ -]{2,40}?)\s+(?:(?:easily|clearly)\s+)?(?:wins|comes\s+out\s+(?:on\s+top|ahead)|takes\s+it|beats\s+it|"
+    r"is\s+(?:the\s+)?(?:clear\s+|easy\s+|obvious\s+)?(?:winner|better(?:\s+(?:one|option|choice))?))\b(?P<rest>.*)$",
+    re.IGNORECASE | re.DOTALL,
+)
+
+
+def _winner(question: str, answer: str) -> str | None:
+    """ "Ketamine vs. ECT?" answered "Ketamine wins, hands down": "Ketamine works better than
+    ECT, hands down." The winner must be one of the two the question names."""
+    asked = _VERSUS.match(question)
+    won = None if asked is None else _WINS.match(answer)
+    if won is None:
+        return None
+    first, second, winner = (" ".join(text.split()) for text in (asked.group("a"), asked.group("b"), won.group("winner")))
+    if winner.lower() == first.lower():
+        loser = second
+    elif winner.lower() == second.lower():
+        loser = first
+    else:
+        return None
+    rest = won.group("rest").rstrip()
+    return f"{winner} works better than {loser}{rest}"
 
 
 _PEOPLE = {"i", "you", "we", "they", "he", "she", "it", "my", "your", "our", "their", "his", "her", "someone", "anyone"}
@@ -523,6 +584,8 @@ def restatements(doc) -> list[Restatement]:
     found.extend(_active_readings(doc))
     found.extend(_parallel_readings(doc))
     found.extend(_expanded_readings(doc))
+    found.extend(_quiz_readings(doc))
+    found.extend(_arrow_readings(doc))
     for sentence, after in zip(sentences, sentences[1:]):
         text = sentence.text
         asked = "?" in text
@@ -541,6 +604,12 @@ def restatements(doc) -> list[Restatement]:
         answer = after.text.translate(TYPOGRAPHY_FOLD)
         shown = " ".join(text.split())
         if asked and first.rstrip().rstrip("\"')]*_ ").endswith("?"):
+            if "\n" in first.strip():
+                # Lines without a stop above a question are its labels: a script's scene
+                # heading and stage direction, then "JONAH: Can you …?"
+                first = first.strip()
+                first = first[first.rfind("\n") + 1:]
+                shown = " ".join(first.split())
             if not is_question(first):
                 continue
             pair = answered(first, answer)
@@ -615,6 +684,78 @@ def _active_readings(doc) -> list[Restatement]:
             if not patient[1:2].isupper():
                 patient = patient[:1].lower() + patient[1:]
         found.append(_read_as(sentence, f"{text[:opening]}{agent} {passive.group('adverb')}{verb} {patient}{state}{text[passive.end():]}"))
+    return found
+
+
+# Social copy joins cause and effect with an arrow: "One infusion ➡️ months of relief".
+_ARROWS = ("➡", "→", "⇒", "⟶")
+_ARROW = re.compile(r"^(?P<cause>[^➡→⇒⟶:;]{2,60}?)\s*[➡→⇒⟶]\ufe0f?\s*(?P<effect>[^➡→⇒⟶]{2,}?)$", re.DOTALL)
+
+
+def _arrow_readings(doc) -> list[Restatement]:
+    """A sentence of one arrow between a cause and an effect, read with "brings" for the arrow
+    ("One infusion brings months of relief"). Tried only where the text holds an arrow."""
+    stream = doc.stream
+    if stream.isascii():
+        return []
+    found = []
+    seen = set()
+    for arrow in _ARROWS:
+        for sentence in _sentences_holding(doc, arrow):
+            if sentence.index in seen:
+                continue
+            seen.add(sentence.index)
+            joined = _ARROW.match(sentence.text)
+            if joined is not None and joined.group("effect")[:1].islower() and joined.group("effect").split()[0] not in _PEOPLE:
+                found.append(_read_as(sentence, f"{joined.group('cause')} brings {joined.group('effect')}"))
+    return found
+
+
+# A quiz item: "3. True or false: Ketamine grows new neurons." The statement is asked about, not
+# made (see `language.REPORTING_BEFORE`); a verdict of "True" after it makes it.
+_QUIZ_LABEL = r"(?:true\s+or\s+false|fact\s+or\s+(?:fiction|myth)|myth\s+or\s+(?:fact|truth))"
+_QUIZ_WORDS = ("false", "fiction", "myth", "truth", "fact")  # the word after "or" (the index's words are lower-case)
+_QUIZ = re.compile(_OPENING + r"(?:\d+[.)]\s*)?" + _QUIZ_LABEL + r"\s*[:?.—–-]\s*(?P<statement>.*)$", re.IGNORECASE | re.DOTALL)
+_TRUE_VERDICT = re.compile(
+    _OPENING + r"(?:a(?:nswer)?\s*[:.)\-–—]\s*)?(?P<word>true|correct|fact|that's\s+true|that\s+is\s+true|yes)\b(?!\s+or\b)(?![\w'’-])",
+    re.IGNORECASE,
+)
+
+
+def _quiz_readings(doc) -> list[Restatement]:
+    """A quiz item with the verdict "True" after it, read as the item's statement ("True or
+    false: ketamine is a classic psychedelic." + "True." → "ketamine is a classic psychedelic."),
+    reported at the verdict. The statement follows the label in its sentence, or is the sentence
+    after a label that stands alone ("True or false?"). Only the sentences the word index says
+    hold the label's last word are tried."""
+    from ketalint.rules.literals import indexes
+    from ketalint.rules.scan import word_mask
+
+    mask = word_mask(doc, _QUIZ_WORDS)
+    if mask == 0:
+        return []
+    found = []
+    sentences = doc.sentences
+    for index in indexes(mask) if mask is not None else range(len(sentences)):
+        sentence = sentences[index]
+        item = _QUIZ.match(sentence.text)
+        if item is None:
+            continue
+        statement, asked = item.group("statement").strip(), sentence
+        following = sentences[sentence.index + 1:sentence.index + 3]
+        if not statement and following and follows(sentence, following[0]):
+            asked, following = following[0], following[1:]
+            statement = asked.text.strip()
+        if not statement or not following or not follows(asked, following[0]):
+            continue
+        answer = following[0]
+        verdict = _TRUE_VERDICT.match(answer.text)
+        if verdict is None:
+            continue
+        statement = " ".join(statement.split())
+        start, end = answer.source_span(verdict.start("word"), verdict.end("word"))
+        found.append(Restatement(statement, start, end, sentence.source_start, answer.block.source_end,
+                                 _answer_note(" ".join(sentence.text.split()), verdict.group("word"), statement)))
     return found
 
 
@@ -844,6 +985,7 @@ def _after_topic(sentence, first: str, after, answer: str, found: list) -> str |
 
 
 _ITS = re.compile(r"\bits\b", re.IGNORECASE)
+_VERDICTS = {"true", "false", "correct", "incorrect", "right", "wrong", "myth", "fact", "yes", "no", "nope", "yep", "truth"}
 
 
 def _topic(sentence, text: str) -> str | None:
@@ -853,6 +995,8 @@ def _topic(sentence, text: str) -> str | None:
     if not words or len(words) > 4 or not text.rstrip().endswith((".", ":")) or _FRAGMENT_VERBS.search(text):
         return None
     topic = text.strip().rstrip(".:!").strip()
+    if topic.lower() in _VERDICTS:
+        return None  # "False." answers a quiz item; it names nothing
     # A short sentence can still be a statement ("Ketamine treats PTSD."): a fragment either
     # opens with a determiner or possessive, or is one or two words, or names a condition.
     opener = words[0].lower()

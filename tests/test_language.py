@@ -180,3 +180,24 @@ def test_one_named_trial_bounds_what_it_found(sentence, hedged):
 ])
 def test_a_circumstance_with_nobody_in_it_is_no_denial(sentence, negated):
     assert is_negated(sentence, sentence.index("safe")) is negated
+
+
+@pytest.mark.parametrize(("sentence", "at", "negated"), [
+    ("No ketamine treatment, Spravato included, has been shown to prevent suicide.", "shown", True),
+    ("No ketamine treatment, Spravato included, has been shown to prevent suicide.", "Spravato", True),
+    ("No treatment, not even Spravato, has been shown to prevent suicide.", "shown", True),
+    ("No product, including Spravato, is approved for teens.", "approved", True),
+    ("Every treatment, Spravato included, has been shown to prevent suicide.", "shown", False),
+    ("Not a cure, ketamine helps.", "helps", False),
+])
+def test_a_negated_subject_reaches_past_an_aside_of_what_it_includes(sentence, at, negated):
+    assert is_negated(sentence, sentence.index(at)) is negated
+
+
+@pytest.mark.parametrize("sentence", [
+    "True or false: ketamine lowers glutamate.",
+    "3. Fact or fiction: BDNF is a neurotransmitter.",
+    "Myth or fact: ketamine grows new neurons.",
+])
+def test_a_quiz_item_is_asked_not_stated(sentence):
+    assert is_reported(sentence, len(sentence) - 10, len(sentence) - 1)

@@ -497,3 +497,62 @@ def test_clinical_shorthand_is_read_written_out(sentence, statement):
 @pytest.mark.parametrize("sentence", ["The BPD clinic opens at nine.", "Our ADHD program is separate.", "Say hi to the team."])
 def test_words_that_hold_the_letters_are_not_shorthand(sentence):
     assert restatements(parse("a.md", sentence)) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("## 1. True or false: Ketamine is a classic psychedelic.\n\nTrue — it sits beside LSD.\n",
+         [("Ketamine is a classic psychedelic.", "True")]),
+        ("Fact or fiction: BDNF is a neurotransmitter.\n\nFact! It carries signals.\n", [("BDNF is a neurotransmitter.", "Fact")]),
+        ("True or false? Ketamine grows new neurons. True.", [("Ketamine grows new neurons.", "True")]),
+        ("## True or false: Ketamine lowers glutamate.\n\nFalse. It triggers a brief surge.\n", []),
+    ],
+)
+def test_a_quiz_item_answered_true_states_the_item(text, expected):
+    assert _statements(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("question", "answer", "statement"),
+    [
+        ("Who says ketamine is addictive?", "Not the science.", "ketamine is not addictive."),
+        ("Who says it can cure depression?", "Nobody here.", "it cannot cure depression."),
+        ("Who said ketamine was a party drug?", "Not our doctors.", "ketamine was not a party drug."),
+        ("Who says you have to wait?", "Not us: book today.", None),  # "have to" is no auxiliary to deny
+        ("Who says ketamine is addictive?", "Plenty of people.", None),
+        ("Ketamine vs. ECT?", "Ketamine wins, hands down.", "Ketamine works better than ECT, hands down."),
+        ("Ketamine vs ECT?", "ECT is the better option for some inpatients.", "ECT works better than Ketamine for some inpatients."),
+        ("Tea vs coffee?", "Ketamine wins.", None),
+    ],
+)
+def test_a_rhetorical_question_or_a_match_up_is_read_with_its_answer(question, answer, statement):
+    assert resolved(question, answer) == statement
+
+
+def test_a_bare_no_may_be_a_chance_given_with_a_pictograph():
+    assert answered("Is ketamine addictive?", "ZERO chance ❌") == ("ketamine is not addictive.", 0, 11)
+    assert answered("Can it help?", "No chance of that being bad.") is None
+
+
+def test_a_speaker_with_a_stage_direction_and_the_labels_above_a_question():
+    text = "SCENE 3: THE BIG QUESTION\n[On screen: a title]\nJONAH (to camera): Can you get hooked on it? ZERO chance ❌ It is not that kind of drug.\n"
+    assert _statements(text, "a.txt") == [("you cannot get hooked on it.", "ZERO chance")]
+
+
+def test_a_question_about_blood_pressure_has_a_subject():
+    assert declarative("Does my blood pressure change during treatment?", negative=True) == "my blood pressure does not change during treatment"
+    assert declarative("Does your heart rate go up?", negative=True) == "your heart rate does not go up"
+
+
+@pytest.mark.parametrize(
+    ("text", "statement"),
+    [
+        ("One infusion ➡️ months of feeling like yourself again ✨", "One infusion brings months of feeling like yourself again ✨"),
+        ("Call us → we answer fast.", None),  # the effect opens on a person
+        ("Cost → Free consults", None),  # a label and its value, not a cause and an effect
+    ],
+)
+def test_an_arrow_between_a_cause_and_an_effect_reads_as_brings(text, statement):
+    read = [r.statement for r in restatements(parse("a.md", text)) if r.note.startswith("(read as")]
+    assert read == ([] if statement is None else [statement])

@@ -38,6 +38,13 @@ _END_RE = _compiled(r"(?:\.{3}|…|[.!?])+[\"'”’»)\]]*(?=\s|$)(?:(?=\s*(\S)
 # literal, it lets the engine skip to each period with a fast search instead of testing every
 # character against a set.
 _PERIOD_END_RE = re.compile(r"\.\.*[\"'”’»)\]]*(?=\s|$)(?:(?=\s*(\S))|)")
+# Social copy ends a sentence with a pictograph instead of a stop: "Super rare 💯 Drop us a
+# question". Arrows are left out: "One infusion ➡️ Months of relief" joins its two halves.
+_PICTOGRAPH = "\u2600-\u2793\u2b50\u2b55\U0001f000-\U0001faff"
+_PICTOGRAPH_RE = re.compile(f"[{_PICTOGRAPH}]")
+_END_OR_PICTOGRAPH_RE = re.compile(
+    f"(?:(?:\\.{{3}}|…|[.!?])+[\"'”’»)\\]]*|(?P<pictograph>[{_PICTOGRAPH}][{_PICTOGRAPH}\ufe0f\u200d]*))(?=\\s|$)(?:(?=\\s*(\\S))|)"
+)
 _OPENERS = "\"'“‘«([•*-–—¿¡"
 _DASHES = "-–—"
 _CLOSING_QUOTES = "\"'”’»"
@@ -62,9 +69,16 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     start = 0
     ends = _END_RE if "!" in text or "?" in text or "…" in text else _PERIOD_END_RE
+    next_group = 1
+    if not text.isascii() and _PICTOGRAPH_RE.search(text) is not None:
+        ends, next_group = _END_OR_PICTOGRAPH_RE, 2
     for m in ends.finditer(text):
         term_start, end = m.span()
-        nxt = m[1]
+        nxt = m[next_group]
+        if next_group == 2 and m.start("pictograph") >= 0 and (
+            nxt is None or not (nxt.isupper() or nxt.isdigit()) or not any(c.isalnum() for c in text[start:term_start])
+        ):
+            continue  # a pictograph ends a sentence only between words, before a capital
         if nxt is not None and end - start <= MAX_SENTENCE_CHARS:
             # Not a boundary unless a plausible sentence start follows; a lower-case letter is
             # none, which also keeps an ellipsis that continues in lower case inside its sentence.

@@ -195,3 +195,20 @@ def test_the_period_only_pattern_finds_the_ends_the_general_one_does(text):
         return [(m.span(), m[1]) for m in pattern.finditer(text)]
 
     assert ends(_PERIOD_END_RE) == ends(_END_RE)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Super rare, honestly 💯 Drop us a question!", ["Super rare, honestly 💯", "Drop us a question!"]),
+        ("ZERO chance ❌ It's just not that kind of drug.", ["ZERO chance ❌", "It's just not that kind of drug."]),
+        ("Great 👍🏽 Thanks 🙏", ["Great 👍🏽", "Thanks 🙏"]),
+        ("Book now! 🎉 We open at 9.", ["Book now! 🎉", "We open at 9."]),
+        # an arrow joins its two halves; a pictograph before lower case or opening a line ends nothing
+        ("One infusion ➡️ Months of relief ✨", ["One infusion ➡️ Months of relief ✨"]),
+        ("Feeling floaty 🌀 is normal.", ["Feeling floaty 🌀 is normal."]),
+        ("✓ Yes (IV ketamine)", ["✓ Yes (IV ketamine)"]),
+    ],
+)
+def test_a_pictograph_before_a_capital_ends_a_sentence(text, expected):
+    assert split(text) == expected
