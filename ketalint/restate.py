@@ -586,11 +586,19 @@ def restatements(doc) -> list[Restatement]:
     found.extend(_expanded_readings(doc))
     found.extend(_quiz_readings(doc))
     found.extend(_arrow_readings(doc))
+    found.extend(_items_under_lead_ins(doc))
     for sentence, after in zip(sentences, sentences[1:]):
         text = sentence.text
         asked = "?" in text
         # Most sentences are neither a question nor a fragment: told apart before any other work.
         if not asked and (text.count(" ") > 4 or sentence.block.kind == "heading" or text[-1:] not in ".:"):
+            if text[-1:].isalpha() and text.count(" ") < 4 and sentence.block.kind == "paragraph" and after.block is not sentence.block \
+                    and len(sentence.block.sentences) == 1 and follows(sentence, after):
+                glossed = _glossed(text, after.text.translate(TYPOGRAPHY_FOLD))
+                if glossed is not None:
+                    found.append(Restatement(glossed, after.source_start, after.source_end, sentence.source_start,
+                                             after.block.source_end, _answer_note(" ".join(text.split()), " ".join(after.text.split()), glossed)))
+                    continue
             if after.text.startswith(_IT_OPENINGS) and follows(sentence, after):
                 named = _named_term_statement(text, after.text.translate(TYPOGRAPHY_FOLD))
                 if named is not None:
@@ -985,6 +993,17 @@ def _after_topic(sentence, first: str, after, answer: str, found: list) -> str |
 
 
 _ITS = re.compile(r"\bits\b", re.IGNORECASE)
+
+
+def _glossed(term: str, definition: str) -> str | None:
+    """A glossary's term on a line of its own, without a stop (an HTML `<dt>`), and the
+    definition under it: "Lateral habenula" + "A small nucleus in the epithalamus …" →
+    "Lateral habenula is a small nucleus in the epithalamus …"."""
+    head = _DEFINITION.match(definition)
+    if head is None or _FINITE.search(head.group("head")) is not None or condition_heading(term):
+        return None
+    term = " ".join(term.split())
+    return f"{term} {'are' if _plural(term) else 'is'} {_plain_answer(definition)}."
 _VERDICTS = {"true", "false", "correct", "incorrect", "right", "wrong", "myth", "fact", "yes", "no", "nope", "yep", "truth"}
 
 
@@ -1056,6 +1075,47 @@ def _under_condition_headings(doc) -> list[Restatement]:
             statement = f"{label}: {text}"
             found.append(Restatement(statement, sentence.source_start, sentence.source_end, sentence.source_start,
                                      sentence.source_end, note, sentence, len(label) + 2))
+    return found
+
+
+# A lead-in that ends on a word its items complete ("Our Spravato program is designed to:",
+# "You cannot receive Spravato if:") is read straight into each item; any other is its label.
+_LEAD_IN_SUBJECT = re.compile(r"\b(?:ketamine|esketamine|spravato|infusions?|treatments?|therapy|label|program(?:me)?|medicine|medication|drug)\b", re.IGNORECASE)
+_OPEN_ENDED = re.compile(r"\b(?:to|if|that|when|is|are|can|will|may|helps?|does|do|should|must|means|because)\W*$", re.IGNORECASE)
+_MOST_ITEMS = 12
+
+
+def _items_under_lead_ins(doc) -> list[Restatement]:
+    """The items of a list under a lead-in that ends with a colon and names the treatment, read
+    with it: "Our Spravato program is designed to:" + "Prevent suicide in …" → "Our Spravato
+    program is designed to prevent suicide in …"; "What ketamine does to glutamate:" + "Turns
+    down the amount released" → "What ketamine does to glutamate: Turns down the amount
+    released". Only an item's first sentence is read so."""
+    from ketalint.document import TYPOGRAPHY_FOLD
+
+    found = []
+    blocks = doc.blocks
+    for i, block in enumerate(blocks[:-1]):
+        if block.kind == "list_item" or blocks[i + 1].kind != "list_item" or not block.sentences:
+            continue
+        lead = block.sentences[-1].text.rstrip()
+        if not lead.endswith(":") or _LEAD_IN_SUBJECT.search(lead) is None:
+            continue
+        lead = " ".join(lead[:-1].split()).translate(TYPOGRAPHY_FOLD)
+        open_ended = _OPEN_ENDED.search(lead) is not None
+        note = f'(read after its lead-in "{lead}:")'
+        for item in blocks[i + 1:i + 1 + _MOST_ITEMS]:
+            if item.kind != "list_item":
+                break
+            if not item.sentences:
+                continue
+            sentence = item.sentences[0]
+            text = sentence.text.translate(TYPOGRAPHY_FOLD)
+            if open_ended and text[:1].isupper() and not text[1:2].isupper():
+                text = text[:1].lower() + text[1:]
+            joint = f"{lead} " if open_ended else f"{lead}: "
+            found.append(Restatement(joint + text, sentence.source_start, sentence.source_end, sentence.source_start,
+                                     item.source_end, note, sentence, len(joint)))
     return found
 
 

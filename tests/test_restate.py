@@ -556,3 +556,26 @@ def test_a_question_about_blood_pressure_has_a_subject():
 def test_an_arrow_between_a_cause_and_an_effect_reads_as_brings(text, statement):
     read = [r.statement for r in restatements(parse("a.md", text)) if r.note.startswith("(read as")]
     assert read == ([] if statement is None else [statement])
+
+
+@pytest.mark.parametrize(
+    ("path", "text", "expected"),
+    [
+        ("a.md", "Our Spravato program is designed to:\n\n- Ease symptoms in adults\n- Prevent suicide in patients at risk\n",
+         ["Our Spravato program is designed to ease symptoms in adults",
+          "Our Spravato program is designed to prevent suicide in patients at risk"]),
+        ("a.html", "<p>What ketamine does to glutamate:</p><ul><li>Turns down the amount released</li></ul>",
+         ["What ketamine does to glutamate: Turns down the amount released"]),
+        ("a.md", "Bring these to your visit:\n\n- A photo ID\n", []),  # the lead-in names no treatment
+    ],
+)
+def test_a_list_item_is_read_after_its_lead_in(path, text, expected):
+    read = [r for r in restatements(parse(path, text)) if r.note.startswith("(read after its lead-in")]
+    assert [r.statement for r in read] == expected
+    for r in read:  # reported at the item itself, each on its own
+        assert text[r.first:r.first + 4] == text[r.start:r.start + 4]
+
+
+def test_a_glossary_term_without_a_stop_is_read_with_its_definition():
+    text = "<dl><dt>Lateral habenula</dt><dd>A small nucleus in the epithalamus, deep in the brain.</dd><dt>Costs</dt><dd>It varies.</dd></dl>"
+    assert [r.statement for r in restatements(parse("a.html", text))] == ["Lateral habenula is a small nucleus in the epithalamus, deep in the brain."]
