@@ -22,6 +22,7 @@ import re
 from functools import lru_cache
 
 from ketalint.document.model import follows
+from ketalint.document.sentences import PICTOGRAPHS
 from ketalint.tables import has_tables, naming, tables
 from ketalint.values import Frozen
 
@@ -76,7 +77,7 @@ _ANSWER = re.compile(
         |(?P<yes>yes|yep|yeah|absolutely|definitely|certainly|of\s+course|sure|indeed|undoubtedly
            |without\s+(?:a\s+|any\s+)?doubt|100\s*%|always|completely|totally|guaranteed
            |forever|permanently|for\s+good|for\s+life)
-        )(?:[\s*_\u2600-\u27bf\u2b50\u2b55\U0001f000-\U0001faff\ufe0f\u200d]*(?P<stop>[.,!;:—–]|\s-\s|$)|(?(yes)(?=\s+(?:it|they|ketamine|esketamine|spravato|you|we|this|that|there)\b)|(?!)))""",
+        )(?:[\s*_""" + PICTOGRAPHS + r"""\ufe0f\u200d]*(?P<stop>[.,!;:—–]|\s-\s|$)|(?(yes)(?=\s+(?:it|they|ketamine|esketamine|spravato|you|we|this|that|there)\b)|(?!)))""",
     re.IGNORECASE | re.VERBOSE,
 )
 # Yes-words that say how much, not only whether: kept in the statement.
@@ -594,7 +595,7 @@ def restatements(doc) -> list[Restatement]:
         if not asked and (text.count(" ") > 4 or sentence.block.kind == "heading" or text[-1:] not in ".:"):
             if text[-1:].isalpha() and text.count(" ") < 4 and sentence.block.kind == "paragraph" and after.block is not sentence.block \
                     and len(sentence.block.sentences) == 1 and follows(sentence, after):
-                glossed = _glossed(text, after.text.translate(TYPOGRAPHY_FOLD))
+                glossed = _glossed(" ".join(text.split()), after.text.translate(TYPOGRAPHY_FOLD))
                 if glossed is not None:
                     found.append(Restatement(glossed, after.source_start, after.source_end, sentence.source_start,
                                              after.block.source_end, _answer_note(" ".join(text.split()), " ".join(after.text.split()), glossed)))
@@ -736,16 +737,9 @@ def _quiz_readings(doc) -> list[Restatement]:
     reported at the verdict. The statement follows the label in its sentence, or is the sentence
     after a label that stands alone ("True or false?"). Only the sentences the word index says
     hold the label's last word are tried."""
-    from ketalint.rules.literals import indexes
-    from ketalint.rules.scan import word_mask
-
-    mask = word_mask(doc, _QUIZ_WORDS)
-    if mask == 0:
-        return []
     found = []
     sentences = doc.sentences
-    for index in indexes(mask) if mask is not None else range(len(sentences)):
-        sentence = sentences[index]
+    for sentence in _sentences_with_words(doc, _QUIZ_WORDS):
         item = _QUIZ.match(sentence.text)
         if item is None:
             continue
@@ -782,6 +776,19 @@ def _sentences_holding(doc, needle: str, accept=None):
                 yield sentence
                 last = sentence
         at = stream.find(needle, at + 1)
+
+
+def _sentences_with_words(doc, words: tuple[str, ...]):
+    """The sentences the document's word index says hold one of `words` (lower-case `\\w+`
+    runs), in order; every sentence where the document has no such index."""
+    from ketalint.rules.literals import indexes
+    from ketalint.rules.scan import word_mask
+
+    mask = word_mask(doc, words)
+    sentences = doc.sentences
+    if mask is None:
+        return sentences
+    return [sentences[index] for index in indexes(mask)] if mask else []
 
 
 def _read_as(sentence, statement: str) -> Restatement:
@@ -912,16 +919,8 @@ def _expanded_readings(doc) -> list[Restatement]:
     """Sentences in clinical shorthand, read written out ("BP: no change expected." as "blood
     pressure: no change expected."). Only the sentences the document's word index says hold one
     of its words are searched: a search of every article's text cost about 0.14 ms."""
-    from ketalint.rules.literals import indexes
-    from ketalint.rules.scan import word_mask
-
-    mask = word_mask(doc, _SHORTHAND_WORDS)
-    if mask == 0:
-        return []
-    sentences = doc.sentences
     found = []
-    for index in indexes(mask) if mask is not None else range(len(sentences)):
-        sentence = sentences[index]
+    for sentence in _sentences_with_words(doc, _SHORTHAND_WORDS):
         text = sentence.text
         pieces = _shorthand(text)
         if not pieces:
@@ -975,9 +974,9 @@ def _after_topic(sentence, first: str, after, answer: str, found: list) -> str |
     if opening is not None:
         return topic + _verb(opening) + answer[opening.end():]
     # A glossary entry: "Lateral habenula." + "A small nucleus in the epithalamus …".
-    definition = _DEFINITION.match(answer)
-    if definition is not None and _FINITE.search(definition.group("head")) is None and not condition_heading(topic):
-        return f"{topic} {'are' if _plural(topic) else 'is'} {_plain_answer(answer)}."
+    glossed = _glossed(topic, answer)
+    if glossed is not None:
+        return glossed
     if condition_heading(topic):
         if _AGENT.search(answer):
             found.append(Restatement(f"{topic}: {answer}", after.source_start, after.source_end, after.source_start,
@@ -996,14 +995,15 @@ _ITS = re.compile(r"\bits\b", re.IGNORECASE)
 
 
 def _glossed(term: str, definition: str) -> str | None:
-    """A glossary's term on a line of its own, without a stop (an HTML `<dt>`), and the
-    definition under it: "Lateral habenula" + "A small nucleus in the epithalamus …" →
-    "Lateral habenula is a small nucleus in the epithalamus …"."""
+    """A glossary's term and the definition under it ("Lateral habenula." or a `<dt>` without a
+    stop, + "A small nucleus in the epithalamus …"): "Lateral habenula is a small nucleus in the
+    epithalamus …"."""
     head = _DEFINITION.match(definition)
     if head is None or _FINITE.search(head.group("head")) is not None or condition_heading(term):
         return None
-    term = " ".join(term.split())
     return f"{term} {'are' if _plural(term) else 'is'} {_plain_answer(definition)}."
+
+
 _VERDICTS = {"true", "false", "correct", "incorrect", "right", "wrong", "myth", "fact", "yes", "no", "nope", "yep", "truth"}
 
 

@@ -33,17 +33,18 @@ def _compiled(pattern: str) -> re.Pattern:
 
 # The lookahead after the terminator also captures the next non-space character (None at the
 # end of the text), which every boundary decision reads.
-_END_RE = _compiled(r"(?:\.{3}|…|[.!?])+[\"'”’»)\]]*(?=\s|$)(?:(?=\s*(\S))|)")
+_TERMINATOR = r"(?:\.{3}|…|[.!?])+[\"'”’»)\]]*"
+_END_RE = _compiled(_TERMINATOR + r"(?=\s|$)(?:(?=\s*(\S))|)")
 # The same ends in text whose only terminator is the period (most blocks). Beginning with a
 # literal, it lets the engine skip to each period with a fast search instead of testing every
 # character against a set.
 _PERIOD_END_RE = re.compile(r"\.\.*[\"'”’»)\]]*(?=\s|$)(?:(?=\s*(\S))|)")
 # Social copy ends a sentence with a pictograph instead of a stop: "Super rare 💯 Drop us a
 # question". Arrows are left out: "One infusion ➡️ Months of relief" joins its two halves.
-_PICTOGRAPH = "\u2600-\u2793\u2b50\u2b55\U0001f000-\U0001faff"
-_PICTOGRAPH_RE = re.compile(f"[{_PICTOGRAPH}]")
+PICTOGRAPHS = "\u2600-\u2793\u2b50\u2b55\U0001f000-\U0001faff"  # a character class's ranges
+_PICTOGRAPH_RE = re.compile(f"[{PICTOGRAPHS}]")
 _END_OR_PICTOGRAPH_RE = re.compile(
-    f"(?:(?:\\.{{3}}|…|[.!?])+[\"'”’»)\\]]*|(?P<pictograph>[{_PICTOGRAPH}][{_PICTOGRAPH}\ufe0f\u200d]*))(?=\\s|$)(?:(?=\\s*(\\S))|)"
+    f"(?:{_TERMINATOR}|(?P<pictograph>[{PICTOGRAPHS}][{PICTOGRAPHS}\ufe0f\u200d]*))" + r"(?=\s|$)(?:(?=\s*(\S))|)"
 )
 _OPENERS = "\"'“‘«([•*-–—¿¡"
 _DASHES = "-–—"
