@@ -15,15 +15,18 @@ the set holds every character a match can begin with, and the match itself is th
 
 from __future__ import annotations
 
+from ketalint.alternation import factor
 from ketalint.sre import compiler as _cmp, constants as _c, parser as _p
 
 
 
 def program(parsed, flags: int) -> list:
     """The code of `parsed` (a `parser.parse` tree) as `compiler._code` makes it, with a
-    first-character set added to the info block where CPython's own has none, and word
-    boundaries tested before the lookarounds beside them (`boundaries_first`)."""
+    first-character set added to the info block where CPython's own has none, word
+    boundaries tested before the lookarounds beside them (`boundaries_first`), and the
+    alternatives of a case-sensitive program grouped by first character (`alternation.factor`)."""
     boundaries_first(parsed)
+    factor(parsed, flags)
     code = _cmp._code(parsed, flags)
     if code[0] != _c.INFO or code[2] != 0 or code[3] == 0:
         return code  # no info, a prefix or charset already, or an empty match is possible

@@ -32,6 +32,26 @@ def test_scan_reports_the_non_empty_matches_a_full_scan_gives(pattern):
 
 
 @pytest.mark.parametrize(
+    "pattern",
+    [
+        r"(?P<drug>ketamine|esketamine)\s+(?P<verb>raises|lowers)",
+        r"(?<=(?P<before>\w{3})\s)(?P<drug>ketamine)",  # a group outside the match, in a lookbehind
+        r"(?P<drug>ketamine)(?=\s+(?P<verb>\w+))",  # and in a lookahead
+    ],
+)
+def test_matches_give_their_groups_in_the_texts_own_case(pattern):
+    """The folded twin finds where matches are; their groups, even those outside the match in a
+    lookaround, come in the text's own case."""
+    text = "Ketamine raises it. Then esketamine Lowers it. And ketamine raises BDNF. The KETAMINE lowers. the ketamine raises.\n"
+    regex = re.compile(pattern, re.IGNORECASE)
+    doc = parse("t.txt", text)
+    expected = [(m.span(), m.groupdict()) for m in regex.finditer(doc.stream)]
+    assert [(m.span(), m.groupdict()) for m in stream_matches(doc, regex)] == expected
+    texts = [" ".join(filter(None, groups.values())) for _, groups in expected]
+    assert any(t == t.lower() for t in texts) and any(t != t.lower() for t in texts)
+
+
+@pytest.mark.parametrize(
     ("text", "expected"),
     [
         ("The caf\u00e9 opens \u2014 come by.\n", ["caf\u00e9"]),  # "\u00e9" is a word character to Unicode only
