@@ -13,7 +13,9 @@ same groups, whose alternatives open on literal characters:
 
 - an alternative that opens on a nested alternation is spread over that alternation's branches,
   one copy per first character (`(?:reduces|relieves|eases) X` becomes
-  `r(?:educes|elieves) X|eases X`), where the copies of its tail stay small (`_MAX_COPIED`);
+  `r(?:educes|elieves) X|eases X`), and one that opens on an optional item over its two ways
+  (`(?:very\\s+)?well` becomes `very\\s+well|well`), where the copies of its tail stay small
+  (`_MAX_COPIED`);
 - neighbouring alternatives that open on the same character share it (`r(?:educes X|elieves X)`).
 
 Alternatives that open on different characters cannot both match at one position, so their
@@ -66,15 +68,27 @@ def _alternation(alternatives: list[list], state) -> list:
 
 
 def _spread(alternative: list) -> list[list]:
-    """An alternative opening on an alternation, as one alternative per branch of it (the
-    branches are grouped by first character already), if its tail is small enough to copy."""
-    if not alternative or alternative[0][0] is not _c.BRANCH:
+    """An alternative that opens on an alternation, as one alternative per branch of it (the
+    branches are grouped by first character already); one that opens on an optional item that
+    cannot match empty, as that item's alternatives followed by the tail and then the tail alone
+    (`(?:very\\s+)?well` tries `very\\s+well`, then `well`: the order the repeat tries them in),
+    each spread in turn. Only where the tail is small enough to copy."""
+    if not alternative:
         return [alternative]
-    branches = alternative[0][1][1]
+    op, arg = alternative[0]
     tail = alternative[1:]
-    if tail and (len(branches) - 1) * _size(tail) > _MAX_COPIED:
+    if op is _c.BRANCH:
+        heads = [list(branch.data) for branch in arg[1]]
+    elif op in (_c.MAX_REPEAT, _c.MIN_REPEAT) and arg[:2] == (0, 1) and arg[2].getwidth()[0] > 0:
+        heads = [list(arg[2].data), []] if op is _c.MAX_REPEAT else [[], list(arg[2].data)]
+    else:
         return [alternative]
-    return [list(branch.data) + tail for branch in branches]
+    if tail and (len(heads) - 1) * _size(tail) > _MAX_COPIED:
+        return [alternative]
+    out = []
+    for head in heads:
+        out.extend(_spread(head + tail) if head else [tail])
+    return out
 
 
 def _grouped(alternatives: list[list], state) -> list[list]:

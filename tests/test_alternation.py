@@ -29,12 +29,14 @@ PATTERNS = [
     r"(?<=\bin\s)(?:rats|mice)|(?:rats|mice)(?=\s+only)",
     r"x(?i:ab|ac)|xa(?:d|e)",  # a group that ignores case is left alone
     r"^(?:one|two|twenty)(?:\s+(?:one|two))?$",
+    r"(?:(?P<how>very|really)\s+)?(?:well|wonders)|(?:no\s+)??(?P<what>longer|more)\b",  # optional openings
+    r"(?:a(?:b|c)?)?(?:bc|c)|(?:x*)?y",
 ]
 TEXT = st.lists(
     st.sampled_from(["reduces", "relieves", "eases", "reduced", "pain", "panic", "the", "relief", "of", "reduction",
                      "abc", "abd", "ac", "abbc", "raises", "bdnf", "rise", "in", "unsafe", "safe", "unsure", "word",
                      "again", "no", "never", "longer", "more", "not", "any", "rats", "mice", "only", "xab", "xAC", "xad",
-                     "one", "two", "twenty", "aabcc", "bacc", "\n"]),
+                     "one", "two", "twenty", "aabcc", "bacc", "very", "really", "well", "wonders", "ab", "abc", "xy", "y", "\n"]),
     max_size=10,
 ).map(" ".join)
 
