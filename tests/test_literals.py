@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from ketalint.document import parse
 from ketalint.prefilter import WHOLE, WORD_SHAPE, Prefilter, whole_word, word_head, word_shape
-from ketalint.rules.literals import SETS, DocumentLiterals, Plan, _key_word, answers_source, indexes
+from ketalint.rules.literals import SETS, DocumentLiterals, Plan, _key_words, answers_source, indexes
 from ketalint.rules.scan import plain_words, stream_matches
 
 WORDS = ["ketamine", "Esketamine", "brain-derived", "effective", "ineffective", "don't", "help", "helps", "HELPFUL",
@@ -223,25 +223,35 @@ def test_indexes_are_the_set_bits_of_a_mask_lowest_first(mask):
     assert indexes(mask) == [i for i in range(mask.bit_length()) if mask >> i & 1]
 
 
-def test_a_literal_with_other_characters_is_keyed_by_the_longest_word_inside_it():
-    assert _key_word("for good") == "good"
-    assert _key_word("depression-free") == "depression"
-    assert _key_word("bdnf)") == "bdnf"
-    assert _key_word("n't") is None  # no run long enough to stand for it
-    assert _key_word("-to-be") is None
+def test_a_literal_with_other_characters_is_keyed_by_the_words_inside_it():
+    assert _key_words("for good") == ("good", "for")
+    assert _key_words("depression-free") == ("depression", "free")
+    assert _key_words("bdnf)") == ("bdnf",)
+    assert _key_words("n't") == ()  # no run long enough to stand for it
+    assert _key_words("-to-be") == ()
 
 
 def test_a_keyed_literal_is_not_searched_for_where_no_word_holds_its_key(monkeypatch):
     Plan(Prefilter(frozenset(["for good"])))
     searched = []
     search = DocumentLiterals._search
-    monkeypatch.setattr(DocumentLiterals, "_search", lambda self, literal: searched.append(literal) or search(self, literal))
+    monkeypatch.setattr(DocumentLiterals, "_search", lambda self, literal, *within: searched.append(literal) or search(self, literal, *within))
     without = _index(parse("t.md", "Rest for goo dness. Nothing here.\n"))
     assert indexes(without.mask_of("for good")) == []
     assert searched == []
     with_key = _index(parse("t.md", "Good news. Gone for good.\n"))
     assert indexes(with_key.mask_of("for good")) == [1]
     assert searched == ["for good"]
+
+
+def test_a_keyed_literal_is_searched_for_only_where_words_hold_all_its_keys(monkeypatch):
+    Plan(Prefilter(frozenset(["depression-free"])))
+    among = []
+    search = DocumentLiterals._search
+    monkeypatch.setattr(DocumentLiterals, "_search", lambda self, literal, within: among.append(indexes(within)) or search(self, literal, within))
+    found = _index(parse("t.md", "Depression is hard. Feel free. Now depression-free. Free of depression, truly.\n"))
+    assert indexes(found.mask_of("depression-free")) == [2]
+    assert among == [[2, 3]]
 
 
 def test_the_first_documents_of_a_process_leave_each_plan_to_answer_alone(monkeypatch):

@@ -28,6 +28,7 @@ _WORD = re.compile(r"\w+")
 _PREFIX = 3  # every word literal is at least this long (see `prefilter._MIN_USEFUL`)
 _MAX_WORDS = 200_000
 _EMPTY = ((), ())
+_FEW_SENTENCES = 6  # a literal is searched for in at most this many sentences one by one, else in the whole text
 
 
 def _is_word(literal: str) -> bool:
@@ -93,7 +94,7 @@ class LiteralTable:
         self._heads: set[tuple[str, bool]] = set()
         self._whole_lengths: list[int] = []
         self._words: dict[str, tuple[tuple[str, ...], tuple[tuple[str, bool], ...]]] = {}
-        self.key_of: dict[str, str] = {}  # literal with other characters -> the longest word inside it
+        self.key_of: dict[str, tuple[str, ...]] = {}  # literal with other characters -> the words inside it
         self._history: list[tuple[list[str], list[tuple[str, bool]]]] = []  # what each version added
 
     def added_since(self, version: int) -> tuple[set[str], set[tuple[str, bool]]]:
@@ -110,12 +111,13 @@ class LiteralTable:
         listed = set(new)
         for literal in new[:]:
             if not _is_word(literal):
-                key = _key_word(literal)
-                if key is not None:
-                    self.key_of[literal] = key
-                    if key not in self._known and key not in listed:
-                        listed.add(key)
-                        new.append(key)
+                keys = _key_words(literal)
+                if keys:
+                    self.key_of[literal] = keys
+                    for key in keys:
+                        if key not in self._known and key not in listed:
+                            listed.add(key)
+                            new.append(key)
         new_heads = [h for h in heads if h not in self._heads]
         if not new and not new_heads:
             return
@@ -202,15 +204,16 @@ class LiteralTable:
         return (tuple(inside), tuple(satisfied)) if inside or satisfied else _EMPTY
 
 
-def _key_word(literal: str) -> str | None:
-    """The longest run of at least `_PREFIX` ASCII word characters inside `literal`, if any.
+def _key_words(literal: str) -> tuple[str, ...]:
+    """The runs of at least `_PREFIX` ASCII word characters inside `literal`, longest first.
 
-    A text that holds "for good" has a word holding "good", so a document none of whose words
-    does need not be searched for "for good": the run is a word literal, answered from the
+    A text that holds "depression-free" has a word holding "depression" and one holding "free"
+    in the same sentence, so only the sentences whose words hold both need be searched for it,
+    and a document with none need not be: the runs are word literals, answered from the
     document's words with the others.
     """
-    runs = [run for run in _ASCII_RUN.findall(literal) if len(run) >= _PREFIX]
-    return max(runs, key=len) if runs else None
+    runs = dict.fromkeys(run for run in _ASCII_RUN.findall(literal) if len(run) >= _PREFIX)
+    return tuple(sorted(runs, key=len, reverse=True))
 
 
 _ASCII_RUN = re.compile(r"[a-z0-9_]+")
@@ -292,12 +295,19 @@ class DocumentLiterals:
             if literal in TABLE.word_literals:
                 found = 0
             else:
-                key = TABLE.key_of.get(literal)
-                found = 0 if key is not None and not self.masks.get(key) else self._search(literal)
+                keys = TABLE.key_of.get(literal)
+                within = -1
+                if keys is not None:
+                    masks = self.masks
+                    for key in keys:
+                        within &= masks.get(key, 0)
+                found = self._search(literal, within) if within else 0
             self.masks[literal] = found
         return found
 
-    def _search(self, literal: str) -> int:
+    def _search(self, literal: str, within: int = -1) -> int:
+        """The sentences that hold `literal`, among those in the mask `within` (a few are searched
+        one by one, more as one text)."""
         word = whole_word(literal)
         if word is not None:
             return self._search_words(word.__eq__)
@@ -307,6 +317,12 @@ class DocumentLiterals:
             return self._search_words(lambda word: word.startswith(text) and test(word))
         lowered, starts = self.lowered, self.starts
         mask = 0
+        if 0 < within and within.bit_count() <= _FEW_SENTENCES:
+            find, last = lowered.find, len(starts) - 1
+            for index in indexes(within):
+                if find(literal, starts[index], starts[index + 1] if index < last else len(lowered)) >= 0:
+                    mask |= 1 << index
+            return mask
         i = lowered.find(literal)
         while i >= 0:
             index = bisect_right(starts, i) - 1
