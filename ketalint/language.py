@@ -71,6 +71,10 @@ NOT_NEGATIONS = (
     "no fewer than", "not fewer than", "not less than", "never fails to", "never fail to", "never failed to",
     # Permission: "Nothing stops you from taking it at home".
     "nothing stops you", "nothing prevents you", "nothing is stopping you", "nothing stopping you",
+    # Not knowing what is so asserts it: "What people don't realize is that it stays for weeks".
+    "don't realize", "do not realize", "didn't realize", "did not realize", "never realized",
+    "don't realise", "do not realise", "didn't realise", "did not realise", "never realised",
+    "don't appreciate", "do not appreciate", "don't know is that", "do not know is that",
 )
 
 HEDGES = (
@@ -98,6 +102,11 @@ HEDGES = (
     "don't fully understand", "do not fully understand", "don't yet fully understand", "do not yet fully understand",
     "don't yet understand", "do not yet understand", "doesn't fully understand", "does not fully understand",
     "proposed", "considered", "hope",
+    # An idea put forward, not a finding: "The leading idea, based on animal work, is that …".
+    "leading idea", "leading ideas", "leading explanation", "leading explanations", "one idea", "best guess",
+    # Findings that disagree: "The two largest trials point in different directions: in one, …".
+    "point in different directions", "pointed in different directions", "conflicting results", "conflicting evidence",
+    "inconsistent results",
 )
 
 # Frames that report or deny a claim instead of making it: "some sites claim …", "it is a myth that …".
@@ -164,6 +173,11 @@ _TESTIMONIAL_RE = lazy(
     # The clinic's own clinicians quoted: "As our medical director puts it, '…'", "Dr. Chen explains: '…'"
     r"|\b(?:our|my)\s+(?:[\w.-]+\s+){0,3}?(?:director|doctor|physician|psychiatrist|founder|nurse|clinician|anesthesiologist|anaesthetist|CEO)\b(?:\s+[\w.]+){0,3}?,?\s+(?:puts\s+it|says|said|explains|explained|notes|noted|writes|wrote)\b"
     r"|\bDr\.?\s+[\w-]+\s+(?:puts\s+it|says|said|explains|explained|notes|noted|writes|wrote)\b"
+    # A patient's words after a colon, with no speech verb: 'she put it simply: "…"',
+    # 'Her verdict on the chair: "…"', 'In his own words: "…"'.
+    r"|\b(?:she|he|they|I)\s+(?:put|sums?|summed)\s+it\s+(?:up\s+)?(?:simply|plainly|best|bluntly|this\s+way|like\s+this|up)\s*:\s*[\"'“‘]"
+    r"|\b(?:her|his|their|one\s+patient's|a\s+patient's|the\s+patient's)\s+(?:verdict|words|summary|take|advice|review|message|answer)\b[^:\"“.;]{0,40}:\s*[\"'“‘]"
+    r"|\bin\s+(?:her|his|their)\s+(?:own\s+)?words\s*:\s*[\"'“‘]"
     # A script line spoken by the ad itself: 'VO: "Ketamine works like …"'
     r"|^\W*(?:VO|V\.O\.|voice-?over|narrator|announcer|on-?screen\s+text)\s*:"
     # … or with a speech verb after it: "… gone for good," says Karen
@@ -349,7 +363,7 @@ def is_hedged(text: str, start: int, end: int, cues: Cues = DEFAULT_CUES) -> boo
     if not head or not hedge.search(searched, 0, left):
         return False
     return bool(re.search(r"\b(?:suggest|indicate|believe|thought)", head, re.I)
-                or (head.rstrip().endswith(":") and _EXPLANATION_BEFORE_COLON.search(head)))
+                or (head.rstrip().endswith(":") and (_EXPLANATION_BEFORE_COLON.search(head) or _FINDINGS_BEFORE_COLON.search(head))))
 
 
 _RANKING_HEDGE = re.compile(
@@ -357,6 +371,8 @@ _RANKING_HEDGE = re.compile(
     r"(?:most|best|biggest|greatest|simplest|clearest|easiest|strongest|largest)\b",
     re.IGNORECASE,
 )
+# "The trials point in different directions: in one, …": hedged findings that a colon opens.
+_FINDINGS_BEFORE_COLON = re.compile(r"\b(?:trials?|studies|research|evidence|data)\b[^.;:]*:\s*$", re.I)
 _EXPLANATION_BEFORE_COLON = re.compile(r"\b(?:explanations?|hypothes[ie]s|theory|theories|models?|accounts?|ideas?)\b[^.;:]*:\s*$", re.I)
 
 

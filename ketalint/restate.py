@@ -588,6 +588,7 @@ def restatements(doc) -> list[Restatement]:
     found.extend(_quiz_readings(doc))
     found.extend(_arrow_readings(doc))
     found.extend(_items_under_lead_ins(doc))
+    found.extend(_signed_quotes(doc))
     for sentence, after in zip(sentences, sentences[1:]):
         text = sentence.text
         asked = "?" in text
@@ -1178,3 +1179,54 @@ def _table_cells(doc) -> list[Restatement]:
                     found.append(Restatement(statement, sentence.source_start, sentence.source_end, first, last,
                                              f'(read in its table as "{shown}")', sentence, len(prefix), in_table=True))
     return found
+
+
+# A signature under a quotation: "— Priya S., 33, patient since 2024", "– Dana R.", "-- Lee (Leeds)".
+_SIGNATURE = re.compile(r"^[\s*_]*(?:—|–|―|-{1,2})\s*(?P<name>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2})\s*(?:[,(·|]|$)")
+# A star rating over a review: "★★★★★ Verified patient · January 2026".
+_RATING = re.compile(r"^[\s*_]*[★⭐]")
+_QUOTE_OPENERS = "\"“‘'"
+_QUOTE_CLOSERS = "\"”’'"
+
+
+def _signed_quotes(doc) -> list[Restatement]:
+    """A quotation the site signs with a name in the block after it ("“…”" then "— Priya S., 33")
+    or heads with a star rating ("★★★★★ Verified patient" then "“…”") is a testimonial it
+    publishes, and says what it quotes (the FTC's endorsement guides; `language.is_testimonial`
+    tells one sentence that carries its own speaker). Each sentence that the quotation marks
+    open or close is read with them blanked out, and reported where it is; the sentences between
+    carry no quotation marks and are read as said already."""
+    found = []
+    blocks = doc.blocks
+    for i, block in enumerate(blocks):
+        if block.kind == "heading" or not block.sentences or block.text.lstrip(" *_")[:1] not in _QUOTE_OPENERS:
+            continue
+        after = blocks[i + 1] if i + 1 < len(blocks) else None
+        signed = None if after is None or after.kind == "heading" else _SIGNATURE.match(after.text)
+        if signed is not None:
+            note = f'(a testimonial the site publishes, signed "{" ".join(after.text.split())[:60]}")'
+        elif i and _RATING.match(blocks[i - 1].text):
+            note = "(a review the site publishes, under its star rating)"
+        else:
+            continue
+        opener = block.text.lstrip(" *_")[0]
+        for sentence in block.sentences:
+            statement = _unquoted(sentence.text, opener)
+            if statement != sentence.text:
+                found.append(Restatement(statement, sentence.source_start, sentence.source_end, sentence.source_start,
+                                         sentence.source_end, note, sentence=sentence, copied_at=0))
+    return found
+
+
+def _unquoted(text: str, opener: str) -> str:
+    """`text` with the quotation mark that opens it and the one that closes it blanked out: the
+    same length, so that what a rule finds in it is where the words are. A closing "'" is blanked
+    only in a quotation opened by one (it may be a plural's apostrophe)."""
+    chars = list(text)
+    first = len(text) - len(text.lstrip(" *_"))
+    if first < len(text) and text[first] in _QUOTE_OPENERS:
+        chars[first] = " "
+    last = len(text.rstrip(" *_")) - 1
+    if last > first and text[last] in _QUOTE_CLOSERS and (text[last] != "'" or opener == "'"):
+        chars[last] = " "
+    return "".join(chars)

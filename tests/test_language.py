@@ -182,6 +182,28 @@ def test_a_circumstance_with_nobody_in_it_is_no_denial(sentence, negated):
     assert is_negated(sentence, sentence.index("safe")) is negated
 
 
+@pytest.mark.parametrize(("sentence", "hedged"), [
+    ("The leading idea, based mostly on animal work, is that ketamine quiets inhibitory cells.", True),
+    ("The two largest trials point in different directions: in one, ketamine quiets inhibitory cells.", True),
+    ("The two largest trials agree: ketamine quiets inhibitory cells.", False),
+    ("Our team has one goal: ketamine quiets inhibitory cells.", False),
+])
+def test_ideas_and_disagreeing_findings_hedge_what_they_introduce(sentence, hedged):
+    start = sentence.index("quiets")
+    assert is_hedged(sentence, start, start + len("quiets")) is hedged
+
+
+@pytest.mark.parametrize(("sentence", "negated"), [
+    ("What people don't realize is that ketamine stays in your system for weeks.", False),
+    ("Most patients do not realise that ketamine stays in the body for weeks.", False),
+    ("What most people don't know is that ketamine stays in the body for weeks.", False),
+    ("We don't know that ketamine stays in the body for weeks.", True),  # not established
+    ("Patients don't realize that ketamine does not stay in the body for weeks.", True),
+])
+def test_not_knowing_what_is_so_asserts_it(sentence, negated):
+    assert is_negated(sentence, sentence.index("stay")) is negated
+
+
 @pytest.mark.parametrize(("sentence", "at", "negated"), [
     ("No ketamine treatment, Spravato included, has been shown to prevent suicide.", "shown", True),
     ("No ketamine treatment, Spravato included, has been shown to prevent suicide.", "Spravato", True),

@@ -60,6 +60,20 @@ def test_a_quotation_signed_after_a_dash_is_a_testimonial(sentence):
     assert is_testimonial(sentence)
 
 
+@pytest.mark.parametrize(
+    ("sentence", "testimonial"),
+    [
+        ('By her one-year check-in, she put it simply: "Ketamine cured my depression."', True),
+        ("Her verdict on the recovery chair: \u201cIt does nothing to your blood pressure.\u201d", True),
+        ('In his own words: "I felt cured after one visit."', True),
+        ('Critics put it bluntly: "ketamine is a fad."', False),  # not a patient's words
+        ('The FDA\'s verdict: "not approved for depression."', False),
+    ],
+)
+def test_a_patients_words_after_a_colon_are_a_testimonial(sentence, testimonial):
+    assert is_testimonial(sentence) is testimonial
+
+
 def test_a_scare_quote_before_a_dash_is_not_a_testimonial():
     assert not is_testimonial('Clinics call it a "reset" — it is not one.')
 

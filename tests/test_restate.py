@@ -579,3 +579,21 @@ def test_a_list_item_is_read_after_its_lead_in(path, text, expected):
 def test_a_glossary_term_without_a_stop_is_read_with_its_definition():
     text = "<dl><dt>Lateral habenula</dt><dd>A small nucleus in the epithalamus, deep in the brain.</dd><dt>Costs</dt><dd>It varies.</dd></dl>"
     assert [r.statement for r in restatements(parse("a.html", text))] == ["Lateral habenula is a small nucleus in the epithalamus, deep in the brain."]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # signed in the block below: each sentence the quotation marks open or close is read as said
+        ("> \u201cKetamine regrows brain cells. It is amazing.\u201d\n>\n> \u2014 Priya S., 33, patient since 2024\n",
+         [(" Ketamine regrows brain cells.", "\u201cKetamine regrows brain cells."), ("It is amazing. ", "It is amazing.\u201d")]),
+        ("\u2605\u2605\u2605\u2605\u2605 Verified patient\n\n\"Ketamine cured me for good.\"\n",
+         [(" Ketamine cured me for good. ", "\"Ketamine cured me for good.\"")]),
+        ("\"Ketamine cured me for good.\"\n\n\u2013 Dana R.\n", [(" Ketamine cured me for good. ", "\"Ketamine cured me for good.\"")]),
+        # a quotation with nothing to sign it, or a dash line that is no name
+        ("\"Ketamine cured me for good,\" some sites claim.\n\nThat is not true.\n", []),
+        ("\"Ketamine cured me for good.\"\n\n\u2014 and that is what worries us.\n", []),
+    ],
+)
+def test_a_signed_or_rated_quotation_is_read_as_said(text, expected):
+    assert _statements(text) == expected
