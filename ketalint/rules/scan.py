@@ -88,12 +88,17 @@ def _prefilter(regex: re.Pattern) -> Prefilter:
 
 def _folded_text(doc: Document, regex: re.Pattern, prefilter: Prefilter | None = None) -> tuple[re.Pattern, str] | None:
     """The folded twin of `regex` and the lower-cased stream, when they may stand in for both:
-    the twin with ASCII classes where the stream reads alike with them."""
-    lowered = _literal_memo(doc)[""]
-    if lowered is None or not _foldable(doc, lowered):
+    the twin with ASCII classes where the stream reads alike with them. How the document reads
+    is worked out once: every search of it asks."""
+    reading = doc.memo.get("folded_reading", doc)
+    if reading is doc:
+        lowered = _literal_memo(doc)[""]
+        foldable_text = lowered is not None and _foldable(doc, lowered)
+        reading = doc.memo["folded_reading"] = (lowered, _ascii_classes(doc, lowered)) if foldable_text else None
+    if reading is None:
         return None
-    folded = (prefilter or _prefilter(regex)).folded(_ascii_classes(doc, lowered))
-    return None if folded is None else (folded, lowered)
+    folded = (prefilter or _prefilter(regex)).folded(reading[1])
+    return None if folded is None else (folded, reading[0])
 
 
 def stream_spans(doc: Document, regex: re.Pattern) -> Iterator[tuple[int, int]]:
