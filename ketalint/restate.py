@@ -1182,7 +1182,7 @@ def _table_cells(doc) -> list[Restatement]:
 
 
 # A signature under a quotation: "— Priya S., 33, patient since 2024", "– Dana R.", "-- Lee (Leeds)".
-_SIGNATURE = re.compile(r"^[\s*_]*(?:—|–|―|-{1,2})\s*(?P<name>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2})\s*(?:[,(·|]|$)")
+_SIGNATURE = re.compile(r"^[\s*_]*(?:—|–|―|-{1,2})\s*(?:[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2})\s*(?:[,(·|]|$)")
 # A star rating over a review: "★★★★★ Verified patient · January 2026".
 _RATING = re.compile(r"^[\s*_]*[★⭐]")
 _QUOTE_OPENERS = "\"“‘'"
@@ -1199,17 +1199,16 @@ def _signed_quotes(doc) -> list[Restatement]:
     found = []
     blocks = doc.blocks
     for i, block in enumerate(blocks):
-        if block.kind == "heading" or not block.sentences or block.text.lstrip(" *_")[:1] not in _QUOTE_OPENERS:
+        opener = block.text.lstrip(" *_")[:1]
+        if block.kind == "heading" or not block.sentences or not opener or opener not in _QUOTE_OPENERS:
             continue
         after = blocks[i + 1] if i + 1 < len(blocks) else None
-        signed = None if after is None or after.kind == "heading" else _SIGNATURE.match(after.text)
-        if signed is not None:
+        if after is not None and after.kind != "heading" and _SIGNATURE.match(after.text):
             note = f'(a testimonial the site publishes, signed "{" ".join(after.text.split())[:60]}")'
         elif i and _RATING.match(blocks[i - 1].text):
             note = "(a review the site publishes, under its star rating)"
         else:
             continue
-        opener = block.text.lstrip(" *_")[0]
         for sentence in block.sentences:
             statement = _unquoted(sentence.text, opener)
             if statement != sentence.text:

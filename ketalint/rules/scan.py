@@ -88,13 +88,8 @@ def _prefilter(regex: re.Pattern) -> Prefilter:
 
 def _folded_text(doc: Document, regex: re.Pattern, prefilter: Prefilter | None = None) -> tuple[re.Pattern, str] | None:
     """The folded twin of `regex` and the lower-cased stream, when they may stand in for both:
-    the twin with ASCII classes where the stream reads alike with them. How the document reads
-    is worked out once: every search of it asks."""
-    reading = doc.memo.get("folded_reading", doc)
-    if reading is doc:
-        lowered = _literal_memo(doc)[""]
-        foldable_text = lowered is not None and _foldable(doc, lowered)
-        reading = doc.memo["folded_reading"] = (lowered, _ascii_classes(doc, lowered)) if foldable_text else None
+    the twin with ASCII classes where the stream reads alike with them."""
+    reading = _folded_reading(doc)
     if reading is None:
         return None
     folded = (prefilter or _prefilter(regex)).folded(reading[1])
@@ -215,18 +210,16 @@ def _literal_memo(doc: Document) -> dict:
     return memo
 
 
-def _foldable(doc: Document, lowered: str) -> bool:
-    found = doc.memo.get("foldable")
-    if found is None:
-        found = doc.memo["foldable"] = foldable(doc.stream, lowered)
-    return found
-
-
-def _ascii_classes(doc: Document, lowered: str) -> bool:
-    found = doc.memo.get("ascii_classes")
-    if found is None:
-        found = doc.memo["ascii_classes"] = ascii_classes(lowered)
-    return found
+def _folded_reading(doc: Document) -> tuple[str, bool] | None:
+    """(the lower-cased stream, whether the ASCII twins read it as the Unicode ones do) where
+    folded twins may search the document; None where they may not. Worked out once per
+    document: every search of it asks."""
+    reading = doc.memo.get("folded_reading", doc)
+    if reading is doc:
+        lowered = _literal_memo(doc)[""]
+        foldable_text = lowered is not None and foldable(doc.stream, lowered)
+        reading = doc.memo["folded_reading"] = (lowered, ascii_classes(lowered)) if foldable_text else None
+    return reading
 
 
 def candidate_mask(doc: Document, regex: re.Pattern) -> int | None:
@@ -426,11 +419,11 @@ def _document_literals(doc: Document) -> DocumentLiterals | None:
     elif found is None:
         if not _PRIMED:
             _prime()
-        lowered = _literal_memo(doc)[""]
-        if lowered is None or not _foldable(doc, lowered):
+        reading = _folded_reading(doc)
+        if reading is None:
             return None
         starts = stream_index(doc).starts
-        found = doc.memo["literal_index"] = DocumentLiterals(lowered, _sentence_spans(doc), starts, plain_words(doc))
+        found = doc.memo["literal_index"] = DocumentLiterals(reading[0], _sentence_spans(doc), starts, plain_words(doc))
     return found
 
 
